@@ -1,0 +1,44 @@
+# The two commands of the README: `make demo` and `make test`.
+# Both install missing Debian packages (as root), configure, build, then run.
+
+DEB_PACKAGES := cmake ninja-build g++ pkg-config libssl-dev zlib1g-dev libcpp-httplib-dev \
+  libssh-dev nlohmann-json3-dev libpugixml-dev libgtest-dev libgmock-dev libbenchmark-dev \
+  openssh-client openssh-server curl tar python3
+BUILD := build
+JOBS ?= $(shell nproc)
+
+.PHONY: all deps configure build test demo bench clean
+
+all: build
+
+deps:
+	@missing=$$(for p in $(DEB_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing Debian packages:" $$missing; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null || exit 1; \
+	  else \
+	    echo "missing Debian packages:" $$missing; \
+	    echo "run as root, or: sudo apt-get install -y" $$missing; exit 1; \
+	  fi; \
+	fi
+	@python3 -c 'import boto3, botocore' 2>/dev/null || { echo "boto3 is missing from python3 (the client tests use it)"; exit 1; }
+	@command -v aws >/dev/null || { echo "the AWS CLI is missing (the client tests use it)"; exit 1; }
+
+configure: deps
+	@[ -f $(BUILD)/build.ninja ] || cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+build: configure
+	cmake --build $(BUILD) -j $(JOBS)
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+demo: build
+	$(BUILD)/opsreg demo
+
+bench: build
+	@for b in $(BUILD)/bench_*; do $$b; done
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,18 @@
+// The opsreg subcommands, each a function from its arguments to an exit status:
+// 0 success, 1 the operation failed, 2 usage error (DESIGN.md).
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace opsreg::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailed = 1;
+inline constexpr int kExitUsage = 2;
+
+using Args = std::vector<std::string>;
+
+int serve_main(const Args& args);
+
+}  // namespace opsreg::cli

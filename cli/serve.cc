@@ -1,0 +1,105 @@
+// `opsreg serve`: the fakes as real servers until SIGINT/SIGTERM. When ready, prints one
+// JSON line on stdout: endpoint, region, account, operator credentials and the world's stacks.
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "cli/command.h"
+#include "mocks/edge/edge.h"
+#include "mocks/edge/http_server.h"
+#include "mocks/world/world.h"
+
+namespace opsreg::cli {
+
+namespace {
+constexpr char kServeUsage[] = "usage: opsreg serve [--world FILE] [--port N] [--virtual-clock]\n";
+
+int usage(const std::string& why) {
+  std::fprintf(stderr, "opsreg serve: %s\n%s", why.c_str(), kServeUsage);
+  return kExitUsage;
+}
+}  // namespace
+
+int serve_main(const Args& args) {
+  std::string world_path = mocks::World::default_world_path();
+  int port = 0;
+  mocks::ClockMode clock = mocks::ClockMode::kSystem;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](const char* flag) -> const std::string* {
+      if (i + 1 >= args.size()) return nullptr;
+      (void)flag;
+      return &args[++i];
+    };
+    if (a == "--world") {
+      const std::string* v = value("--world");
+      if (!v) return usage("--world needs a file");
+      world_path = *v;
+    } else if (a == "--port") {
+      const std::string* v = value("--port");
+      if (!v) return usage("--port needs a number");
+      try {
+        size_t used = 0;
+        port = std::stoi(*v, &used);
+        if (used != v->size() || port < 0 || port > 65535) throw std::out_of_range("port");
+      } catch (const std::exception&) {
+        return usage("--port must be a number from 0 to 65535");
+      }
+    } else if (a == "--virtual-clock") {
+      clock = mocks::ClockMode::kVirtual;
+    } else if (a == "-h" || a == "--help") {
+      std::fputs(kServeUsage, stdout);
+      return kExitOk;
+    } else {
+      return usage("unknown argument '" + a + "'");
+    }
+  }
+
+  auto loaded = mocks::World::from_file(world_path, clock);
+  if (!loaded.ok()) {
+    std::fprintf(stderr, "opsreg serve: %s\n", loaded.error().message.c_str());
+    return kExitFailed;
+  }
+  std::shared_ptr<mocks::World> world = std::move(loaded.value());
+
+  // Block the signals before any thread starts so that only sigwait below receives them.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  mocks::Edge edge(world);
+  mocks::HttpServer server(edge);
+  if (server.start(port) < 0) {
+    std::fprintf(stderr, "opsreg serve: cannot listen on 127.0.0.1:%d\n", port);
+    return kExitFailed;
+  }
+  world->set_edge_url(server.url());
+
+  nlohmann::json stacks = nlohmann::json::array();
+  nlohmann::json snapshot = world->snapshot();
+  for (const auto& s : snapshot["opsworks"].value("stacks", nlohmann::json::array()))
+    stacks.push_back({{"name", s.value("Name", "")},
+                      {"stack_id", s.value("StackId", "")},
+                      {"region", s.value("Region", "")}});
+  nlohmann::json ready = {
+      {"endpoint", server.url()},
+      {"region", world->region()},
+      {"account_id", world->account_id()},
+      {"operator",
+       {{"access_key_id", world->operator_credentials().access_key_id},
+        {"secret_access_key", world->operator_credentials().secret_access_key}}},
+      {"stacks", stacks},
+      {"admin", server.url() + "/_opsreg/"},
+  };
+  std::cout << ready.dump() << std::endl;
+
+  int sig = 0;
+  sigwait(&signals, &sig);
+  server.stop();
+  return kExitOk;
+}
+
+}  // namespace opsreg::cli

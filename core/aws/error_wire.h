@@ -1,0 +1,28 @@
+// AWS errors on the wire, in each protocol's format, both ways: the fakes render them, our
+// clients parse them. Query (IAM, STS): <ErrorResponse><Error><Type/><Code/><Message/>;
+// EC2: <Response><Errors><Error>; JSON 1.1: {"__type","message"}; S3: <Error><Code/>.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/aws/error.h"
+
+namespace opsreg::aws {
+
+enum class Protocol { kQuery, kEc2, kJson, kRestXml };
+
+struct WireError {
+  int status;
+  std::string content_type;
+  std::string body;
+};
+
+// `resource` is S3's <Resource> (the path); ignored by other protocols.
+WireError render_error(Protocol protocol, const Error& error, std::string_view request_id,
+                       std::string_view resource = {});
+
+// Reads an error body back; falls back to the HTTP status when the body says nothing.
+Error parse_error(Protocol protocol, int http_status, std::string_view body);
+
+}  // namespace opsreg::aws

@@ -1,0 +1,116 @@
+// Formatting and parsing of AWS timestamps and human durations.
+#include "core/clock/time_format.h"
+
+#include <cstdio>
+#include <ctime>
+
+namespace opsreg {
+
+namespace {
+std::tm to_tm(TimePoint t) {
+  std::time_t secs =
+      std::chrono::system_clock::to_time_t(std::chrono::time_point_cast<std::chrono::seconds>(t));
+  if (std::chrono::time_point_cast<std::chrono::seconds>(t) > t) secs -= 1;
+  std::tm tm{};
+  gmtime_r(&secs, &tm);
+  return tm;
+}
+std::string format(TimePoint t, const char* fmt) {
+  std::tm tm = to_tm(t);
+  char buf[64];
+  size_t n = std::strftime(buf, sizeof buf, fmt, &tm);
+  return std::string(buf, n);
+}
+TimePoint from_fields(int y, int mo, int d, int h, int mi, int s) {
+  std::tm tm{};
+  tm.tm_year = y - 1900;
+  tm.tm_mon = mo - 1;
+  tm.tm_mday = d;
+  tm.tm_hour = h;
+  tm.tm_min = mi;
+  tm.tm_sec = s;
+  return std::chrono::system_clock::from_time_t(timegm(&tm));
+}
+}  // namespace
+
+std::string format_iso8601(TimePoint t) { return format(t, "%Y-%m-%dT%H:%M:%SZ"); }
+
+std::string format_iso8601_millis(TimePoint t) {
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
+  char frac[8];
+  std::snprintf(frac, sizeof frac, ".%03d", static_cast<int>(((ms % 1000) + 1000) % 1000));
+  return format(t, "%Y-%m-%dT%H:%M:%S") + frac + "Z";
+}
+
+std::string format_amz_date(TimePoint t) { return format(t, "%Y%m%dT%H%M%SZ"); }
+
+std::string format_http_date(TimePoint t) { return format(t, "%a, %d %b %Y %H:%M:%S GMT"); }
+
+std::optional<TimePoint> parse_iso8601(std::string_view s) {
+  int y, mo, d, h, mi, sec, consumed = 0;
+  std::string str(s);
+  if (std::sscanf(str.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &sec,
+                  &consumed) != 6 ||
+      consumed != 19)
+    return std::nullopt;
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60) return std::nullopt;
+  std::string_view rest = s.substr(19);
+  std::chrono::microseconds frac{0};
+  if (!rest.empty() && rest[0] == '.') {
+    size_t i = 1;
+    int64_t scale = 100000;
+    while (i < rest.size() && rest[i] >= '0' && rest[i] <= '9') {
+      frac += std::chrono::microseconds((rest[i] - '0') * scale);
+      scale /= 10;
+      ++i;
+    }
+    if (i == 1) return std::nullopt;
+    rest = rest.substr(i);
+  }
+  if (rest != "Z" && rest != "+00:00" && !rest.empty()) return std::nullopt;
+  return from_fields(y, mo, d, h, mi, sec) + frac;
+}
+
+std::optional<TimePoint> parse_amz_date(std::string_view s) {
+  if (s.size() != 16 || s[8] != 'T' || s[15] != 'Z') return std::nullopt;
+  for (size_t i = 0; i < 15; ++i)
+    if (i != 8 && (s[i] < '0' || s[i] > '9')) return std::nullopt;
+  auto num = [&](size_t pos, size_t len) {
+    int v = 0;
+    for (size_t i = pos; i < pos + len; ++i) v = v * 10 + (s[i] - '0');
+    return v;
+  };
+  int mo = num(4, 2), d = num(6, 2), h = num(9, 2), mi = num(11, 2), sec = num(13, 2);
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60) return std::nullopt;
+  return from_fields(num(0, 4), mo, d, h, mi, sec);
+}
+
+std::optional<std::chrono::microseconds> parse_duration(std::string_view s) {
+  if (s.empty()) return std::nullopt;
+  std::chrono::microseconds total{0};
+  size_t i = 0;
+  while (i < s.size()) {
+    int64_t n = 0;
+    size_t start = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') n = n * 10 + (s[i++] - '0');
+    if (i == start || i == s.size()) return std::nullopt;
+    std::string_view unit = s.substr(i, s.substr(i, 2) == "ms" ? 2 : 1);
+    i += unit.size();
+    using namespace std::chrono;
+    if (unit == "ms")
+      total += milliseconds(n);
+    else if (unit == "s")
+      total += seconds(n);
+    else if (unit == "m")
+      total += minutes(n);
+    else if (unit == "h")
+      total += hours(n);
+    else if (unit == "d")
+      total += hours(24 * n);
+    else
+      return std::nullopt;
+  }
+  return total;
+}
+
+}  // namespace opsreg

@@ -1,0 +1,24 @@
+// Time as AWS writes it: ISO 8601 (`2026-11-26T14:31:28Z`), SigV4's basic form
+// (`20261126T143128Z`), and human durations (`90s`, `16m`, `2h`, `90d`).
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/clock/clock.h"
+
+namespace opsreg {
+
+std::string format_iso8601(TimePoint t);         // 2026-11-26T14:31:28Z
+std::string format_iso8601_millis(TimePoint t);  // 2026-11-26T14:31:28.000Z
+std::string format_amz_date(TimePoint t);        // 20261126T143128Z
+std::string format_http_date(TimePoint t);       // Thu, 26 Nov 2026 14:31:28 GMT
+// Accepts 2026-11-26T14:31:28Z, with optional fractional seconds or a +00:00 offset.
+std::optional<TimePoint> parse_iso8601(std::string_view s);
+std::optional<TimePoint> parse_amz_date(std::string_view s);
+// "90s", "16m", "2h", "90d", "14m59s", "1500ms"; nullopt when malformed.
+std::optional<std::chrono::microseconds> parse_duration(std::string_view s);
+
+}  // namespace opsreg

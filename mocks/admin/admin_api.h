@@ -1,0 +1,20 @@
+// The admin API under /_opsreg/ (unsigned, loopback only): read the world, move its clock,
+// reset it to the file it was loaded from.
+//   GET  /_opsreg/world            the world snapshot (JSON, no secrets)
+//   GET  /_opsreg/clock            {"clock": "2026-01-01T00:00:00.000Z"}
+//   POST /_opsreg/clock/advance    body {"by": "16m"}  -> {"clock": ...}
+//   POST /_opsreg/reset            rebuilds the world from its source -> {"reset": true}
+#pragma once
+
+#include <optional>
+
+#include "mocks/edge/edge.h"
+
+namespace opsreg::mocks {
+
+inline constexpr std::string_view kAdminPrefix = "/_opsreg/";
+
+// Handles `request` when its path is under /_opsreg/, else returns nullopt.
+std::optional<Response> handle_admin(Edge& edge, const Request& request);
+
+}  // namespace opsreg::mocks

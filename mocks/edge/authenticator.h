@@ -1,0 +1,40 @@
+// SigV4 verification of incoming requests against the world's access keys, with the error
+// each protocol gives for a missing, unknown, inactive, wrongly signed or stale request.
+#pragma once
+
+#include <string>
+
+#include "core/aws/error_wire.h"
+#include "core/aws/sigv4.h"
+#include "core/util/result.h"
+#include "mocks/edge/http_types.h"
+#include "mocks/edge/service.h"
+
+namespace opsreg::mocks {
+
+class World;
+
+// How far a signed request's time may be from the world clock (AWS: 15 minutes).
+inline constexpr std::chrono::minutes kMaxClockSkew{15};
+
+enum class AuthFailure {
+  kMissing,       // no Authorization header, no presigned query
+  kMalformed,     // present but unparseable
+  kUnknownKey,    // no such access key (or deleted)
+  kInactiveKey,   // key exists, status Inactive
+  kBadSignature,  // signature does not match the key's secret
+  kExpired,       // X-Amz-Date more than 15 minutes off the world clock
+  kPresignExpired,
+  kBadToken,  // a session token that is not ours
+};
+
+// The error AWS returns for `failure` in `protocol`; `detail` fills messages that quote
+// the request (malformed reason, expired times).
+aws::Error auth_error(aws::Protocol protocol, AuthFailure failure, const std::string& detail = {});
+
+// Verifies `claim` (already parsed from `request`) against the world. On success returns the
+// caller with its policies; records the key's last use.
+Result<Caller> authenticate(const Request& request, const aws::SignatureClaim& claim, World& world,
+                            aws::Protocol protocol);
+
+}  // namespace opsreg::mocks

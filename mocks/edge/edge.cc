@@ -1,0 +1,102 @@
+// Routing, authentication and error rendering for every request the edge receives.
+#include "mocks/edge/edge.h"
+
+#include "mocks/edge/authenticator.h"
+#include "mocks/world/world.h"
+
+namespace opsreg::mocks {
+
+Edge::Edge(std::shared_ptr<World> world) : services_(make_services()), world_(std::move(world)) {}
+Edge::~Edge() = default;
+
+std::shared_ptr<World> Edge::world() const {
+  std::lock_guard lock(mu_);
+  return world_;
+}
+
+void Edge::reset(std::shared_ptr<World> world) {
+  std::lock_guard lock(mu_);
+  world_ = std::move(world);
+}
+
+// Signed requests name their service in the credential scope. Unsigned ones are routed by
+// X-Amz-Target's prefix, then by a Host such as iam.amazonaws.com, and otherwise go to S3
+// (anonymous downloads such as the agent installer).
+Service* Edge::route(const Request& request, std::string_view signing_name) const {
+  auto find = [&](std::string_view name) -> Service* {
+    for (const auto& s : services_)
+      if (s->signing_name() == name) return s.get();
+    return nullptr;
+  };
+  if (!signing_name.empty()) return find(signing_name);
+  std::string_view target = request.header("X-Amz-Target");
+  if (target.starts_with("OpsWorks_")) return find("opsworks");
+  std::string_view host = request.header("Host");
+  for (std::string_view name : {"iam", "sts", "ec2", "opsworks"})
+    if (host.starts_with(std::string(name) + ".")) return find(name);
+  return find("s3");
+}
+
+Response Edge::render(const Service& service, const aws::Error& error, const Request& request,
+                      const std::string& request_id) const {
+  aws::WireError wire = aws::render_error(service.protocol(), error, request_id, request.path);
+  Response r;
+  r.status = wire.status;
+  r.content_type = wire.content_type;
+  r.body = std::move(wire.body);
+  r.headers.emplace_back(
+      service.protocol() == aws::Protocol::kRestXml ? "x-amz-request-id" : "x-amzn-RequestId",
+      request_id);
+  if (service.protocol() == aws::Protocol::kJson)
+    r.headers.emplace_back("x-amzn-ErrorType", error.code);
+  return r;
+}
+
+Response Edge::handle(const Request& request) {
+  std::shared_ptr<World> world = this->world();
+  std::string request_id = world->ids().uuid();
+  aws::SignatureClaim claim;
+  std::string why;
+  aws::SignableRequest signable = request.signable();
+  aws::ClaimProblem problem = aws::parse_claim(signable, &claim, &why);
+
+  Service* service = route(request, problem == aws::ClaimProblem::kNone ? claim.service : "");
+  if (!service) {
+    Response r;
+    r.status = 400;
+    r.content_type = "text/xml";
+    r.body = aws::render_error(aws::Protocol::kQuery,
+                               aws::make_error("InvalidAction",
+                                               "opsreg serves iam, sts, s3, opsworks and ec2; "
+                                               "the credential scope names '" +
+                                                   claim.service + "'"),
+                               request_id)
+                 .body;
+    return r;
+  }
+  Caller caller;
+  if (problem == aws::ClaimProblem::kMalformed) {
+    return render(*service, auth_error(service->protocol(), AuthFailure::kMalformed, why), request,
+                  request_id);
+  }
+  if (problem == aws::ClaimProblem::kMissing) {
+    if (!service->accepts_anonymous())
+      return render(*service, auth_error(service->protocol(), AuthFailure::kMissing), request,
+                    request_id);
+  } else {
+    Result<Caller> authenticated = authenticate(request, claim, *world, service->protocol());
+    if (!authenticated.ok()) return render(*service, authenticated.error(), request, request_id);
+    caller = std::move(authenticated.value());
+  }
+  CallContext ctx(*world, std::move(caller), service->protocol(), request_id,
+                  claim.region.empty() ? world->region() : claim.region);
+  Result<Response> result = service->handle(request, ctx);
+  if (!result.ok()) return render(*service, result.error(), request, request_id);
+  Response& r = result.value();
+  r.headers.emplace_back(
+      service->protocol() == aws::Protocol::kRestXml ? "x-amz-request-id" : "x-amzn-RequestId",
+      request_id);
+  return std::move(r);
+}
+
+}  // namespace opsreg::mocks

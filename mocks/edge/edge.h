@@ -1,0 +1,45 @@
+// The edge: one entry point for every fake AWS service. It routes a request to its service
+// (SigV4 credential scope, X-Amz-Target, Host), authenticates it against the world, lets the
+// service handle it and renders errors in the service's protocol. No sockets here: the HTTP
+// server (http_server.h) and in-process callers both go through handle().
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string_view>
+#include <vector>
+
+#include "mocks/edge/http_types.h"
+#include "mocks/edge/service.h"
+
+namespace opsreg::mocks {
+
+class World;
+
+class Edge {
+ public:
+  // Serves `world`, which must outlive the edge unless replaced with reset().
+  explicit Edge(std::shared_ptr<World> world);
+  ~Edge();
+
+  Response handle(const Request& request);
+
+  // The world now being served (reset() may replace it).
+  std::shared_ptr<World> world() const;
+  // Replaces the world (the admin API's reset).
+  void reset(std::shared_ptr<World> world);
+
+ private:
+  Service* route(const Request& request, std::string_view signing_name) const;
+  Response render(const Service& service, const aws::Error& error, const Request& request,
+                  const std::string& request_id) const;
+
+  std::vector<std::unique_ptr<Service>> services_;
+  mutable std::mutex mu_;
+  std::shared_ptr<World> world_;
+};
+
+// Every fake service the edge serves, one instance each (mocks/edge/services.cc).
+std::vector<std::unique_ptr<Service>> make_services();
+
+}  // namespace opsreg::mocks

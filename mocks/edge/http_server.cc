@@ -1,0 +1,78 @@
+// cpp-httplib glue for the edge.
+#include "mocks/edge/http_server.h"
+
+#include <httplib.h>
+
+#include "mocks/admin/admin_api.h"
+
+namespace opsreg::mocks {
+
+namespace {
+// Enough threads for every keep-alive connection a client pool holds open at once: httplib
+// parks one thread per open connection.
+constexpr size_t kThreads = 64;
+constexpr size_t kMaxBody = 64 * 1024 * 1024;
+
+Request from_httplib(const httplib::Request& in) {
+  Request r;
+  r.method = in.method;
+  size_t q = in.target.find('?');
+  r.path = in.target.substr(0, q);
+  if (q != std::string::npos) r.query = in.target.substr(q + 1);
+  r.headers.reserve(in.headers.size());
+  for (const auto& [k, v] : in.headers) {
+    // httplib adds these itself; they were not sent by the client.
+    if (k == "REMOTE_ADDR" || k == "REMOTE_PORT" || k == "LOCAL_ADDR" || k == "LOCAL_PORT")
+      continue;
+    r.headers.emplace_back(k, v);
+  }
+  r.body = in.body;
+  r.remote_addr = in.remote_addr;
+  return r;
+}
+}  // namespace
+
+HttpServer::HttpServer(Edge& edge) : edge_(edge) {}
+
+HttpServer::~HttpServer() { stop(); }
+
+int HttpServer::start(int port) {
+  server_ = std::make_unique<httplib::Server>();
+  server_->new_task_queue = [] { return new httplib::ThreadPool(kThreads); };
+  server_->set_keep_alive_max_count(100000);
+  server_->set_keep_alive_timeout(30);
+  server_->set_payload_max_length(kMaxBody);
+  // S3 answers Range requests itself; keep httplib from slicing the body a second time.
+  server_->set_pre_routing_handler([](const httplib::Request& req, httplib::Response&) {
+    const_cast<httplib::Request&>(req).ranges.clear();
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+  auto handler = [this](const httplib::Request& in, httplib::Response& out) {
+    Request req = from_httplib(in);
+    std::optional<Response> admin = handle_admin(edge_, req);
+    Response res = admin ? std::move(*admin) : edge_.handle(req);
+    out.status = res.status;
+    for (auto& [k, v] : res.headers) out.set_header(k, v);
+    out.set_content(std::move(res.body),
+                    res.content_type.empty() ? "text/plain" : res.content_type);
+  };
+  const std::string all = ".*";
+  server_->Get(all, handler);
+  server_->Post(all, handler);
+  server_->Put(all, handler);
+  server_->Delete(all, handler);
+  server_->Patch(all, handler);
+  server_->Options(all, handler);
+  port_ = port == 0 ? server_->bind_to_any_port("127.0.0.1")
+                    : (server_->bind_to_port("127.0.0.1", port) ? port : -1);
+  if (port_ < 0) return -1;
+  thread_ = std::thread([this] { server_->listen_after_bind(); });
+  return port_;
+}
+
+void HttpServer::stop() {
+  if (server_) server_->stop();
+  if (thread_.joinable()) thread_.join();
+}
+
+}  // namespace opsreg::mocks

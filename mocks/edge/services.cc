@@ -1,0 +1,13 @@
+// The list of fake services the edge serves.
+#include "mocks/edge/edge.h"
+#include "mocks/sts/handlers.h"
+
+namespace opsreg::mocks {
+
+std::vector<std::unique_ptr<Service>> make_services() {
+  std::vector<std::unique_ptr<Service>> services;
+  services.push_back(sts::make_service());
+  return services;
+}
+
+}  // namespace opsreg::mocks

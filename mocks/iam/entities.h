@@ -1,0 +1,66 @@
+// IAM's stored entities: users, groups, access keys, managed and inline policies.
+// Plain data; the rules that change them live in model.h.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/clock/clock.h"
+#include "mocks/policy/policy.h"
+
+namespace opsreg::mocks::iam {
+
+struct InlinePolicy {
+  std::string document;  // as given (URL-decoded JSON text)
+  policy::PolicyPtr parsed;
+};
+
+struct AccessKey {
+  std::string access_key_id;
+  std::string secret_access_key;
+  std::string user_name;  // empty for the account's root keys
+  bool active = true;
+  TimePoint created;
+  std::optional<TimePoint> last_used;
+  std::string last_used_service;
+  std::string last_used_region;
+};
+
+struct User {
+  std::string user_name;
+  std::string user_id;  // AIDA...
+  std::string path = "/";
+  std::string arn;
+  TimePoint created;
+  std::set<std::string> groups;                  // group names
+  std::map<std::string, InlinePolicy> policies;  // inline, by name
+  std::set<std::string> attached_policies;       // managed policy ARNs
+  std::vector<std::string> access_key_ids;       // in creation order
+};
+
+struct Group {
+  std::string group_name;
+  std::string group_id;  // AGPA...
+  std::string path = "/";
+  std::string arn;
+  TimePoint created;
+  std::set<std::string> users;
+  std::map<std::string, InlinePolicy> policies;
+  std::set<std::string> attached_policies;
+};
+
+struct ManagedPolicy {
+  std::string arn;
+  std::string policy_name;
+  std::string policy_id;  // ANPA...
+  std::string path = "/";
+  std::string document;
+  policy::PolicyPtr parsed;
+  TimePoint created;
+  int attachment_count = 0;
+};
+
+}  // namespace opsreg::mocks::iam

@@ -1,0 +1,115 @@
+// World construction from a world file, clock control and the snapshot.
+#include "mocks/world/world.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "core/clock/time_format.h"
+
+namespace opsreg::mocks {
+
+namespace {
+aws::Error invalid(const std::string& what) {
+  return aws::make_error("ValidationError", "world file: " + what);
+}
+}  // namespace
+
+World::World(const nlohmann::json& source, ClockMode mode, TimePoint start, std::string account_id,
+             std::string region, uint64_t seed)
+    : source_(source),
+      clock_(mode == ClockMode::kVirtual ? std::unique_ptr<Clock>(new VirtualClock(start))
+                                         : std::unique_ptr<Clock>(new OffsetClock())),
+      virtual_clock_(dynamic_cast<VirtualClock*>(clock_.get())),
+      offset_clock_(dynamic_cast<OffsetClock*>(clock_.get())),
+      account_id_(std::move(account_id)),
+      region_(std::move(region)),
+      ids_(seed),
+      iam_(account_id_, *clock_, ids_),
+      s3_(*clock_),
+      opsworks_(account_id_, *clock_, ids_) {}
+
+std::string World::default_world_path() {
+  return std::string(OPSREG_FIXTURES_DIR) + "/worlds/default.json";
+}
+
+Result<std::unique_ptr<World>> World::from_file(const std::string& path, ClockMode mode) {
+  std::ifstream in(path);
+  if (!in) return invalid("cannot read " + path);
+  auto j = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) return invalid(path + " is not valid JSON");
+  return from_json(j, mode);
+}
+
+Result<std::unique_ptr<World>> World::from_json(const nlohmann::json& j, ClockMode mode) {
+  if (!j.is_object()) return invalid("the top level must be an object");
+  std::string account = j.value("account_id", "123456789012");
+  if (account.size() != 12 || account.find_first_not_of("0123456789") != std::string::npos)
+    return invalid("account_id must be 12 digits");
+  std::string start_text = j.value("clock", "2026-01-01T00:00:00Z");
+  auto start = parse_iso8601(start_text);
+  if (!start) return invalid("clock must be an ISO 8601 instant like 2026-01-01T00:00:00Z");
+  std::unique_ptr<World> w(new World(j, mode, *start, account, j.value("region", "us-east-1"),
+                                     j.value("seed", uint64_t{1})));
+  const auto& op = j.value("operator", nlohmann::json::object());
+  w->operator_.access_key_id = op.value("access_key_id", "AKIAOPSREGOPERATOR01");
+  w->operator_.secret_access_key =
+      op.value("secret_access_key", "opsreg/operator/secret/key/000000000000000");
+  w->iam_.add_root_key(w->operator_.access_key_id, w->operator_.secret_access_key);
+  if (Status s = w->load_identities(j.value("identities", nlohmann::json::array())); !s.ok())
+    return s.error();
+  if (Status s = w->s3_.load(j.value("buckets", nlohmann::json::array())); !s.ok())
+    return s.error();
+  if (Status s = w->opsworks_.load(j.value("stacks", nlohmann::json::array())); !s.ok())
+    return s.error();
+  return w;
+}
+
+// Each identity is an IAM user with its own key and policies: how a world gives its
+// operators less than root.
+Status World::load_identities(const nlohmann::json& identities) {
+  if (!identities.is_array()) return invalid("identities must be an array");
+  for (const auto& id : identities) {
+    std::string name = id.value("user_name", "");
+    auto user = iam_.create_user(name, id.value("path", "/"));
+    if (!user.ok()) return invalid("identity " + name + ": " + user.error().message);
+    if (id.contains("access_key_id")) {
+      auto key = iam_.import_access_key(name, id.value("access_key_id", ""),
+                                        id.value("secret_access_key", ""));
+      if (!key.ok()) return invalid("identity " + name + ": " + key.error().message);
+    }
+    const nlohmann::json policies = id.value("policies", nlohmann::json::object());
+    for (const auto& [policy_name, doc] : policies.items()) {
+      Status s = iam_.put_user_policy(name, policy_name,
+                                      doc.is_string() ? doc.get<std::string>() : doc.dump());
+      if (!s.ok())
+        return invalid("identity " + name + ", policy " + policy_name + ": " + s.error().message);
+    }
+  }
+  return {};
+}
+
+void World::advance(std::chrono::microseconds by) {
+  if (virtual_clock_) virtual_clock_->advance(by);
+  if (offset_clock_) offset_clock_->advance(by);
+}
+
+void World::set_edge_url(std::string url) {
+  std::lock_guard lock(edge_mu_);
+  edge_url_ = std::move(url);
+}
+
+std::string World::edge_url() const {
+  std::lock_guard lock(edge_mu_);
+  return edge_url_;
+}
+
+nlohmann::json World::snapshot() const {
+  return {{"account_id", account_id_},
+          {"region", region_},
+          {"clock", format_iso8601_millis(clock_->now())},
+          {"iam", iam_.snapshot()},
+          {"s3", s3_.snapshot()},
+          {"opsworks", opsworks_.snapshot()}};
+}
+
+}  // namespace opsreg::mocks

@@ -1,0 +1,82 @@
+// The whole fake account: one state for IAM, S3 and OpsWorks on one clock. Every fake service
+// reads and changes it; `opsreg serve`, tests and scenarios each build one from a world file.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "core/aws/sigv4.h"
+#include "core/clock/clock.h"
+#include "core/util/result.h"
+#include "mocks/iam/model.h"
+#include "mocks/opsworks/model.h"
+#include "mocks/s3/model.h"
+#include "mocks/world/id_source.h"
+
+namespace opsreg::mocks {
+
+// The world's clock: virtual (moves only when advanced) in tests and scenarios, or the system
+// clock plus an offset in `serve`.
+enum class ClockMode { kVirtual, kSystem };
+
+class World {
+ public:
+  // Builds a world from a world file's JSON (see fixtures/worlds/README.md). The clock is
+  // virtual unless `mode` is kSystem; a virtual clock starts at the file's "clock" instant.
+  // Errors are ValidationError naming the offending field.
+  static Result<std::unique_ptr<World>> from_json(const nlohmann::json& world, ClockMode mode);
+  static Result<std::unique_ptr<World>> from_file(const std::string& path, ClockMode mode);
+  // The path of the default world (fixtures/worlds/default.json).
+  static std::string default_world_path();
+
+  World(const World&) = delete;
+  World& operator=(const World&) = delete;
+
+  const Clock& clock() const { return *clock_; }
+  TimePoint now() const { return clock_->now(); }
+  ClockMode clock_mode() const { return virtual_clock_ ? ClockMode::kVirtual : ClockMode::kSystem; }
+  // Moves the clock forward; works for both clock modes.
+  void advance(std::chrono::microseconds by);
+
+  const std::string& account_id() const { return account_id_; }
+  const std::string& region() const { return region_; }
+  IdSource& ids() { return ids_; }
+  // The account's root credentials: the identity `serve` hands to its users.
+  const aws::Credentials& operator_credentials() const { return operator_; }
+
+  iam::IamModel& iam() { return iam_; }
+  s3::S3Model& s3() { return s3_; }
+  opsworks::OpsWorksModel& opsworks() { return opsworks_; }
+
+  // Where the edge listens (http://127.0.0.1:PORT), once it does; fakes build URLs from it.
+  void set_edge_url(std::string url);
+  std::string edge_url() const;
+
+  // The file this world was built from, for a reset.
+  const nlohmann::json& source() const { return source_; }
+  // The whole state as JSON, secrets left out.
+  nlohmann::json snapshot() const;
+
+ private:
+  World(const nlohmann::json& source, ClockMode mode, TimePoint start, std::string account_id,
+        std::string region, uint64_t seed);
+  Status load_identities(const nlohmann::json& identities);
+
+  nlohmann::json source_;
+  std::unique_ptr<Clock> clock_;
+  VirtualClock* virtual_clock_;  // clock_ when virtual, else null
+  OffsetClock* offset_clock_;    // clock_ when system, else null
+  std::string account_id_;
+  std::string region_;
+  IdSource ids_;
+  aws::Credentials operator_;
+  iam::IamModel iam_;
+  s3::S3Model s3_;
+  opsworks::OpsWorksModel opsworks_;
+  mutable std::mutex edge_mu_;
+  std::string edge_url_;
+};
+
+}  // namespace opsreg::mocks
