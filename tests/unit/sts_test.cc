@@ -1,0 +1,68 @@
+// STS GetCallerIdentity through the edge, and the edge's authentication errors on it.
+#include <gtest/gtest.h>
+
+#include "tests/support/edge_client.h"
+
+namespace opsreg {
+namespace {
+
+TEST(Sts, GetCallerIdentityNamesTheRootCaller) {
+  testing::TestWorld tw;
+  testing::EdgeClient client(*tw.edge, tw.world->operator_credentials());
+  mocks::Response r = client.query("sts", "GetCallerIdentity", {}, "2011-06-15");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(testing::xml_text(r, "//GetCallerIdentityResult/Arn"),
+            "arn:aws:iam::123456789012:root");
+  EXPECT_EQ(testing::xml_text(r, "//GetCallerIdentityResult/Account"), "123456789012");
+}
+
+TEST(Sts, WrongSecretIsSignatureDoesNotMatch) {
+  testing::TestWorld tw;
+  aws::Credentials creds = tw.world->operator_credentials();
+  creds.secret_access_key = "not-the-secret";
+  testing::EdgeClient client(*tw.edge, creds);
+  mocks::Response r = client.query("sts", "GetCallerIdentity", {}, "2011-06-15");
+  EXPECT_EQ(r.status, 403);
+  EXPECT_EQ(testing::error_code(r), "SignatureDoesNotMatch");
+}
+
+TEST(Sts, UnknownKeyIsInvalidClientTokenId) {
+  testing::TestWorld tw;
+  testing::EdgeClient client(*tw.edge, {"AKIANOSUCHKEY0000000", "x", ""});
+  mocks::Response r = client.query("sts", "GetCallerIdentity", {}, "2011-06-15");
+  EXPECT_EQ(r.status, 403);
+  EXPECT_EQ(testing::error_code(r), "InvalidClientTokenId");
+}
+
+TEST(Sts, RequestSignedSixteenMinutesAgoIsExpired) {
+  testing::TestWorld tw;
+  mocks::Request req;
+  req.method = "POST";
+  req.path = "/";
+  req.body = "Action=GetCallerIdentity&Version=2011-06-15";
+  req.headers = {{"Host", "127.0.0.1:1"},
+                 {"Content-Type", "application/x-www-form-urlencoded; charset=utf-8"}};
+  aws::SignableRequest s = req.signable();
+  aws::sign_request(s, tw.world->operator_credentials(), "us-east-1", "sts", tw.world->now());
+  req.headers = s.headers;
+  tw.world->advance(std::chrono::minutes(16));
+  mocks::Response r = tw.edge->handle(req);
+  EXPECT_EQ(r.status, 403);
+  EXPECT_EQ(testing::error_code(r), "SignatureDoesNotMatch");
+  EXPECT_NE(r.body.find("Signature expired"), std::string::npos) << r.body;
+}
+
+TEST(Sts, UnsignedRequestIsMissingAuthenticationToken) {
+  testing::TestWorld tw;
+  mocks::Request req;
+  req.method = "POST";
+  req.path = "/";
+  req.body = "Action=GetCallerIdentity&Version=2011-06-15";
+  req.headers = {{"Host", "sts.amazonaws.com"}};
+  mocks::Response r = tw.edge->handle(req);
+  EXPECT_EQ(r.status, 403);
+  EXPECT_EQ(testing::error_code(r), "MissingAuthenticationToken");
+}
+
+}  // namespace
+}  // namespace opsreg
