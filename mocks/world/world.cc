@@ -54,6 +54,11 @@ Result<std::unique_ptr<World>> World::from_json(const nlohmann::json& j, ClockMo
   w->operator_.access_key_id = op.value("access_key_id", "AKIAOPSREGOPERATOR01");
   w->operator_.secret_access_key =
       op.value("secret_access_key", "opsreg/operator/secret/key/000000000000000");
+  const auto& installer = j.value("agent_installer", nlohmann::json::object());
+  w->agent_installer_.bucket = installer.value("bucket", w->agent_installer_.bucket);
+  w->agent_installer_.key = installer.value("key", w->agent_installer_.key);
+  w->agent_installer_.assets_bucket =
+      installer.value("assets_bucket", w->agent_installer_.assets_bucket);
   w->iam_.add_root_key(w->operator_.access_key_id, w->operator_.secret_access_key);
   if (Status s = w->load_identities(j.value("identities", nlohmann::json::array())); !s.ok())
     return s.error();

@@ -21,6 +21,15 @@ namespace opsreg::mocks {
 // clock plus an offset in `serve`.
 enum class ClockMode { kVirtual, kSystem };
 
+// Where the OpsWorks agent installer lives in the fake S3 (world file "agent_installer").
+// DescribeStackProvisioningParameters points at it; the S3 fake holds the tarball built from
+// fixtures/agent-installer/.
+struct AgentInstaller {
+  std::string bucket = "opsworks-instance-agent-us-east-1";
+  std::string key = "installer/opsworks-agent-installer.tgz";
+  std::string assets_bucket = "opsworks-instance-assets-us-east-1";  // `assets_download_bucket`
+};
+
 class World {
  public:
   // Builds a world from a world file's JSON (see fixtures/worlds/README.md). The clock is
@@ -50,6 +59,8 @@ class World {
   s3::S3Model& s3() { return s3_; }
   opsworks::OpsWorksModel& opsworks() { return opsworks_; }
 
+  const AgentInstaller& agent_installer() const { return agent_installer_; }
+
   // Where the edge listens (http://127.0.0.1:PORT), once it does; fakes build URLs from it.
   void set_edge_url(std::string url);
   std::string edge_url() const;
@@ -72,6 +83,7 @@ class World {
   std::string region_;
   IdSource ids_;
   aws::Credentials operator_;
+  AgentInstaller agent_installer_;
   iam::IamModel iam_;
   s3::S3Model s3_;
   opsworks::OpsWorksModel opsworks_;
