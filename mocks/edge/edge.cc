@@ -90,7 +90,16 @@ Response Edge::handle(const Request& request) {
   }
   CallContext ctx(*world, std::move(caller), service->protocol(), request_id,
                   claim.region.empty() ? world->region() : claim.region);
-  Result<Response> result = service->handle(request, ctx);
+  // A fault in a fake must come back as AWS's InternalFailure, never take the server down.
+  Result<Response> result = [&]() -> Result<Response> {
+    try {
+      return service->handle(request, ctx);
+    } catch (const std::exception& e) {
+      return aws::make_error(service->protocol() == aws::Protocol::kRestXml ? "InternalError"
+                                                                            : "InternalFailure",
+                             std::string("opsreg internal error: ") + e.what(), 500);
+    }
+  }();
   if (!result.ok()) return render(*service, result.error(), request, request_id);
   Response& r = result.value();
   r.headers.emplace_back(

@@ -3,6 +3,7 @@
 
 #include <httplib.h>
 
+#include "core/aws/error_wire.h"
 #include "mocks/admin/admin_api.h"
 
 namespace opsreg::mocks {
@@ -56,6 +57,18 @@ int HttpServer::start(int port) {
     out.set_content(std::move(res.body),
                     res.content_type.empty() ? "text/plain" : res.content_type);
   };
+  // Bodies over the limit never reach a handler; answer as S3 does (EntityTooLarge).
+  server_->set_error_handler([](const httplib::Request&, httplib::Response& res) {
+    if (res.status != 413 || !res.body.empty()) return;
+    res.set_content(aws::render_error(aws::Protocol::kRestXml,
+                                      aws::make_error("EntityTooLarge",
+                                                      "Your proposed upload exceeds the maximum "
+                                                      "allowed size",
+                                                      413),
+                                      "")
+                        .body,
+                    "application/xml");
+  });
   const std::string all = ".*";
   server_->Get(all, handler);
   server_->Post(all, handler);
