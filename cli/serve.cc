@@ -92,6 +92,8 @@ int serve_main(const Args& args) {
        {{"access_key_id", world->operator_credentials().access_key_id},
         {"secret_access_key", world->operator_credentials().secret_access_key}}},
       {"stacks", stacks},
+      {"agent_installer_url", server.url() + "/" + world->agent_installer().bucket + "/" +
+                                  world->agent_installer().key},
       {"admin", server.url() + "/_opsreg/"},
   };
   std::cout << ready.dump() << std::endl;
