@@ -35,7 +35,7 @@ test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 demo: build
-	$(BUILD)/opsreg demo
+	python3 tests/clients/demo.py --opsreg $(BUILD)/opsreg
 
 bench: build
 	@for b in $(BUILD)/bench_*; do $$b; done
