@@ -1,13 +1,71 @@
-// OpsWorks state (skeleton).
+// OpsWorks state: lookups shared by stacks, layers and instances, and the world snapshot.
 #include "mocks/opsworks/model.h"
+
+#include "mocks/opsworks/render.h"
 
 namespace opsreg::mocks::opsworks {
 
-Status OpsWorksModel::load(const nlohmann::json&) { return {}; }
+aws::Error not_found(std::string_view kind, std::string_view id) {
+  return aws::make_error("ResourceNotFoundException",
+                         "Unable to find " + std::string(kind) + " with ID " + std::string(id),
+                         400);
+}
+
+aws::Error invalid(std::string message) {
+  return aws::make_error("ValidationException", std::move(message), 400);
+}
+
+std::string OpsWorksModel::arn(const std::string& region, const std::string& kind,
+                               const std::string& id) const {
+  return "arn:aws:opsworks:" + region + ":" + account_id_ + ":" + kind + "/" + id;
+}
+
+const Stack* OpsWorksModel::find_stack(std::string_view stack_id) const {
+  for (const auto& s : stacks_)
+    if (s.stack_id == stack_id) return &s;
+  return nullptr;
+}
+
+const Layer* OpsWorksModel::find_layer(std::string_view layer_id) const {
+  for (const auto& l : layers_)
+    if (l.layer_id == layer_id) return &l;
+  return nullptr;
+}
+
+Instance* OpsWorksModel::find_instance(std::string_view instance_id) {
+  for (auto& i : instances_)
+    if (i.instance_id == instance_id) return &i;
+  return nullptr;
+}
+
+Result<std::string> OpsWorksModel::stack_of_layer(std::string_view layer_id) const {
+  std::lock_guard lock(mu_);
+  const Layer* l = find_layer(layer_id);
+  if (!l) return not_found("layer", layer_id);
+  return l->stack_id;
+}
+
+Result<std::string> OpsWorksModel::stack_of_instance(std::string_view instance_id) const {
+  std::lock_guard lock(mu_);
+  for (const auto& i : instances_)
+    if (i.instance_id == instance_id) return i.stack_id;
+  return not_found("instance", instance_id);
+}
+
 nlohmann::json OpsWorksModel::snapshot() const {
-  (void)clock_;
-  (void)ids_;
-  return nlohmann::json::object();
+  std::lock_guard lock(mu_);
+  nlohmann::json stacks = nlohmann::json::array();
+  for (const auto& s : stacks_) {
+    nlohmann::json j = to_json(s);
+    j["Layers"] = nlohmann::json::array();
+    j["Instances"] = nlohmann::json::array();
+    for (const auto& l : layers_)
+      if (l.stack_id == s.stack_id) j["Layers"].push_back(to_json(l));
+    for (const auto& i : instances_)
+      if (i.stack_id == s.stack_id) j["Instances"].push_back(to_json(i));
+    stacks.push_back(std::move(j));
+  }
+  return {{"stacks", stacks}};
 }
 
 }  // namespace opsreg::mocks::opsworks

@@ -1,30 +1,86 @@
-// OpsWorks Stacks state: stacks, layers, instances of one world. (Skeleton: filled in by the
-// OpsWorks work.)
+// OpsWorks Stacks state and rules: stacks, layers and registered instances of one world.
+// Wire-free (handlers*.cc read and render the JSON); every method is thread-safe.
 #pragma once
 
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "core/clock/clock.h"
 #include "core/util/result.h"
+#include "mocks/opsworks/entities.h"
 #include "mocks/world/id_source.h"
 
 namespace opsreg::mocks::opsworks {
 
+// ResourceNotFoundException "Unable to find KIND with ID ID" (KIND: stack, layer, instance).
+aws::Error not_found(std::string_view kind, std::string_view id);
+// ValidationException with `message`.
+aws::Error invalid(std::string message);
+
 class OpsWorksModel {
  public:
-  OpsWorksModel(std::string account_id, const Clock& clock, IdSource& ids)
-      : account_id_(std::move(account_id)), clock_(clock), ids_(ids) {}
-  // Loads the world file's "stacks" array.
+  // `region` is the world's region: the default of world-file stacks without one.
+  OpsWorksModel(std::string account_id, std::string region, const Clock& clock, IdSource& ids)
+      : account_id_(std::move(account_id)), region_(std::move(region)), clock_(clock), ids_(ids) {}
+  OpsWorksModel(const OpsWorksModel&) = delete;
+  OpsWorksModel& operator=(const OpsWorksModel&) = delete;
+
+  // Loads the world file's "stacks" array (snake_case keys; see world_file.cc). Errors are
+  // ValidationError naming the stack or layer.
   Status load(const nlohmann::json& stacks);
+  // {"stacks": [each Stack as DescribeStacks renders it, plus "Layers" and "Instances"]}.
   nlohmann::json snapshot() const;
 
+  // Stacks (stacks.cc). create_stack validates as CreateStack does and fills the defaults.
+  Result<Stack> create_stack(const StackSpec& spec);
+  std::vector<Stack> stacks() const;  // in creation order
+  Result<Stack> stack(std::string_view stack_id) const;
+  // Refused (ValidationException) while the stack still has layers or instances.
+  Status delete_stack(std::string_view stack_id);
+
+  // Layers (layers.cc): at most one layer per built-in type per stack, unique short names.
+  Result<Layer> create_layer(const LayerSpec& spec);
+  Result<Layer> layer(std::string_view layer_id) const;
+  Result<std::vector<Layer>> layers_of_stack(std::string_view stack_id) const;
+  // Refused (ValidationException) while instances are assigned to the layer.
+  Status delete_layer(std::string_view layer_id);
+
+  // Instances (instances.cc).
+  Result<Instance> register_instance(const RegistrationSpec& spec);
+  Result<Instance> instance(std::string_view instance_id) const;
+  Result<std::vector<Instance>> instances_of_stack(std::string_view stack_id) const;
+  Result<std::vector<Instance>> instances_of_layer(std::string_view layer_id) const;
+  Status assign_instance(std::string_view instance_id, const std::vector<std::string>& layer_ids);
+  Status unassign_instance(std::string_view instance_id);
+  Status deregister_instance(std::string_view instance_id);
+  // For the simulated agent: moves an instance to `status` (e.g. online, connection_lost).
+  Status set_instance_status(std::string_view instance_id, std::string status);
+
+  // The stack a layer or instance belongs to (ResourceNotFoundException when unknown).
+  Result<std::string> stack_of_layer(std::string_view layer_id) const;
+  Result<std::string> stack_of_instance(std::string_view instance_id) const;
+
  private:
+  // Callers hold mu_.
+  const Stack* find_stack(std::string_view stack_id) const;
+  const Layer* find_layer(std::string_view layer_id) const;
+  Instance* find_instance(std::string_view instance_id);
+  Result<Stack> create_stack_locked(const StackSpec& spec);
+  Result<Layer> create_layer_locked(const LayerSpec& spec);
+  std::string generated_hostname(const Stack& stack) const;
+  std::string arn(const std::string& region, const std::string& kind, const std::string& id) const;
+
   std::string account_id_;
+  std::string region_;
   const Clock& clock_;
   IdSource& ids_;
   mutable std::mutex mu_;
+  std::vector<Stack> stacks_;  // creation order, as every Describe lists them
+  std::vector<Layer> layers_;
+  std::vector<Instance> instances_;
 };
 
 }  // namespace opsreg::mocks::opsworks

@@ -26,7 +26,7 @@ World::World(const nlohmann::json& source, ClockMode mode, TimePoint start, std:
       ids_(seed),
       iam_(account_id_, *clock_, ids_),
       s3_(*clock_),
-      opsworks_(account_id_, *clock_, ids_) {}
+      opsworks_(account_id_, region_, *clock_, ids_) {}
 
 std::string World::default_world_path() {
   return std::string(OPSREG_FIXTURES_DIR) + "/worlds/default.json";

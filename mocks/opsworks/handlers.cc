@@ -1,0 +1,41 @@
+// The OpsWorks service: its operations registered on the shared JSON 1.1 base.
+#include "mocks/opsworks/handlers.h"
+
+#include "mocks/edge/json_service.h"
+#include "mocks/opsworks/operations.h"
+#include "mocks/world/world.h"
+
+namespace opsreg::mocks::opsworks {
+
+namespace {
+
+class OpsWorksService final : public JsonService {
+ public:
+  OpsWorksService() : JsonService("opsworks", "OpsWorks_20130218") {
+    add_operation("CreateStack", create_stack);
+    add_operation("DescribeStacks", describe_stacks);
+    add_operation("DeleteStack", delete_stack);
+    add_operation("DescribeStackProvisioningParameters", describe_stack_provisioning_parameters);
+    add_operation("CreateLayer", create_layer);
+    add_operation("DescribeLayers", describe_layers);
+    add_operation("DeleteLayer", delete_layer);
+    add_operation("RegisterInstance", register_instance);
+    add_operation("DescribeInstances", describe_instances);
+    add_operation("AssignInstance", assign_instance);
+    add_operation("UnassignInstance", unassign_instance);
+    add_operation("DeregisterInstance", deregister_instance);
+    add_operation("DescribeCommands", describe_commands);
+  }
+};
+
+}  // namespace
+
+Status authorize_on_stack(CallContext& ctx, std::string_view action, std::string_view stack_id) {
+  Result<Stack> stack = ctx.world().opsworks().stack(stack_id);
+  if (!stack.ok()) return stack.error();
+  return ctx.authorize(action, stack->arn);
+}
+
+std::unique_ptr<Service> make_service() { return std::make_unique<OpsWorksService>(); }
+
+}  // namespace opsreg::mocks::opsworks
