@@ -85,15 +85,15 @@ Result<Object> S3Model::complete_multipart_upload(const std::string& bucket, con
   Upload& u = **upload;
   std::string md5s;
   std::string data;
-  int previous = 0;
-  for (size_t i = 0; i < parts.size(); ++i) {
-    const CompletedPart& p = parts[i];
-    if (p.number <= previous)
+  for (size_t i = 1; i < parts.size(); ++i) {
+    if (parts[i].number <= parts[i - 1].number)
       return aws::make_error("InvalidPartOrder",
                              "The list of parts was not in ascending order. The parts list must "
                              "be specified in order by part number.",
                              400);
-    previous = p.number;
+  }
+  for (size_t i = 0; i < parts.size(); ++i) {
+    const CompletedPart& p = parts[i];
     auto it = u.parts.find(p.number);
     if (it == u.parts.end() || unquote(it->second.etag) != unquote(p.etag)) return invalid_part();
     const std::string& bytes = *it->second.data;
