@@ -60,35 +60,14 @@ aws::Error method_not_allowed() {
 
 // Sub-resources of real S3 that this fake does not model.
 bool names_unsupported_subresource(const S3Request& r) {
-  static constexpr std::string_view kUnsupported[] = {"acl",
-                                                      "policy",
-                                                      "versioning",
-                                                      "tagging",
-                                                      "cors",
-                                                      "lifecycle",
-                                                      "website",
-                                                      "logging",
-                                                      "notification",
-                                                      "replication",
-                                                      "encryption",
-                                                      "ownershipControls",
-                                                      "publicAccessBlock",
-                                                      "accelerate",
-                                                      "requestPayment",
-                                                      "object-lock",
-                                                      "retention",
-                                                      "legal-hold",
-                                                      "versions",
-                                                      "inventory",
-                                                      "analytics",
-                                                      "metrics",
-                                                      "intelligent-tiering",
-                                                      "torrent",
-                                                      "restore",
-                                                      "select",
-                                                      "attributes",
-                                                      "policyStatus",
-                                                      "delete"};
+  // clang-format off
+  static constexpr std::string_view kUnsupported[] = {
+      "acl", "policy", "versioning", "tagging", "cors", "lifecycle", "website", "logging",
+      "notification", "replication", "encryption", "ownershipControls", "publicAccessBlock",
+      "accelerate", "requestPayment", "object-lock", "retention", "legal-hold", "versions",
+      "inventory", "analytics", "metrics", "intelligent-tiering", "torrent", "restore", "select",
+      "attributes", "policyStatus"};
+  // clang-format on
   for (std::string_view name : kUnsupported)
     if (r.has(name)) return true;
   return false;
@@ -105,6 +84,7 @@ Result<Response> route_bucket(const S3Request& r, CallContext& ctx) {
   if (m == "PUT") return create_bucket(r, ctx);
   if (m == "DELETE") return delete_bucket(r, ctx);
   if (m == "HEAD") return head_bucket(r, ctx);
+  if (m == "POST" && r.has("delete")) return delete_objects(r, ctx);
   return method_not_allowed();
 }
 

@@ -1,8 +1,10 @@
 // S3 object operations on the wire: PutObject (integrity checks, metadata), GetObject and
-// HeadObject (ranges, conditional requests, response-* overrides), DeleteObject.
+// HeadObject (ranges, conditional requests, response-* overrides), DeleteObject, DeleteObjects.
 #include <algorithm>
+#include <pugixml.hpp>
 
 #include "core/aws/headers.h"
+#include "core/aws/xml_writer.h"
 #include "core/clock/time_format.h"
 #include "mocks/s3/payload.h"
 #include "mocks/s3/read_rules.h"
@@ -149,6 +151,40 @@ Result<Response> delete_object(const S3Request& r, CallContext& ctx) {
   Response res;
   res.status = 204;
   return res;
+}
+
+Result<Response> delete_objects(const S3Request& r, CallContext& ctx) {
+  auto bucket = bucket_of(r, ctx);
+  if (!bucket.ok()) return bucket.error();
+  // S3 requires an integrity check on this body; read_payload verifies whichever is present.
+  if (r.header("Content-MD5").empty() && r.header("x-amz-checksum-crc32").empty() &&
+      r.header("x-amz-checksum-sha256").empty() && r.header("x-amz-sdk-checksum-algorithm").empty())
+    return aws::make_error("InvalidRequest",
+                           "Missing required header for this request: Content-MD5", 400);
+  auto payload = read_payload(r.http);
+  if (!payload.ok()) return payload.error();
+  pugi::xml_document doc;
+  if (!doc.load_buffer(payload->data.data(), payload->data.size())) return malformed_xml();
+  pugi::xml_node root = doc.child("Delete");
+  if (!root) return malformed_xml();
+  bool quiet = std::string_view(root.child("Quiet").child_value()) == "true";
+  std::vector<std::string> keys;
+  for (pugi::xml_node o : root.children("Object")) keys.emplace_back(o.child("Key").child_value());
+  if (keys.empty() || keys.size() > 1000) return malformed_xml();
+  aws::XmlWriter w;
+  w.open("DeleteResult", kXmlns);
+  for (const std::string& key : keys) {
+    Status s =
+        authorize(ctx, *bucket, "s3:DeleteObject", "arn:aws:s3:::" + r.bucket + "/" + key, false);
+    if (s.ok()) s = ctx.world().s3().delete_object(r.bucket, key);
+    if (!s.ok()) {
+      w.open("Error").leaf("Key", key).leaf("Code", s.error().code);
+      w.leaf("Message", s.error().message).close();
+    } else if (!quiet) {
+      w.open("Deleted").leaf("Key", key).close();
+    }
+  }
+  return xml_response(w.str());
 }
 
 }  // namespace opsreg::mocks::s3

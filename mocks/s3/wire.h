@@ -54,6 +54,8 @@ Result<Response> list_objects(const S3Request& r, CallContext& ctx);
 Result<Response> put_object(const S3Request& r, CallContext& ctx);
 Result<Response> get_object(const S3Request& r, CallContext& ctx);
 Result<Response> delete_object(const S3Request& r, CallContext& ctx);
+// DeleteObjects (POST /bucket?delete): per-key results, errors reported inline.
+Result<Response> delete_objects(const S3Request& r, CallContext& ctx);
 
 // Multipart uploads (multipart_handlers.cc).
 Result<Response> create_multipart_upload(const S3Request& r, CallContext& ctx);

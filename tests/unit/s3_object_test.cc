@@ -209,5 +209,26 @@ TEST_F(S3ObjectTest, ResponseContentTypeOverrideIsHonoured) {
   EXPECT_EQ(r.content_type, "text/plain");
 }
 
+TEST_F(S3ObjectTest, DeleteObjectsRemovesEachKeyAndReportsIt) {
+  ASSERT_EQ(s3.rest("PUT", "/bkt/one", "", "1").status, 200);
+  ASSERT_EQ(s3.rest("PUT", "/bkt/two", "", "2").status, 200);
+  const std::string body =
+      "<Delete><Object><Key>one</Key></Object><Object><Key>two</Key></Object>"
+      "<Object><Key>never-there</Key></Object></Delete>";
+  mocks::Response r =
+      s3.rest("POST", "/bkt", "delete=", body, {{"x-amz-checksum-crc32", crc32_b64(body)}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(testing::xml_text(r, "//DeleteResult/Deleted[1]/Key"), "one");
+  EXPECT_EQ(testing::xml_text(r, "//DeleteResult/Deleted[3]/Key"), "never-there");
+  EXPECT_EQ(s3.rest("GET", "/bkt/two").status, 404);
+}
+
+TEST_F(S3ObjectTest, DeleteObjectsWithoutAnIntegrityHeaderIsInvalidRequest) {
+  mocks::Response r =
+      s3.rest("POST", "/bkt", "delete=", "<Delete><Object><Key>k</Key></Object></Delete>");
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(testing::error_code(r), "InvalidRequest");
+}
+
 }  // namespace
 }  // namespace opsreg
