@@ -85,6 +85,25 @@ std::optional<TimePoint> parse_amz_date(std::string_view s) {
   return from_fields(num(0, 4), mo, d, h, mi, sec);
 }
 
+std::optional<TimePoint> parse_http_date(std::string_view s) {
+  static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  char wday[4] = {}, mon[4] = {};
+  int d, y, h, mi, sec, consumed = 0;
+  std::string str(s);
+  if (std::sscanf(str.c_str(), "%3s, %2d %3s %4d %2d:%2d:%2d GMT%n", wday, &d, mon, &y, &h, &mi,
+                  &sec, &consumed) != 7 ||
+      consumed != static_cast<int>(str.size()))
+    return std::nullopt;
+  for (int m = 0; m < 12; ++m) {
+    if (std::string_view(mon) == kMonths[m]) {
+      if (d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60) return std::nullopt;
+      return from_fields(y, m + 1, d, h, mi, sec);
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<std::chrono::microseconds> parse_duration(std::string_view s) {
   if (s.empty()) return std::nullopt;
   std::chrono::microseconds total{0};

@@ -18,6 +18,8 @@ std::string format_http_date(TimePoint t);       // Thu, 26 Nov 2026 14:31:28 GM
 // Accepts 2026-11-26T14:31:28Z, with optional fractional seconds or a +00:00 offset.
 std::optional<TimePoint> parse_iso8601(std::string_view s);
 std::optional<TimePoint> parse_amz_date(std::string_view s);
+// "Thu, 26 Nov 2026 14:31:28 GMT" (RFC 7231 IMF-fixdate); nullopt when malformed.
+std::optional<TimePoint> parse_http_date(std::string_view s);
 // "90s", "16m", "2h", "90d", "14m59s", "1500ms"; nullopt when malformed.
 std::optional<std::chrono::microseconds> parse_duration(std::string_view s);
 

@@ -62,7 +62,13 @@ Result<std::unique_ptr<World>> World::from_json(const nlohmann::json& j, ClockMo
   w->iam_.add_root_key(w->operator_.access_key_id, w->operator_.secret_access_key);
   if (Status s = w->load_identities(j.value("identities", nlohmann::json::array())); !s.ok())
     return s.error();
-  if (Status s = w->s3_.load(j.value("buckets", nlohmann::json::array())); !s.ok())
+  if (Status s = w->s3_.load(j.value("buckets", nlohmann::json::array()), OPSREG_FIXTURES_DIR);
+      !s.ok())
+    return s.error();
+  if (Status s = w->s3_.install_agent_installer(
+          w->agent_installer_.bucket, w->agent_installer_.key, w->agent_installer_.assets_bucket,
+          std::string(OPSREG_FIXTURES_DIR) + "/agent-installer");
+      !s.ok())
     return s.error();
   if (Status s = w->opsworks_.load(j.value("stacks", nlohmann::json::array())); !s.ok())
     return s.error();
