@@ -55,10 +55,16 @@ Error parse_error(Protocol protocol, int http_status, std::string_view body) {
   if (protocol == Protocol::kJson) {
     auto j = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
     if (j.is_object()) {
-      std::string type = j.value("__type", j.value("code", std::string()));
+      // Members that are absent or not strings read as empty (never throw on odd bodies).
+      auto text = [&](const char* name) {
+        auto it = j.find(name);
+        return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+      };
+      std::string type = text("__type");
+      if (type.empty()) type = text("code");
       if (auto hash = type.rfind('#'); hash != std::string::npos) type = type.substr(hash + 1);
       e.code = type;
-      e.message = j.contains("message") ? j.value("message", "") : j.value("Message", "");
+      e.message = j.contains("message") ? text("message") : text("Message");
     }
   } else {
     pugi::xml_document doc;
