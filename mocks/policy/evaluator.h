@@ -22,6 +22,14 @@ struct AuthzRequest {
   std::map<std::string, std::string> keys;
 };
 
+// The decision of the identity policies `policies` (null entries ignored) on `request`:
+// kExplicitDeny when a matching Deny statement exists, else kAllow when a matching Allow
+// exists, else kImplicitDeny. A statement matches when its Action/NotAction, its
+// Resource/NotResource (policy variables expanded) and all its conditions do.
 Decision evaluate(std::span<const PolicyPtr> policies, const AuthzRequest& request);
+
+class RequestContext;
+// Whether one statement matches (exposed for tests and the policy simulator).
+bool statement_applies(const Statement& s, const RequestContext& ctx, bool expand_variables);
 
 }  // namespace opsreg::mocks::policy
