@@ -28,7 +28,7 @@ Status IamModel::add_aws_managed_policy(std::string_view name, std::string_view 
   p.policy_id = stable_policy_id(name);
   p.document = document;
   p.created = clock_.now();
-  auto parsed = policy::parse_policy(document);
+  auto parsed = policy::parse_policy(document, policy::PolicyKind::kManaged);
   if (parsed.ok()) p.parsed = std::move(*parsed);
   std::lock_guard lock(mu_);
   managed_[p.arn] = std::move(p);

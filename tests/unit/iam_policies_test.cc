@@ -137,7 +137,7 @@ TEST_F(IamPolicies, MalformedDocumentIsMalformedPolicyDocument) {
 TEST_F(IamPolicies, InlinePoliciesOver2048CharactersAreLimitExceeded) {
   // Each document is ~1,100 non-white-space characters: one fits, two exceed the user quota.
   std::string actions;
-  for (int i = 0; i < 60; ++i) actions += (i ? "," : "") + std::string("\"iam:GetUser") + "\"";
+  for (int i = 0; i < 75; ++i) actions += (i ? "," : "") + std::string("\"iam:GetUser") + "\"";
   std::string big = R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":[)" +
                     actions + R"(],"Resource":"*"}]})";
   ASSERT_GT(big.size(), 1024u);
