@@ -100,10 +100,30 @@ std::vector<std::string> split(std::string_view s, char sep) {
   return out;
 }
 
-// Header names that botocore never signs.
+// Header names that botocore never signs (its SIGNED_HEADERS_BLACKLIST, plus Authorization):
+// hop-by-hop headers a proxy may change, and ones clients add after signing.
 bool never_signed(std::string_view lname) {
-  return lname == "authorization" || lname == "expect" || lname == "user-agent" ||
-         lname == "x-amzn-trace-id" || lname == "transfer-encoding";
+  static constexpr std::string_view kNames[] = {"authorization",
+                                                "connection",
+                                                "expect",
+                                                "keep-alive",
+                                                "proxy-authenticate",
+                                                "proxy-authorization",
+                                                "te",
+                                                "trailer",
+                                                "transfer-encoding",
+                                                "upgrade",
+                                                "user-agent",
+                                                "x-amzn-trace-id"};
+  for (std::string_view n : kNames)
+    if (lname == n) return true;
+  return false;
+}
+
+// The payload hash of a presigned URL: S3 signs no payload; other services (STS presigned
+// GetCallerIdentity, for one) sign the body's hash, as botocore's SigV4QueryAuth does.
+std::string presigned_payload_hash(const SignableRequest& req, std::string_view service) {
+  return service == "s3" ? std::string(kUnsignedPayload) : sha256_hex(req.body);
 }
 
 std::vector<std::string> headers_to_sign(const Headers& headers) {
@@ -224,8 +244,8 @@ std::string presign_query(const SignableRequest& req, const Credentials& creds,
     params.emplace_back("X-Amz-Security-Token", creds.session_token);
   SignableRequest signed_req = req;
   signed_req.query = encode_query(params);
-  std::string canon =
-      canonical_request(signed_req, {"host"}, kUnsignedPayload, service == "s3", true);
+  std::string canon = canonical_request(signed_req, {"host"}, presigned_payload_hash(req, service),
+                                        service == "s3", true);
   std::string sig = hex(hmac_sha256(signing_key(creds.secret_access_key, date, region, service),
                                     string_to_sign(amz_date, scope, canon)));
   params.emplace_back("X-Amz-Signature", sig);
@@ -312,7 +332,7 @@ std::string expected_signature(const SignableRequest& req, const SignatureClaim&
   const bool s3 = claim.service == "s3";
   std::string payload_hash;
   if (claim.presigned) {
-    payload_hash = kUnsignedPayload;
+    payload_hash = presigned_payload_hash(req, claim.service);
   } else {
     payload_hash = std::string(req.header("X-Amz-Content-SHA256"));
     if (payload_hash.empty()) payload_hash = sha256_hex(req.body);

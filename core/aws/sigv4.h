@@ -42,7 +42,8 @@ void sign_request(SignableRequest& req, const Credentials& creds, std::string_vi
                   std::string_view service, TimePoint now);
 
 // Returns the query string (without '?') of a presigned URL for `req` valid for `expires_s`.
-// The payload is UNSIGNED-PAYLOAD; only Host is signed.
+// Only Host is signed; the payload is UNSIGNED-PAYLOAD for S3 and the body's SHA-256 for
+// other services (as botocore's SigV4QueryAuth).
 std::string presign_query(const SignableRequest& req, const Credentials& creds,
                           std::string_view region, std::string_view service, TimePoint now,
                           int expires_s);

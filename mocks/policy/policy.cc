@@ -51,7 +51,11 @@ bool read_conditions(const json& block, std::vector<Condition>* out) {
   if (!block.is_object()) return false;
   for (const auto& [op, keys] : block.items()) {
     if (!keys.is_object()) return false;
-    if (!known_operator(op) && !keys.empty()) return false;
+    if (!known_operator(op)) {
+      // IAM accepts an unknown operator only with an empty block; it never holds.
+      if (!keys.empty()) return false;
+      out->push_back(Condition{op, "", {}});
+    }
     for (const auto& [key, values] : keys.items()) {
       Condition c{op, lowercase(key), {}};
       if (values.is_array()) {
