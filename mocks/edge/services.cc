@@ -1,5 +1,6 @@
 // The list of fake services the edge serves.
 #include "mocks/edge/edge.h"
+#include "mocks/iam/handlers.h"
 #include "mocks/opsworks/handlers.h"
 #include "mocks/s3/handlers.h"
 #include "mocks/sts/handlers.h"
@@ -8,6 +9,7 @@ namespace opsreg::mocks {
 
 std::vector<std::unique_ptr<Service>> make_services() {
   std::vector<std::unique_ptr<Service>> services;
+  services.push_back(iam::make_service());
   services.push_back(sts::make_service());
   services.push_back(s3::make_service());
   services.push_back(opsworks::make_service());

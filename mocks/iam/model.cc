@@ -1,12 +1,77 @@
-// IamModel: construction, key resolution for the edge, and the state snapshot.
+// IamModel: construction, lookups shared by the entity files, key resolution for the edge,
+// and the state snapshot. Each entity's rules live in users.cc, groups.cc, access_keys.cc,
+// inline_policies.cc and managed_policies.cc.
 #include "mocks/iam/model.h"
 
+#include "core/aws/crypto.h"
 #include "core/clock/time_format.h"
+#include "mocks/iam/aws_managed.h"
+#include "mocks/iam/errors.h"
 
 namespace opsreg::mocks::iam {
 
 IamModel::IamModel(std::string account_id, const Clock& clock, IdSource& ids)
-    : account_id_(std::move(account_id)), clock_(clock), ids_(ids) {}
+    : account_id_(std::move(account_id)), clock_(clock), ids_(ids), created_(clock.now()) {
+  for (const auto& def : aws_managed_policies()) {
+    // The catalogue's documents are valid; a parse failure leaves the policy unparsed, and
+    // resolve_key then grants nothing from it.
+    (void)add_aws_managed_policy(def.name, def.document);
+  }
+}
+
+std::string IamModel::user_arn_for(std::string_view user_name) const {
+  std::lock_guard lock(mu_);
+  auto u = users_.find(user_name);
+  return u != users_.end() ? u->second.arn : user_arn(account_id_, "/", user_name);
+}
+
+std::string IamModel::group_arn_for(std::string_view group_name) const {
+  std::lock_guard lock(mu_);
+  auto g = groups_.find(group_name);
+  return g != groups_.end() ? g->second.arn : group_arn(account_id_, "/", group_name);
+}
+
+std::optional<std::string> IamModel::access_key_owner(std::string_view access_key_id) const {
+  std::lock_guard lock(mu_);
+  auto k = keys_.find(std::string(access_key_id));
+  if (k == keys_.end()) return std::nullopt;
+  return k->second.user_name;
+}
+
+Result<User*> IamModel::find_user(std::string_view user_name) {
+  auto u = users_.find(user_name);
+  if (u == users_.end()) return no_such_entity("user", user_name);
+  return &u->second;
+}
+
+Result<const User*> IamModel::find_user(std::string_view user_name) const {
+  auto u = users_.find(user_name);
+  if (u == users_.end()) return no_such_entity("user", user_name);
+  return &u->second;
+}
+
+Result<Group*> IamModel::find_group(std::string_view group_name) {
+  auto g = groups_.find(group_name);
+  if (g == groups_.end()) return no_such_entity("group", group_name);
+  return &g->second;
+}
+
+Result<const Group*> IamModel::find_group(std::string_view group_name) const {
+  auto g = groups_.find(group_name);
+  if (g == groups_.end()) return no_such_entity("group", group_name);
+  return &g->second;
+}
+
+std::vector<std::string> IamModel::key_ids_of(std::string_view user_name) const {
+  if (!user_name.empty()) {
+    auto u = users_.find(user_name);
+    return u == users_.end() ? std::vector<std::string>{} : u->second.access_key_ids;
+  }
+  std::vector<std::string> ids;
+  for (const auto& [id, k] : keys_)
+    if (k.user_name.empty()) ids.push_back(id);
+  return ids;
+}
 
 void IamModel::add_root_key(std::string access_key_id, std::string secret_access_key) {
   std::lock_guard lock(mu_);
@@ -35,10 +100,13 @@ std::optional<KeyGrant> IamModel::resolve_key(std::string_view access_key_id) co
   grant.principal.arn = user.arn;
   grant.principal.user_name = user.user_name;
   grant.principal.user_id = user.user_id;
+  auto add = [&](const policy::PolicyPtr& p) {
+    if (p) grant.policies.push_back(p);
+  };
   auto add_policies = [&](const std::map<std::string, InlinePolicy>& inline_policies,
                           const std::set<std::string>& attached) {
-    for (const auto& [name, p] : inline_policies) grant.policies.push_back(p.parsed);
-    for (const auto& arn : attached) grant.policies.push_back(managed_.at(arn).parsed);
+    for (const auto& [name, p] : inline_policies) add(p.parsed);
+    for (const auto& arn : attached) add(managed_.at(arn).parsed);
   };
   add_policies(user.policies, user.attached_policies);
   for (const auto& g : user.groups) {
@@ -60,6 +128,11 @@ void IamModel::note_key_used(std::string_view access_key_id, std::string_view se
 
 nlohmann::json IamModel::snapshot() const {
   std::lock_guard lock(mu_);
+  auto inline_names = [](const std::map<std::string, InlinePolicy>& policies) {
+    nlohmann::json names = nlohmann::json::array();
+    for (const auto& [pn, p] : policies) names.push_back(pn);
+    return names;
+  };
   nlohmann::json users = nlohmann::json::array();
   for (const auto& [name, u] : users_) {
     nlohmann::json keys = nlohmann::json::array();
@@ -69,22 +142,30 @@ nlohmann::json IamModel::snapshot() const {
                       {"status", k.active ? "Active" : "Inactive"},
                       {"created", format_iso8601(k.created)}});
     }
-    nlohmann::json inline_names = nlohmann::json::array();
-    for (const auto& [pn, p] : u.policies) inline_names.push_back(pn);
     users.push_back({{"user_name", u.user_name},
                      {"user_id", u.user_id},
                      {"path", u.path},
                      {"arn", u.arn},
+                     {"created", format_iso8601(u.created)},
                      {"groups", u.groups},
-                     {"inline_policies", inline_names},
+                     {"inline_policies", inline_names(u.policies)},
                      {"attached_policies", u.attached_policies},
                      {"access_keys", keys}});
   }
   nlohmann::json groups = nlohmann::json::array();
   for (const auto& [name, g] : groups_)
-    groups.push_back(
-        {{"group_name", g.group_name}, {"path", g.path}, {"arn", g.arn}, {"users", g.users}});
-  return {{"users", users}, {"groups", groups}};
+    groups.push_back({{"group_name", g.group_name},
+                      {"group_id", g.group_id},
+                      {"path", g.path},
+                      {"arn", g.arn},
+                      {"users", g.users},
+                      {"inline_policies", inline_names(g.policies)},
+                      {"attached_policies", g.attached_policies}});
+  nlohmann::json root_keys = nlohmann::json::array();
+  for (const auto& [id, k] : keys_)
+    if (k.user_name.empty())
+      root_keys.push_back({{"access_key_id", id}, {"status", k.active ? "Active" : "Inactive"}});
+  return {{"users", users}, {"groups", groups}, {"root_access_keys", root_keys}};
 }
 
 }  // namespace opsreg::mocks::iam

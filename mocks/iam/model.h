@@ -13,6 +13,8 @@
 #include "core/clock/clock.h"
 #include "core/util/result.h"
 #include "mocks/iam/entities.h"
+#include "mocks/iam/naming.h"
+#include "mocks/iam/pagination.h"
 #include "mocks/world/id_source.h"
 
 namespace opsreg::mocks::iam {
@@ -34,19 +36,24 @@ struct KeyGrant {
   std::vector<policy::PolicyPtr> policies;  // inline + attached, user's and its groups'
 };
 
-// One page of a Marker/MaxItems listing.
-template <class T>
-struct Page {
-  std::vector<T> items;
-  bool is_truncated = false;
-  std::string marker;  // for the next call, when truncated
-};
-
+// Conventions: names are looked up case-insensitively (IAM names are unique ignoring case);
+// a `user_name` of "" in the access key calls means the account's root. Listing calls take a
+// Marker ("" for the first page) and MaxItems (1..1000). Returned AccessKeys carry the secret
+// only from create_access_key. Errors are IAM's codes, messages and HTTP statuses.
 class IamModel {
  public:
+  // Loads the AWS managed policy catalogue (aws_managed.h).
   IamModel(std::string account_id, const Clock& clock, IdSource& ids);
 
   const std::string& account_id() const { return account_id_; }
+  // When the account (and its root user) was created: the model's construction.
+  TimePoint account_created() const { return created_; }
+
+  // --- ARNs for authorization (the entity need not exist; path "/" when it does not) ---
+  std::string user_arn_for(std::string_view user_name) const;
+  std::string group_arn_for(std::string_view group_name) const;
+  // The user name owning an access key ("" for root keys), or nullopt when unknown.
+  std::optional<std::string> access_key_owner(std::string_view access_key_id) const;
 
   // --- authentication support (edge) ---
   std::optional<KeyGrant> resolve_key(std::string_view access_key_id) const;
@@ -72,6 +79,10 @@ class IamModel {
   Status remove_user_from_group(std::string_view group_name, std::string_view user_name);
   Result<Page<Group>> list_groups_for_user(std::string_view user_name, std::string_view marker,
                                            int max_items) const;
+  // Group policies (world files; the wire serves user policies).
+  Status attach_group_policy(std::string_view group_name, std::string_view policy_arn);
+  Status put_group_policy(std::string_view group_name, std::string_view policy_name,
+                          std::string_view document);
 
   // --- managed policies ---
   // Adds an AWS managed policy (arn:aws:iam::aws:policy/NAME) to the catalogue.
@@ -110,12 +121,29 @@ class IamModel {
   nlohmann::json snapshot() const;
 
  private:
+  // Lookups under mu_: NoSuchEntity "The user with name X cannot be found." and so on.
+  Result<User*> find_user(std::string_view user_name);
+  Result<const User*> find_user(std::string_view user_name) const;
+  Result<Group*> find_group(std::string_view group_name);
+  Result<const Group*> find_group(std::string_view group_name) const;
+  Result<ManagedPolicy*> find_attachable(std::string_view policy_arn);
+  // The ids of a user's keys, or of the root's keys when user_name is "" (under mu_).
+  std::vector<std::string> key_ids_of(std::string_view user_name) const;
+  // Validates and parses `document` and checks the size quota of one principal's inline
+  // policies (`existing` without `policy_name`) against `quota` characters.
+  Result<InlinePolicy> make_inline_policy(const std::map<std::string, InlinePolicy>& existing,
+                                          std::string_view entity, std::string_view entity_name,
+                                          std::string_view policy_name, std::string_view document,
+                                          size_t quota) const;
+
   std::string account_id_;
   const Clock& clock_;
   IdSource& ids_;
+  TimePoint created_;
   mutable std::mutex mu_;
-  std::map<std::string, User> users_;  // by name, IAM names are case-insensitive unique (see .cc)
-  std::map<std::string, Group> groups_;
+  // IAM names are unique ignoring case: the maps compare keys case-insensitively.
+  std::map<std::string, User, CaseInsensitiveLess> users_;
+  std::map<std::string, Group, CaseInsensitiveLess> groups_;
   std::map<std::string, ManagedPolicy> managed_;  // by ARN
   std::map<std::string, AccessKey> keys_;         // by access key id
 };

@@ -75,8 +75,9 @@ Result<std::unique_ptr<World>> World::from_json(const nlohmann::json& j, ClockMo
   return w;
 }
 
-// Each identity is an IAM user with its own key and policies: how a world gives its
-// operators less than root.
+// Each identity is an IAM user with its own key and permissions: "policies" (inline, name ->
+// document), "managed_policies" (ARNs, e.g. arn:aws:iam::aws:policy/IAMReadOnlyAccess) and
+// "groups" (names, created when missing). This is how a world gives its operators less than root.
 Status World::load_identities(const nlohmann::json& identities) {
   if (!identities.is_array()) return invalid("identities must be an array");
   for (const auto& id : identities) {
@@ -87,6 +88,21 @@ Status World::load_identities(const nlohmann::json& identities) {
       auto key = iam_.import_access_key(name, id.value("access_key_id", ""),
                                         id.value("secret_access_key", ""));
       if (!key.ok()) return invalid("identity " + name + ": " + key.error().message);
+    }
+    for (const auto& group : id.value("groups", nlohmann::json::array())) {
+      std::string group_name = group.is_string() ? group.get<std::string>() : "";
+      auto created = iam_.create_group(group_name, "/");
+      if (!created.ok() && !created.error().is("EntityAlreadyExists"))
+        return invalid("identity " + name + ", group " + group_name + ": " +
+                       created.error().message);
+      if (Status s = iam_.add_user_to_group(group_name, name); !s.ok())
+        return invalid("identity " + name + ", group " + group_name + ": " + s.error().message);
+    }
+    for (const auto& arn : id.value("managed_policies", nlohmann::json::array())) {
+      std::string policy_arn = arn.is_string() ? arn.get<std::string>() : "";
+      if (Status s = iam_.attach_user_policy(name, policy_arn); !s.ok())
+        return invalid("identity " + name + ", managed policy " + policy_arn + ": " +
+                       s.error().message);
     }
     const nlohmann::json policies = id.value("policies", nlohmann::json::object());
     for (const auto& [policy_name, doc] : policies.items()) {

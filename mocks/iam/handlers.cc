@@ -1,0 +1,29 @@
+// The IAM query service: its namespace and action table, filled per entity by
+// handlers_users.cc, handlers_groups.cc, handlers_access_keys.cc and handlers_policies.cc.
+#include "mocks/iam/handlers.h"
+
+#include "mocks/edge/query_service.h"
+#include "mocks/iam/wire.h"
+
+namespace opsreg::mocks::iam {
+
+namespace {
+
+class IamService final : public QueryService {
+ public:
+  IamService() : QueryService("iam", "https://iam.amazonaws.com/doc/2010-05-08/") {
+    wire::AddAction add = [this](std::string name, Action action) {
+      add_action(std::move(name), std::move(action));
+    };
+    wire::add_user_actions(add);
+    wire::add_group_actions(add);
+    wire::add_access_key_actions(add);
+    wire::add_policy_actions(add);
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Service> make_service() { return std::make_unique<IamService>(); }
+
+}  // namespace opsreg::mocks::iam

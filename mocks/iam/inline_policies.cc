@@ -1,0 +1,97 @@
+// Inline user policies: PutUserPolicy, GetUserPolicy, DeleteUserPolicy, ListUserPolicies, with
+// documents parsed as IAM parses them and IAM's per-user size quota.
+#include <cctype>
+
+#include "mocks/iam/errors.h"
+#include "mocks/iam/model.h"
+
+namespace opsreg::mocks::iam {
+
+namespace {
+
+// IAM's quota: the inline policies of one user total at most 2,048 characters.
+constexpr size_t kUserInlinePolicyQuota = 2048;
+
+// IAM does not count white space towards policy size quotas.
+size_t policy_size(std::string_view document) {
+  size_t n = 0;
+  for (char c : document) n += std::isspace(static_cast<unsigned char>(c)) ? 0 : 1;
+  return n;
+}
+
+}  // namespace
+
+Result<InlinePolicy> IamModel::make_inline_policy(
+    const std::map<std::string, InlinePolicy>& existing, std::string_view entity,
+    std::string_view entity_name, std::string_view policy_name, std::string_view document,
+    size_t quota) const {
+  auto parsed = policy::parse_policy(document);
+  if (!parsed.ok()) return parsed.error();
+  size_t total = policy_size(document);
+  for (const auto& [name, p] : existing)
+    if (name != policy_name) total += policy_size(p.document);
+  if (total > quota) {
+    return limit_exceeded("Maximum policy size of " + std::to_string(quota) +
+                          " bytes exceeded for " + std::string(entity) + " " +
+                          std::string(entity_name));
+  }
+  return InlinePolicy{std::string(document), std::move(*parsed)};
+}
+
+Status IamModel::put_user_policy(std::string_view user_name, std::string_view policy_name,
+                                 std::string_view document) {
+  if (Status s = validate_name(user_name, "userName", kExistingUserNameMax); !s.ok()) return s;
+  if (Status s = validate_name(policy_name, "policyName", kPolicyNameMax); !s.ok()) return s;
+  std::lock_guard lock(mu_);
+  auto user = find_user(user_name);
+  if (!user.ok()) return user.error();
+  auto policy = make_inline_policy((*user)->policies, "user", (*user)->user_name, policy_name,
+                                   document, kUserInlinePolicyQuota);
+  if (!policy.ok()) return policy.error();
+  (*user)->policies[std::string(policy_name)] = std::move(*policy);
+  return {};
+}
+
+Result<InlinePolicy> IamModel::get_user_policy(std::string_view user_name,
+                                               std::string_view policy_name) const {
+  if (Status s = validate_name(user_name, "userName", kExistingUserNameMax); !s.ok())
+    return s.error();
+  if (Status s = validate_name(policy_name, "policyName", kPolicyNameMax); !s.ok())
+    return s.error();
+  std::lock_guard lock(mu_);
+  auto user = find_user(user_name);
+  if (!user.ok()) return user.error();
+  auto p = (*user)->policies.find(std::string(policy_name));
+  if (p == (*user)->policies.end()) return no_such_entity("user policy", policy_name);
+  return p->second;
+}
+
+Status IamModel::delete_user_policy(std::string_view user_name, std::string_view policy_name) {
+  if (Status s = validate_name(user_name, "userName", kExistingUserNameMax); !s.ok()) return s;
+  if (Status s = validate_name(policy_name, "policyName", kPolicyNameMax); !s.ok()) return s;
+  std::lock_guard lock(mu_);
+  auto user = find_user(user_name);
+  if (!user.ok()) return user.error();
+  if ((*user)->policies.erase(std::string(policy_name)) == 0)
+    return no_such_entity("user policy", policy_name);
+  return {};
+}
+
+Result<Page<std::string>> IamModel::list_user_policies(std::string_view user_name,
+                                                       std::string_view marker,
+                                                       int max_items) const {
+  if (Status s = validate_name(user_name, "userName", kExistingUserNameMax); !s.ok())
+    return s.error();
+  std::vector<std::string> names;
+  {
+    std::lock_guard lock(mu_);
+    auto user = find_user(user_name);
+    if (!user.ok()) return user.error();
+    for (const auto& [name, p] : (*user)->policies) names.push_back(name);
+  }
+  std::sort(names.begin(), names.end(), CaseInsensitiveLess());
+  return paginate(
+      std::move(names), [](const std::string& n) { return n; }, marker, max_items);
+}
+
+}  // namespace opsreg::mocks::iam
