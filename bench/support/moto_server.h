@@ -2,6 +2,7 @@
 // and stops it, so a benchmark can measure opsreg against it in the same run.
 #pragma once
 
+#include <httplib.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <sys/socket.h>
@@ -11,8 +12,6 @@
 #include <chrono>
 #include <string>
 #include <thread>
-
-#include <httplib.h>
 
 namespace opsreg::bench {
 

@@ -40,6 +40,7 @@ HttpServer::~HttpServer() { stop(); }
 int HttpServer::start(int port) {
   server_ = std::make_unique<httplib::Server>();
   server_->new_task_queue = [] { return new httplib::ThreadPool(kThreads); };
+  server_->set_tcp_nodelay(true);  // headers and body go out in separate writes
   server_->set_keep_alive_max_count(100000);
   server_->set_keep_alive_timeout(30);
   server_->set_payload_max_length(kMaxBody);
