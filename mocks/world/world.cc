@@ -41,6 +41,15 @@ Result<std::unique_ptr<World>> World::from_file(const std::string& path, ClockMo
 }
 
 Result<std::unique_ptr<World>> World::from_json(const nlohmann::json& j, ClockMode mode) {
+  // A value of the wrong JSON type anywhere in the file is a bad world file, not a crash.
+  try {
+    return build(j, mode);
+  } catch (const nlohmann::json::exception& e) {
+    return invalid(std::string("a value has the wrong type: ") + e.what());
+  }
+}
+
+Result<std::unique_ptr<World>> World::build(const nlohmann::json& j, ClockMode mode) {
   if (!j.is_object()) return invalid("the top level must be an object");
   std::string account = j.value("account_id", "123456789012");
   if (account.size() != 12 || account.find_first_not_of("0123456789") != std::string::npos)

@@ -73,6 +73,7 @@ class World {
  private:
   World(const nlohmann::json& source, ClockMode mode, TimePoint start, std::string account_id,
         std::string region, uint64_t seed);
+  static Result<std::unique_ptr<World>> build(const nlohmann::json& world, ClockMode mode);
   Status load_identities(const nlohmann::json& identities);
 
   nlohmann::json source_;
