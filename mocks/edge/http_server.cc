@@ -42,7 +42,7 @@ int HttpServer::start(int port) {
   server_->new_task_queue = [] { return new httplib::ThreadPool(kThreads); };
   server_->set_tcp_nodelay(true);  // headers and body go out in separate writes
   server_->set_keep_alive_max_count(100000);
-  server_->set_keep_alive_timeout(30);
+  server_->set_keep_alive_timeout(5);  // also bounds how long stop() waits for idle clients
   server_->set_payload_max_length(kMaxBody);
   // S3 answers Range requests itself; keep httplib from slicing the body a second time.
   server_->set_pre_routing_handler([](const httplib::Request& req, httplib::Response&) {

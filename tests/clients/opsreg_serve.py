@@ -46,6 +46,8 @@ class Serve:
         if self.proc.poll() is None:
             self.proc.terminate()
             self.proc.wait(timeout=10)
+        self.proc.stdout.close()
+        self.proc.stderr.close()
 
     def env(self, access_key_id=None, secret_access_key=None):
         """Environment for the AWS CLI: credentials, region, endpoint; nothing from ~/.aws."""
