@@ -1,8 +1,8 @@
 // `opsreg serve`: the fakes as real servers until SIGINT/SIGTERM. When ready, prints one
 // JSON line on stdout: endpoint, region, account, operator credentials and the world's stacks.
 #include <csignal>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -93,8 +93,8 @@ int serve_main(const Args& args) {
        {{"access_key_id", world->operator_credentials().access_key_id},
         {"secret_access_key", world->operator_credentials().secret_access_key}}},
       {"stacks", stacks},
-      {"agent_installer_url", server.url() + "/" + world->agent_installer().bucket + "/" +
-                                  world->agent_installer().key},
+      {"agent_installer_url",
+       server.url() + "/" + world->agent_installer().bucket + "/" + world->agent_installer().key},
       {"admin", server.url() + "/_opsreg/"},
   };
   std::cout << ready.dump() << std::endl;

@@ -95,9 +95,9 @@ Response Edge::handle(const Request& request) {
     try {
       return service->handle(request, ctx);
     } catch (const std::exception& e) {
-      return aws::make_error(service->protocol() == aws::Protocol::kRestXml ? "InternalError"
-                                                                            : "InternalFailure",
-                             std::string("opsreg internal error: ") + e.what(), 500);
+      return aws::make_error(
+          service->protocol() == aws::Protocol::kRestXml ? "InternalError" : "InternalFailure",
+          std::string("opsreg internal error: ") + e.what(), 500);
     }
   }();
   if (!result.ok()) return render(*service, result.error(), request, request_id);
