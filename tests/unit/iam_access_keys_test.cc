@@ -2,7 +2,7 @@
 // keys of the calling user and of root.
 #include <gtest/gtest.h>
 
-#include "tests/support/edge_client.h"
+#include "tests/unit/iam_fixture.h"
 
 namespace opsreg {
 namespace {
@@ -10,16 +10,9 @@ namespace {
 using testing::error_code;
 using testing::xml_text;
 
-class IamAccessKeys : public ::testing::Test {
+class IamAccessKeys : public IamTest {
  protected:
   void SetUp() override { iam("CreateUser", {{"UserName", "alice"}}); }
-  mocks::Response iam(const std::string& action, const aws::Params& params = {}) {
-    return client.query("iam", action, params);
-  }
-  std::string message(const mocks::Response& r) { return xml_text(r, "//Error/Message"); }
-
-  testing::TestWorld tw;
-  testing::EdgeClient client{*tw.edge, tw.world->operator_credentials()};
 };
 
 TEST_F(IamAccessKeys, CreateAccessKeyReturnsTheSecretOnce) {

@@ -2,7 +2,7 @@
 // RemoveUserFromGroup, ListGroupsForUser.
 #include <gtest/gtest.h>
 
-#include "tests/support/edge_client.h"
+#include "tests/unit/iam_fixture.h"
 
 namespace opsreg {
 namespace {
@@ -10,16 +10,7 @@ namespace {
 using testing::error_code;
 using testing::xml_text;
 
-class IamGroups : public ::testing::Test {
- protected:
-  mocks::Response iam(const std::string& action, const aws::Params& params = {}) {
-    return client.query("iam", action, params);
-  }
-  std::string message(const mocks::Response& r) { return xml_text(r, "//Error/Message"); }
-
-  testing::TestWorld tw;
-  testing::EdgeClient client{*tw.edge, tw.world->operator_credentials()};
-};
+class IamGroups : public IamTest {};
 
 TEST_F(IamGroups, CreateGroupReturnsTheGroup) {
   mocks::Response r = iam("CreateGroup", {{"GroupName", "ops"}, {"Path", "/teams/"}});

@@ -1,7 +1,7 @@
 // IAM Marker/MaxItems paging through the edge: pages, markers, and MaxItems bounds.
 #include <gtest/gtest.h>
 
-#include "tests/support/edge_client.h"
+#include "tests/unit/iam_fixture.h"
 
 namespace opsreg {
 namespace {
@@ -9,15 +9,7 @@ namespace {
 using testing::error_code;
 using testing::xml_text;
 
-class IamPagination : public ::testing::Test {
- protected:
-  mocks::Response iam(const std::string& action, const aws::Params& params = {}) {
-    return client.query("iam", action, params);
-  }
-
-  testing::TestWorld tw;
-  testing::EdgeClient client{*tw.edge, tw.world->operator_credentials()};
-};
+class IamPagination : public IamTest {};
 
 TEST_F(IamPagination, ListUsersPagesWithMarkerUntilNotTruncated) {
   for (const char* name : {"u1", "u2", "u3", "u4", "u5"}) iam("CreateUser", {{"UserName", name}});

@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "core/aws/uri.h"
-#include "tests/support/edge_client.h"
+#include "tests/unit/iam_fixture.h"
 
 namespace opsreg {
 namespace {
@@ -15,16 +15,9 @@ constexpr char kRegistration[] = "arn:aws:iam::aws:policy/AWSOpsWorksInstanceReg
 constexpr char kReadIam[] =
     R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:Get*","Resource":"*"}]})";
 
-class IamPolicies : public ::testing::Test {
+class IamPolicies : public IamTest {
  protected:
   void SetUp() override { iam("CreateUser", {{"UserName", "alice"}}); }
-  mocks::Response iam(const std::string& action, const aws::Params& params = {}) {
-    return client.query("iam", action, params);
-  }
-  std::string message(const mocks::Response& r) { return xml_text(r, "//Error/Message"); }
-
-  testing::TestWorld tw;
-  testing::EdgeClient client{*tw.edge, tw.world->operator_credentials()};
 };
 
 TEST_F(IamPolicies, AttachAwsManagedPolicyListsIt) {
