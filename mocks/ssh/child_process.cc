@@ -7,9 +7,12 @@
 #include <pty.h>
 #include <signal.h>
 #include <sys/ioctl.h>
-#include <sys/pidfd.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+extern "C" {  // glibc 2.36's <sys/pidfd.h> lacks the C++ linkage guard
+#include <sys/pidfd.h>
+}
 
 #include <cerrno>
 #include <cstring>
