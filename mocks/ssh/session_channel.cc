@@ -135,7 +135,6 @@ bool SessionChannel::start(const std::optional<std::string>& command) {
   extra.emplace_back("SSH_CONNECTION", owner_.ssh_connection);
   extra.emplace_back("SSH_CLIENT", owner_.ssh_client);
   if (want_pty_) extra.emplace_back("TERM", term_.empty() ? "dumb" : term_);
-  if (command) extra.emplace_back("SSH_ORIGINAL_COMMAND", *command);
 
   SpawnSpec spec;
   spec.program = "/bin/sh";
