@@ -71,14 +71,27 @@ Process::Process(Process&& other) noexcept
     : pid_(std::exchange(other.pid_, -1)),
       in_(std::exchange(other.in_, -1)),
       out_(std::exchange(other.out_, -1)),
-      err_(std::exchange(other.err_, -1)) {}
+      err_(std::exchange(other.err_, -1)),
+      early_out_(std::move(other.early_out_)) {}
 
 Process::~Process() {
   if (pid_ > 0) wait();
 }
 
+bool Process::read_stdout_until(const std::string& text) {
+  while (early_out_.find(text) == std::string::npos) {
+    char buf[4096];
+    ssize_t n = read(out_, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    early_out_.append(buf, static_cast<size_t>(n));
+  }
+  return true;
+}
+
 ProcessResult Process::wait() {
   ProcessResult result;
+  result.out = std::move(early_out_);
   std::string* sinks[2] = {&result.out, &result.err};
   int fds[2] = {out_, err_};
   while (fds[0] >= 0 || fds[1] >= 0) {

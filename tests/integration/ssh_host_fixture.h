@@ -33,11 +33,15 @@ class Process {
   ~Process();
   // Reads stdout and stderr to EOF (poll), then reaps the child.
   ProcessResult wait();
+  // Blocks until stdout has carried `text` (true) or reached EOF (false).
+  bool read_stdout_until(const std::string& text);
+  pid_t pid() const { return pid_; }
 
  private:
   Process() = default;
   pid_t pid_ = -1;
   int in_ = -1, out_ = -1, err_ = -1;
+  std::string early_out_;  // stdout read by read_stdout_until
 };
 
 ProcessResult run(const std::vector<std::string>& argv, const std::vector<std::string>& env = {},
