@@ -20,6 +20,7 @@
 
 #include "mocks/ssh/host_context.h"
 #include "mocks/ssh/host_key.h"
+#include "mocks/ssh/process_sweep.h"
 #include "mocks/ssh/session.h"
 
 namespace opsreg::mocks::ssh {
@@ -157,9 +158,7 @@ void HostServer::stop() {
   }
   for (Connection& c : connections) c.session->interrupt();
   for (Connection& c : connections) c.thread.join();
-  if (host) {
-    for (pid_t group : host->groups()) kill(-group, SIGKILL);  // leftovers in the background
-  }
+  if (host) kill_host_processes(host->tree().root());  // background leftovers
   if (listen_fd_ >= 0) close(listen_fd_);
   if (wake_fd_ >= 0) close(wake_fd_);
   listen_fd_ = wake_fd_ = -1;

@@ -1,13 +1,10 @@
 // What every connection of one fake host shares: its settings, tree, authenticator, the
-// current fault hooks, the stop flag, and the process groups its commands started.
+// current fault hooks and the stop flag.
 #pragma once
-
-#include <sys/types.h>
 
 #include <atomic>
 #include <memory>
 #include <mutex>
-#include <set>
 
 #include "mocks/ssh/host_auth.h"
 #include "mocks/ssh/host_settings.h"
@@ -39,23 +36,12 @@ class HostContext {
   bool stopping() const { return stopping_.load(); }
   void set_stopping() { stopping_.store(true); }
 
-  // Every command leads its own process group; stop() kills what is left of them.
-  void track_group(pid_t pgid) {
-    std::lock_guard lock(mu_);
-    groups_.insert(pgid);
-  }
-  std::set<pid_t> groups() const {
-    std::lock_guard lock(mu_);
-    return groups_;
-  }
-
  private:
   const HostSettings settings_;
   const HostTree tree_;
   const std::shared_ptr<const Authenticator> auth_;
   mutable std::mutex mu_;
-  HostFaults faults_;       // guarded by mu_
-  std::set<pid_t> groups_;  // guarded by mu_
+  HostFaults faults_;  // guarded by mu_
   std::atomic<bool> stopping_{false};
 };
 

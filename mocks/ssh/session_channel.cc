@@ -151,7 +151,6 @@ bool SessionChannel::start(const std::optional<std::string>& command) {
   Result<ChildProcess> child = ChildProcess::spawn(spec);
   if (!child.ok()) return false;
   child_.emplace(std::move(child).value());
-  owner_.host->track_group(child_->pid());
   if (!early_stdin_.empty()) child_->write_stdin(early_stdin_.data(), early_stdin_.size());
   early_stdin_.clear();
   if (client_eof_) child_->close_stdin();

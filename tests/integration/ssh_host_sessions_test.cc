@@ -1,7 +1,12 @@
 // Connections to the fake SSH host: several at once, stop() ending running commands, and
 // the disconnect fault cutting a command's output mid-stream.
 #include <gtest/gtest.h>
+#include <poll.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
+#include <csignal>
+#include <string>
 #include <vector>
 
 #include "tests/integration/ssh_host_fixture.h"
@@ -74,6 +79,20 @@ TEST_F(SshHostSessions, ClientGoneMidCommandLeavesTheHostServing) {
   kill(client.pid(), SIGKILL);
   EXPECT_EQ(client.wait().exit_code, 128 + SIGKILL);
   EXPECT_EQ(ssh_run("echo still-serving").out, "still-serving\n");
+}
+
+TEST_F(SshHostSessions, StopKillsBackgroundProcessesLeftOnTheHost) {
+  ProcessResult r = ssh_run("tail -f /dev/null >/dev/null 2>&1 </dev/null & echo $!");
+  ASSERT_EQ(r.exit_code, 0) << r.err;  // the job holds no output: the session ends
+  pid_t leftover = static_cast<pid_t>(std::stoi(r.out));
+  int pidfd = static_cast<int>(syscall(SYS_pidfd_open, leftover, 0));
+  ASSERT_GE(pidfd, 0);
+  pollfd still_running{pidfd, POLLIN, 0};
+  EXPECT_EQ(poll(&still_running, 1, 0), 0);
+  host_->stop();
+  pollfd gone{pidfd, POLLIN, 0};
+  EXPECT_EQ(poll(&gone, 1, 10000), 1);  // readable once it has exited
+  close(pidfd);
 }
 
 }  // namespace
