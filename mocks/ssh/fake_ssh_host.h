@@ -24,14 +24,18 @@ class HostServer;  // the listener, sessions and children (fake_ssh_host.cc)
 // TMPDIR = <root>/tmp, PATH = <root>/bin first (a `sudo` and a `hostname` of the host)
 // then the system's (real curl and tar), OPSREG_HOST_ROOT = <root>, OPSREG_HOST_NAME,
 // OPSREG_HOST_PRIVATE_IP, OPSREG_HOST_PUBLIC_IP, plus HostSettings::env. The tree holds
-// etc/hosts, etc/hostname, home/<user>, root, tmp, var/log, bin.
+// etc/hosts, etc/hostname, etc/ssh (a generated host key and its .pub), home/<user>
+// (.ssh/authorized_keys), root, tmp, var/log, bin. Like sshd: "none" auth is refused with
+// "publickey,password", a key probe is answered PK_OK only for an authorized key, and
+// six failed attempts disconnect. Only "session" channels are opened (no forwarding).
 // `sudo CMD` runs CMD as the host's "root": HOME=<root>/root, USER=root, same uid (no
 // privilege change). Confinement is "its own directory tree and environment", NOT a
 // security boundary: commands run as the test's own user and can reach the whole machine.
 class FakeSshHost {
  public:
   // Creates the host's tree, loads or generates its host key, binds 127.0.0.1:0 and starts
-  // accepting. Errors: "InvalidHostKey", "HostSetupFailed" (filesystem), "ListenFailed".
+  // accepting. Errors: "InvalidHostKey", "InvalidAuthorizedKey", "HostSetupFailed"
+  // (filesystem), "ListenFailed".
   static Result<std::unique_ptr<FakeSshHost>> start(HostSettings settings);
 
   ~FakeSshHost();  // stop()
