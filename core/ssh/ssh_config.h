@@ -94,7 +94,7 @@ class SshConfig {
 
  private:
   Status parse_into(std::string_view text, const std::string& origin,
-                    const std::string& include_dir, int depth);
+                    const std::string& include_dir, int depth, int start_block);
 
   LocalContext local_;
   std::vector<Entry> entries_;
