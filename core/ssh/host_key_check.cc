@@ -27,8 +27,8 @@ std::string changed_banner(const HostKeyPolicy& policy, const std::string& name,
          user_file + " to get rid of this message.\n" + "Offending " + label + " key in " + m.file +
          ":" + std::to_string(m.line) + "\n" +
          "  remove with:\n"
-         "  ssh-keygen -f '" +
-         m.file + "' -R '" + name + "'\n";
+         "  ssh-keygen -f \"" +
+         m.file + "\" -R \"" + name + "\"\n";
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 // decision. Authentication is in ssh_auth.cc, running commands in ssh_run.cc.
 #include "core/ssh/ssh_runner.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/aws/crypto.h"
@@ -73,11 +74,11 @@ Status SshRunner::connect() {
   Result<int> fd = tcp_connect(options_.host, options_.port, options_.timeout);
   if (!fd.ok()) return fd.error();
 
+  impl_->fd = *fd;
+  struct stat st {};
+  if (fstat(*fd, &st) == 0) impl_->fd_inode = st.st_ino;
   ssh_session s = ssh_new();
-  if (s == nullptr) {
-    close(*fd);
-    return aws::make_error("SshProtocolError", "cannot allocate an SSH session");
-  }
+  if (s == nullptr) return aws::make_error("SshProtocolError", "cannot allocate an SSH session");
   impl_->session = s;
   socket_t sock = *fd;
   long secs = static_cast<long>(options_.timeout.count() / 1000);
@@ -103,7 +104,6 @@ Status SshRunner::connect() {
       ssh_options_set(s, SSH_OPTIONS_GLOBAL_KNOWNHOSTS, "/dev/null") < 0 ||
       ssh_options_set(s, SSH_OPTIONS_HOSTKEYS, algs.c_str()) < 0 ||
       ssh_options_set(s, SSH_OPTIONS_FD, &sock) < 0) {
-    close(sock);
     return protocol_error(s, "ssh options");
   }
   if (ssh_connect(s) != SSH_OK) {

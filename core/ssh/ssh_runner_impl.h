@@ -3,6 +3,8 @@
 #pragma once
 
 #include <libssh/libssh.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <string>
 
@@ -14,12 +16,18 @@ struct SshRunner::Impl {
   ssh_session session = nullptr;
   bool connected = false;
   bool password_allowed = true;  // false after a changed host key accepted with `no`
+  // The socket we opened and handed to libssh (SSH_OPTIONS_FD), which libssh 0.10 does not
+  // close; its inode guards against closing a number libssh already closed and reused.
+  int fd = -1;
+  ino_t fd_inode = 0;
 
   ~Impl() {
     if (session != nullptr) {
       if (connected) ssh_disconnect(session);
       ssh_free(session);
     }
+    struct stat st {};
+    if (fd >= 0 && fstat(fd, &st) == 0 && st.st_ino == fd_inode) close(fd);
   }
 };
 
