@@ -107,6 +107,10 @@ Status SshRunner::connect() {
     return protocol_error(s, "ssh options");
   }
   if (ssh_connect(s) != SSH_OK) {
+    std::string why = ssh_get_error(s);
+    if (why.find("Timeout") != std::string::npos) {
+      return aws::make_error("ConnectionFailed", "Connection timed out during banner exchange");
+    }
     return aws::make_error("SshProtocolError", "ssh: connect to host " + options_.host + " port " +
                                                    std::to_string(options_.port) + ": " +
                                                    ssh_get_error(s));

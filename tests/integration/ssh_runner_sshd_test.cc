@@ -323,3 +323,34 @@ TEST_F(SshRunnerSshd, TargetResolvedThroughAnSshConfigFile) {
 
 }  // namespace
 }  // namespace opsreg
+
+namespace opsreg {
+namespace {
+
+// A peer that accepts TCP but never sends the SSH banner: connect() gives up at the timeout.
+TEST(SshRunnerTimeouts, SilentServerTimesOutDuringBannerExchange) {
+  int lfd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len = sizeof(a);
+  ASSERT_EQ(bind(lfd, reinterpret_cast<sockaddr*>(&a), sizeof(a)), 0);
+  ASSERT_EQ(listen(lfd, 1), 0);
+  ASSERT_EQ(getsockname(lfd, reinterpret_cast<sockaddr*>(&a), &len), 0);
+  ssh::SshConnectOptions o;
+  o.host = "127.0.0.1";
+  o.port = ntohs(a.sin_port);
+  o.user = "nobody";
+  o.timeout = std::chrono::milliseconds(300);
+  auto t0 = std::chrono::steady_clock::now();
+  Status s = ssh::SshRunner(o).connect();
+  auto took = std::chrono::steady_clock::now() - t0;
+  close(lfd);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().code, "ConnectionFailed");
+  EXPECT_EQ(s.error().message, "Connection timed out during banner exchange");
+  EXPECT_LT(took, std::chrono::seconds(5));
+}
+
+}  // namespace
+}  // namespace opsreg
