@@ -26,7 +26,7 @@ class SshRunnerSshd : public ::testing::Test {
     if (geteuid() != 0) GTEST_SKIP() << "sshd with its own config needs root here";
   }
 
-  void start(testing::SshdOptions o = {}) { ASSERT_TRUE(sshd_.start(o)) << sshd_.log(); }
+  void start(runner_testing::SshdOptions o = {}) { ASSERT_TRUE(sshd_.start(o)) << sshd_.log(); }
 
   SshConnectOptions options(const std::string& key = "runner_client_ed25519") {
     SshConnectOptions o;
@@ -34,7 +34,7 @@ class SshRunnerSshd : public ::testing::Test {
     o.port = sshd_.port();
     o.user = current_user();
     o.timeout = std::chrono::seconds(10);
-    if (!key.empty()) o.identity_files = {testing::private_key_copy(dir_, key)};
+    if (!key.empty()) o.identity_files = {runner_testing::private_key_copy(dir_, key)};
     o.host_key.user_files = {dir_ / "known_hosts"};
     o.host_key.strict = ssh::StrictHostKeyChecking::kAcceptNew;
     o.on_notice = [this](const std::string& line) { notices_.push_back(line); };
@@ -55,8 +55,8 @@ class SshRunnerSshd : public ::testing::Test {
     return r;
   }
 
-  testing::TempDir dir_;
-  testing::Sshd sshd_{dir_};
+  runner_testing::TempDir dir_;
+  runner_testing::Sshd sshd_{dir_};
   std::vector<std::string> notices_;
 };
 
@@ -110,7 +110,7 @@ TEST_F(SshRunnerSshd, SecondKeyIsTriedWhenTheFirstIsRefused) {
   start();
   SshConnectOptions o = options("runner_wrong_ed25519");
   o.identity_files.push_back(dir_ / "missing_key_is_skipped");
-  o.identity_files.push_back(testing::private_key_copy(dir_, "runner_client_ecdsa"));
+  o.identity_files.push_back(runner_testing::private_key_copy(dir_, "runner_client_ecdsa"));
   SshRunner r(o);
   EXPECT_TRUE(r.connect().ok());
 }
@@ -189,7 +189,7 @@ TEST_F(SshRunnerSshd, WrongKeyIsPermissionDenied) {
 }
 
 TEST_F(SshRunnerSshd, WrongPasswordIsPermissionDeniedAfterOpenSshPrompts) {
-  testing::SshdOptions so;
+  runner_testing::SshdOptions so;
   so.password_authentication = true;
   start(so);
   SshConnectOptions o = options("runner_wrong_ed25519");
@@ -211,7 +211,7 @@ TEST_F(SshRunnerSshd, WrongPasswordIsPermissionDeniedAfterOpenSshPrompts) {
 }
 
 TEST_F(SshRunnerSshd, ConnectionRefusedIsReportedAsSshDoes) {
-  int port = testing::free_loopback_port();
+  int port = runner_testing::free_loopback_port();
   SshConnectOptions o = options();
   o.port = port;
   SshRunner r(o);
@@ -228,13 +228,13 @@ TEST_F(SshRunnerSshd, FirstConnectionAddsHostKeyAndAChangedKeyIsRefused) {
     SshRunner r(options());
     ASSERT_TRUE(r.connect().ok());
     EXPECT_EQ(ssh::fingerprint_sha256(r.server_key()),
-              ssh::fingerprint_sha256(testing::fixture_public_key("runner_host_a_ed25519")));
+              ssh::fingerprint_sha256(runner_testing::fixture_public_key("runner_host_a_ed25519")));
   }
   const std::string name = "[127.0.0.1]:" + std::to_string(sshd_.port());
   EXPECT_EQ(notices_, (std::vector<std::string>{"Warning: Permanently added '" + name +
                                                 "' (ED25519) to the list of known hosts."}));
-  EXPECT_EQ(testing::read_text(dir_ / "known_hosts"),
-            name + " " + testing::fixture_public_line("runner_host_a_ed25519") + "\n");
+  EXPECT_EQ(runner_testing::read_text(dir_ / "known_hosts"),
+            name + " " + runner_testing::fixture_public_line("runner_host_a_ed25519") + "\n");
 
   {  // Same key again: accepted silently.
     notices_.clear();
@@ -248,7 +248,7 @@ TEST_F(SshRunnerSshd, FirstConnectionAddsHostKeyAndAChangedKeyIsRefused) {
   // Another host key on the same address and port.
   int port = sshd_.port();
   sshd_.stop();
-  testing::SshdOptions so;
+  runner_testing::SshdOptions so;
   so.host_key = "runner_host_b_ed25519";
   so.port = port;
   start(so);
@@ -258,19 +258,21 @@ TEST_F(SshRunnerSshd, FirstConnectionAddsHostKeyAndAChangedKeyIsRefused) {
   EXPECT_EQ(s.error().code, "HostKeyVerificationFailed");
   const std::string& m = s.error().message;
   EXPECT_NE(m.find("WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED!"), std::string::npos) << m;
-  EXPECT_NE(m.find(ssh::fingerprint_sha256(testing::fixture_public_key("runner_host_b_ed25519"))),
-            std::string::npos);
+  EXPECT_NE(
+      m.find(ssh::fingerprint_sha256(runner_testing::fixture_public_key("runner_host_b_ed25519"))),
+      std::string::npos);
   EXPECT_NE(m.find("Offending ED25519 key in " + (dir_ / "known_hosts") + ":1"), std::string::npos);
   EXPECT_EQ(m.substr(m.size() - 29), "Host key verification failed.");
 }
 
 TEST_F(SshRunnerSshd, ChangedKeyWithStrictNoStillUsesKeysButNeverPasswords) {
-  testing::SshdOptions so;
+  runner_testing::SshdOptions so;
   so.password_authentication = true;
   start(so);
-  testing::write_text(dir_ / "known_hosts",
-                      "[127.0.0.1]:" + std::to_string(sshd_.port()) + " " +
-                          testing::fixture_public_line("runner_host_b_ed25519") + "\n");
+  runner_testing::write_text(dir_ / "known_hosts",
+                             "[127.0.0.1]:" + std::to_string(sshd_.port()) + " " +
+                                 runner_testing::fixture_public_line("runner_host_b_ed25519") +
+                                 "\n");
   bool asked = false;
   SshConnectOptions o = options("runner_wrong_ed25519");
   o.host_key.strict = ssh::StrictHostKeyChecking::kNo;
@@ -305,11 +307,12 @@ TEST_F(SshRunnerSshd, UnknownHostUnderStrictYesIsRefused) {
 
 TEST_F(SshRunnerSshd, TargetResolvedThroughAnSshConfigFile) {
   start();
-  std::string key = testing::private_key_copy(dir_, "runner_client_rsa_pem");
-  testing::write_text(dir_ / "ssh_config", "Host web1 10.0.0.5\n  HostName 127.0.0.1\n  Port " +
-                                               std::to_string(sshd_.port()) + "\n  IdentityFile " +
-                                               key + "\n  UserKnownHostsFile " + (dir_ / "kh") +
-                                               "\n  HashKnownHosts yes\n");
+  std::string key = runner_testing::private_key_copy(dir_, "runner_client_rsa_pem");
+  runner_testing::write_text(dir_ / "ssh_config",
+                             "Host web1 10.0.0.5\n  HostName 127.0.0.1\n  Port " +
+                                 std::to_string(sshd_.port()) + "\n  IdentityFile " + key +
+                                 "\n  UserKnownHostsFile " + (dir_ / "kh") +
+                                 "\n  HashKnownHosts yes\n");
   auto cfg = ssh::SshConfig::load_file(dir_ / "ssh_config", {dir_.path(), current_user()});
   ASSERT_TRUE(cfg.ok()) << cfg.error().message;
   SshRunner r(SshConnectOptions::from_resolved(cfg->resolve("10.0.0.5")));
@@ -318,7 +321,7 @@ TEST_F(SshRunnerSshd, TargetResolvedThroughAnSshConfigFile) {
   auto res = r.run("echo via-config", collect(&o));
   ASSERT_TRUE(res.ok());
   EXPECT_EQ(o.out, "via-config\n");
-  EXPECT_EQ(testing::read_text(dir_ / "kh").rfind("|1|", 0), 0u);  // hashed, as configured
+  EXPECT_EQ(runner_testing::read_text(dir_ / "kh").rfind("|1|", 0), 0u);  // hashed, as configured
 }
 
 }  // namespace

@@ -20,7 +20,7 @@
 
 extern char** environ;
 
-namespace opsreg::testing {
+namespace opsreg::runner_testing {
 
 struct SshdOptions {
   std::string host_key = "runner_host_a_ed25519";  // fixtures/ssh/<name>
@@ -141,4 +141,4 @@ class Sshd {
   std::string log_;
 };
 
-}  // namespace opsreg::testing
+}  // namespace opsreg::runner_testing

@@ -14,7 +14,7 @@
 #include "core/aws/crypto.h"
 #include "core/ssh/known_hosts.h"
 
-namespace opsreg::testing {
+namespace opsreg::runner_testing {
 
 class TempDir {
  public:
@@ -82,4 +82,4 @@ inline std::string fixture_public_line(const std::string& name) {
   return type + " " + b64;
 }
 
-}  // namespace opsreg::testing
+}  // namespace opsreg::runner_testing

@@ -10,12 +10,12 @@
 namespace opsreg {
 namespace {
 
+using runner_testing::fixture_public_key;
+using runner_testing::fixture_public_line;
 using ssh::HostKeyPolicy;
 using ssh::HostKeyStatus;
 using ssh::KnownHosts;
 using ssh::StrictHostKeyChecking;
-using testing::fixture_public_key;
-using testing::fixture_public_line;
 
 // Made by `ssh-keygen -H` from "[127.0.0.1]:2222 <host_a>" and "web.example.com <host_a>".
 constexpr const char* kHashedPort2222 =
@@ -31,8 +31,8 @@ const ssh::HostKey& host_b() {
   return k;
 }
 
-KnownHosts load_text(const testing::TempDir& dir, const std::string& text) {
-  testing::write_text(dir / "known_hosts", text);
+KnownHosts load_text(const runner_testing::TempDir& dir, const std::string& text) {
+  runner_testing::write_text(dir / "known_hosts", text);
   return KnownHosts::load({dir / "known_hosts"});
 }
 
@@ -50,7 +50,7 @@ TEST(KnownHosts, NonStandardPortsAreFiledInBrackets) {
 }
 
 TEST(KnownHosts, PlainEntryWithCommaListMatches) {
-  testing::TempDir dir;
+  runner_testing::TempDir dir;
   KnownHosts kh = load_text(
       dir, "# comment\nweb,10.0.0.5 " + fixture_public_line("runner_host_a_ed25519") + " c\n");
   EXPECT_EQ(kh.check("web", host_a()).status, HostKeyStatus::kKnown);
@@ -61,7 +61,7 @@ TEST(KnownHosts, PlainEntryWithCommaListMatches) {
 }
 
 TEST(KnownHosts, WildcardAndNegatedPatterns) {
-  testing::TempDir dir;
+  runner_testing::TempDir dir;
   KnownHosts kh =
       load_text(dir, "*.lan,!evil.lan " + fixture_public_line("runner_host_a_ed25519") + "\n");
   EXPECT_EQ(kh.check("box.lan", host_a()).status, HostKeyStatus::kKnown);
@@ -69,7 +69,7 @@ TEST(KnownHosts, WildcardAndNegatedPatterns) {
 }
 
 TEST(KnownHosts, HashedEntriesFromSshKeygenMatch) {
-  testing::TempDir dir;
+  runner_testing::TempDir dir;
   std::string b64 = fixture_public_line("runner_host_a_ed25519");
   KnownHosts kh = load_text(
       dir, std::string(kHashedPort2222) + " " + b64 + "\n" + kHashedWeb + " " + b64 + "\n");
@@ -80,7 +80,7 @@ TEST(KnownHosts, HashedEntriesFromSshKeygenMatch) {
 }
 
 TEST(KnownHosts, PortMatters) {
-  testing::TempDir dir;
+  runner_testing::TempDir dir;
   KnownHosts kh =
       load_text(dir, "[127.0.0.1]:2222 " + fixture_public_line("runner_host_a_ed25519") + "\n");
   EXPECT_EQ(kh.check(ssh::known_hosts_name("127.0.0.1", 2222), host_a()).status,
@@ -92,7 +92,7 @@ TEST(KnownHosts, PortMatters) {
 }
 
 TEST(KnownHosts, DifferentKeyOfSameTypeIsChangedWithFileAndLine) {
-  testing::TempDir dir;
+  runner_testing::TempDir dir;
   KnownHosts kh =
       load_text(dir, "other " + fixture_public_line("runner_host_b_ed25519") + "\nweb " +
                          fixture_public_line("runner_host_a_ed25519") + "\n");
@@ -103,21 +103,21 @@ TEST(KnownHosts, DifferentKeyOfSameTypeIsChangedWithFileAndLine) {
 }
 
 TEST(KnownHosts, KeyOfAnotherTypeIsUnknownNotChanged) {
-  testing::TempDir dir;
+  runner_testing::TempDir dir;
   KnownHosts kh = load_text(dir, "web " + fixture_public_line("runner_client_rsa_pem") + "\n");
   EXPECT_EQ(kh.check("web", host_a()).status, HostKeyStatus::kUnknown);
   EXPECT_EQ(kh.known_types("web"), (std::vector<std::string>{"ssh-rsa"}));
 }
 
 TEST(KnownHosts, MatchingEntryWinsOverAnOlderMismatch) {
-  testing::TempDir dir;
+  runner_testing::TempDir dir;
   KnownHosts kh = load_text(dir, "web " + fixture_public_line("runner_host_b_ed25519") + "\nweb " +
                                      fixture_public_line("runner_host_a_ed25519") + "\n");
   EXPECT_EQ(kh.check("web", host_a()).status, HostKeyStatus::kKnown);
 }
 
 TEST(KnownHosts, MarkersAndMalformedLinesAreHandled) {
-  testing::TempDir dir;
+  runner_testing::TempDir dir;
   KnownHosts kh =
       load_text(dir, "@cert-authority * " + fixture_public_line("runner_host_b_ed25519") +
                          "\ngarbage\nweb ssh-ed25519 !!!notbase64\n@revoked * " +
@@ -127,11 +127,11 @@ TEST(KnownHosts, MarkersAndMalformedLinesAreHandled) {
 }
 
 TEST(KnownHosts, AddWritesAPlainLineMode0600) {
-  testing::TempDir dir;
+  runner_testing::TempDir dir;
   KnownHosts kh;
   std::string file = dir / "sub/.ssh/known_hosts";
   ASSERT_TRUE(kh.add(file, "[127.0.0.1]:2222", host_a(), false).ok());
-  EXPECT_EQ(testing::read_text(file),
+  EXPECT_EQ(runner_testing::read_text(file),
             "[127.0.0.1]:2222 " + fixture_public_line("runner_host_a_ed25519") + "\n");
   struct stat st {};
   ASSERT_EQ(stat(file.c_str(), &st), 0);
@@ -141,12 +141,13 @@ TEST(KnownHosts, AddWritesAPlainLineMode0600) {
 }
 
 TEST(KnownHosts, AddHashedIsFoundBySshKeygen) {
-  testing::TempDir dir;
+  runner_testing::TempDir dir;
   KnownHosts kh;
   std::string file = dir / "known_hosts";
-  testing::write_text(file, "no-newline-at-end " + fixture_public_line("runner_host_b_ed25519"));
+  runner_testing::write_text(file,
+                             "no-newline-at-end " + fixture_public_line("runner_host_b_ed25519"));
   ASSERT_TRUE(kh.add(file, "[127.0.0.1]:2222", host_a(), true).ok());
-  std::string text = testing::read_text(file);
+  std::string text = runner_testing::read_text(file);
   EXPECT_NE(text.find("\n|1|"), std::string::npos);
   EXPECT_EQ(text.find("127.0.0.1"), std::string::npos);
   std::string cmd = "ssh-keygen -F '[127.0.0.1]:2222' -f " + file + " >/dev/null 2>&1";
@@ -155,7 +156,7 @@ TEST(KnownHosts, AddHashedIsFoundBySshKeygen) {
 
 // --- the decision ---
 
-HostKeyPolicy policy(const testing::TempDir& dir, StrictHostKeyChecking strict) {
+HostKeyPolicy policy(const runner_testing::TempDir& dir, StrictHostKeyChecking strict) {
   HostKeyPolicy p;
   p.strict = strict;
   p.user_files = {dir / "known_hosts"};
@@ -163,7 +164,7 @@ HostKeyPolicy policy(const testing::TempDir& dir, StrictHostKeyChecking strict) 
 }
 
 TEST(HostKeyCheck, UnknownWithAcceptNewIsAddedAndAnnounced) {
-  testing::TempDir dir;
+  runner_testing::TempDir dir;
   auto v = ssh::verify_host_key(policy(dir, StrictHostKeyChecking::kAcceptNew), "127.0.0.1", 2222,
                                 host_a());
   ASSERT_TRUE(v.ok()) << v.error().message;
@@ -178,15 +179,15 @@ TEST(HostKeyCheck, UnknownWithAcceptNewIsAddedAndAnnounced) {
 }
 
 TEST(HostKeyCheck, UnknownWithNoIsAddedToo) {
-  testing::TempDir dir;
+  runner_testing::TempDir dir;
   auto v = ssh::verify_host_key(policy(dir, StrictHostKeyChecking::kNo), "web", 22, host_a());
   ASSERT_TRUE(v.ok());
-  EXPECT_EQ(testing::read_text(dir / "known_hosts"),
+  EXPECT_EQ(runner_testing::read_text(dir / "known_hosts"),
             "web " + fixture_public_line("runner_host_a_ed25519") + "\n");
 }
 
 TEST(HostKeyCheck, UnknownWithYesIsRefused) {
-  testing::TempDir dir;
+  runner_testing::TempDir dir;
   auto v =
       ssh::verify_host_key(policy(dir, StrictHostKeyChecking::kYes), "127.0.0.1", 2222, host_a());
   ASSERT_FALSE(v.ok());
@@ -194,11 +195,11 @@ TEST(HostKeyCheck, UnknownWithYesIsRefused) {
   EXPECT_EQ(v.error().message,
             "No ED25519 host key is known for [127.0.0.1]:2222 and you have requested strict "
             "checking.\nHost key verification failed.");
-  EXPECT_EQ(testing::read_text(dir / "known_hosts"), "");
+  EXPECT_EQ(runner_testing::read_text(dir / "known_hosts"), "");
 }
 
 TEST(HostKeyCheck, UnknownWithAskAndNoTerminalIsRefused) {
-  testing::TempDir dir;
+  runner_testing::TempDir dir;
   auto v = ssh::verify_host_key(policy(dir, StrictHostKeyChecking::kAsk), "web", 22, host_a());
   ASSERT_FALSE(v.ok());
   EXPECT_NE(v.error().message.find("The authenticity of host 'web' can't be established."),
@@ -209,9 +210,10 @@ TEST(HostKeyCheck, UnknownWithAskAndNoTerminalIsRefused) {
 TEST(HostKeyCheck, ChangedKeyIsRefusedLoudlyUnderYesAskAndAcceptNew) {
   for (StrictHostKeyChecking s : {StrictHostKeyChecking::kYes, StrictHostKeyChecking::kAsk,
                                   StrictHostKeyChecking::kAcceptNew}) {
-    testing::TempDir dir;
-    testing::write_text(dir / "known_hosts",
-                        "[127.0.0.1]:2222 " + fixture_public_line("runner_host_a_ed25519") + "\n");
+    runner_testing::TempDir dir;
+    runner_testing::write_text(
+        dir / "known_hosts",
+        "[127.0.0.1]:2222 " + fixture_public_line("runner_host_a_ed25519") + "\n");
     auto v = ssh::verify_host_key(policy(dir, s), "127.0.0.1", 2222, host_b());
     ASSERT_FALSE(v.ok()) << ssh::to_string(s);
     const std::string& m = v.error().message;
@@ -230,9 +232,9 @@ TEST(HostKeyCheck, ChangedKeyIsRefusedLoudlyUnderYesAskAndAcceptNew) {
 }
 
 TEST(HostKeyCheck, ChangedKeyWithNoGoesOnWithoutPasswords) {
-  testing::TempDir dir;
-  testing::write_text(dir / "known_hosts",
-                      "web " + fixture_public_line("runner_host_a_ed25519") + "\n");
+  runner_testing::TempDir dir;
+  runner_testing::write_text(dir / "known_hosts",
+                             "web " + fixture_public_line("runner_host_a_ed25519") + "\n");
   auto v = ssh::verify_host_key(policy(dir, StrictHostKeyChecking::kNo), "web", 22, host_b());
   ASSERT_TRUE(v.ok());
   EXPECT_TRUE(v->accepted);
@@ -243,22 +245,23 @@ TEST(HostKeyCheck, ChangedKeyWithNoGoesOnWithoutPasswords) {
                                "attacks."),
             std::string::npos);
   // The changed key is not written over the old one.
-  EXPECT_EQ(testing::read_text(dir / "known_hosts"),
+  EXPECT_EQ(runner_testing::read_text(dir / "known_hosts"),
             "web " + fixture_public_line("runner_host_a_ed25519") + "\n");
 }
 
 TEST(HostKeyCheck, RevokedKeyIsRefusedEvenWithNo) {
-  testing::TempDir dir;
-  testing::write_text(dir / "known_hosts",
-                      "@revoked * " + fixture_public_line("runner_host_a_ed25519") + "\n");
+  runner_testing::TempDir dir;
+  runner_testing::write_text(dir / "known_hosts",
+                             "@revoked * " + fixture_public_line("runner_host_a_ed25519") + "\n");
   auto v = ssh::verify_host_key(policy(dir, StrictHostKeyChecking::kNo), "web", 22, host_a());
   ASSERT_FALSE(v.ok());
   EXPECT_NE(v.error().message.find("WARNING: REVOKED HOST KEY DETECTED!"), std::string::npos);
 }
 
 TEST(HostKeyCheck, GlobalFileCountsButIsNeverWritten) {
-  testing::TempDir dir;
-  testing::write_text(dir / "global", "web " + fixture_public_line("runner_host_a_ed25519") + "\n");
+  runner_testing::TempDir dir;
+  runner_testing::write_text(dir / "global",
+                             "web " + fixture_public_line("runner_host_a_ed25519") + "\n");
   HostKeyPolicy p = policy(dir, StrictHostKeyChecking::kYes);
   p.global_files = {dir / "global"};
   EXPECT_TRUE(ssh::verify_host_key(p, "web", 22, host_a()).ok());
@@ -266,20 +269,20 @@ TEST(HostKeyCheck, GlobalFileCountsButIsNeverWritten) {
 }
 
 TEST(HostKeyCheck, AliasIsTheNameLookedUp) {
-  testing::TempDir dir;
-  testing::write_text(dir / "known_hosts",
-                      "myalias " + fixture_public_line("runner_host_a_ed25519") + "\n");
+  runner_testing::TempDir dir;
+  runner_testing::write_text(dir / "known_hosts",
+                             "myalias " + fixture_public_line("runner_host_a_ed25519") + "\n");
   HostKeyPolicy p = policy(dir, StrictHostKeyChecking::kYes);
   p.alias = "myalias";
   EXPECT_TRUE(ssh::verify_host_key(p, "127.0.0.1", 2222, host_a()).ok());
 }
 
 TEST(HostKeyCheck, HashKnownHostsWritesHashedEntries) {
-  testing::TempDir dir;
+  runner_testing::TempDir dir;
   HostKeyPolicy p = policy(dir, StrictHostKeyChecking::kAcceptNew);
   p.hash_new_entries = true;
   ASSERT_TRUE(ssh::verify_host_key(p, "web", 22, host_a()).ok());
-  EXPECT_EQ(testing::read_text(dir / "known_hosts").rfind("|1|", 0), 0u);
+  EXPECT_EQ(runner_testing::read_text(dir / "known_hosts").rfind("|1|", 0), 0u);
   p.strict = StrictHostKeyChecking::kYes;
   EXPECT_TRUE(ssh::verify_host_key(p, "web", 22, host_a()).ok());
 }

@@ -222,10 +222,11 @@ TEST(SshConfig, MatchBlocksAreSkippedWithANoteButMatchAllApplies) {
 }
 
 TEST(SshConfig, IncludeIsRelativeToDotSshAndGlobbed) {
-  testing::TempDir home;
-  testing::write_text(home / ".ssh/conf.d/a.conf", "Host web1\n  Port 2301\n");
-  testing::write_text(home / ".ssh/conf.d/b.conf", "Host web2\n  Port 2302\n");
-  testing::write_text(home / ".ssh/config", "Include conf.d/*.conf\nHost *\n  User fallback\n");
+  runner_testing::TempDir home;
+  runner_testing::write_text(home / ".ssh/conf.d/a.conf", "Host web1\n  Port 2301\n");
+  runner_testing::write_text(home / ".ssh/conf.d/b.conf", "Host web2\n  Port 2302\n");
+  runner_testing::write_text(home / ".ssh/config",
+                             "Include conf.d/*.conf\nHost *\n  User fallback\n");
   Result<SshConfig> cfg = SshConfig::load_default({home.path(), "alice"}, "");
   ASSERT_TRUE(cfg.ok()) << cfg.error().message;
   EXPECT_EQ(cfg->resolve("web1").port, 2301);
@@ -235,9 +236,9 @@ TEST(SshConfig, IncludeIsRelativeToDotSshAndGlobbed) {
 }
 
 TEST(SshConfig, IncludeInsideHostBlockIsConditional) {
-  testing::TempDir home;
-  testing::write_text(home / ".ssh/web.conf", "User webuser\n");
-  testing::write_text(home / ".ssh/config", "Host web*\n  Include web.conf\n  Port 2400\n");
+  runner_testing::TempDir home;
+  runner_testing::write_text(home / ".ssh/web.conf", "User webuser\n");
+  runner_testing::write_text(home / ".ssh/config", "Host web*\n  Include web.conf\n  Port 2400\n");
   Result<SshConfig> cfg = SshConfig::load_default({home.path(), "alice"}, "");
   ASSERT_TRUE(cfg.ok()) << cfg.error().message;
   EXPECT_EQ(cfg->resolve("web1").user, "webuser");
@@ -246,9 +247,9 @@ TEST(SshConfig, IncludeInsideHostBlockIsConditional) {
 }
 
 TEST(SshConfig, UserFileWinsOverSystemFile) {
-  testing::TempDir home;
-  testing::write_text(home / ".ssh/config", "Host web1\n  Port 2501\n");
-  testing::write_text(home / "system_config", "Host *\n  Port 2599\n  User sys\n");
+  runner_testing::TempDir home;
+  runner_testing::write_text(home / ".ssh/config", "Host web1\n  Port 2501\n");
+  runner_testing::write_text(home / "system_config", "Host *\n  Port 2599\n  User sys\n");
   Result<SshConfig> cfg = SshConfig::load_default({home.path(), "alice"}, home / "system_config");
   ASSERT_TRUE(cfg.ok()) << cfg.error().message;
   EXPECT_EQ(cfg->resolve("web1").port, 2501);
@@ -263,8 +264,8 @@ TEST(SshConfig, LoadFileThatDoesNotExistIsAnError) {
 }
 
 TEST(SshConfig, RecursiveIncludeStopsAtDepthLimit) {
-  testing::TempDir home;
-  testing::write_text(home / ".ssh/config", "Include config\n");
+  runner_testing::TempDir home;
+  runner_testing::write_text(home / ".ssh/config", "Include config\n");
   Result<SshConfig> cfg = SshConfig::load_default({home.path(), "alice"}, "");
   ASSERT_FALSE(cfg.ok());
   EXPECT_NE(cfg.error().message.find("Too many recursive configuration includes"),
