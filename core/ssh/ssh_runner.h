@@ -67,7 +67,8 @@ struct RunResult {
 // Error codes (aws::Error::code): "ConnectionFailed" (refused, unreachable, timeout, name
 // not resolved), "HostKeyVerificationFailed" (unknown key under StrictHostKeyChecking=yes or
 // ask without a prompt, changed or revoked key), "PermissionDenied" (authentication),
-// "SshProtocolError", "CommandTimeout". Messages use OpenSSH's wording.
+// "SshProtocolError", "CommandTimeout", "ConnectionLost" (the link dropped mid-command).
+// Messages use OpenSSH's wording.
 class SshRunner {
  public:
   explicit SshRunner(SshConnectOptions options);
