@@ -40,11 +40,12 @@ Outcome from_rc(int rc) {
   return Outcome::kDenied;  // DENIED, PARTIAL (another method still needed)
 }
 
-Outcome try_publickey(ssh_session s, const SshConnectOptions& o, std::string* problem) {
+Outcome try_publickey(ssh_session s, const SshConnectOptions& o) {
   for (const std::string& path : o.identity_files) {
     if (!file_exists(path)) {
-      if (o.identities_required) {
-        *problem = "Warning: Identity file " + path + " not accessible: No such file or directory.";
+      if (o.identities_required && o.on_notice) {
+        o.on_notice("Warning: Identity file " + path +
+                    " not accessible: No such file or directory.");
       }
       continue;
     }
@@ -112,11 +113,10 @@ Result<std::string> authenticate(ssh_session s, const SshConnectOptions& o, bool
   if (rc == SSH_AUTH_SUCCESS) return std::string("none");
   if (rc == SSH_AUTH_ERROR) return error();
   const int offered = ssh_userauth_list(s, nullptr);
-  std::string problem;
   std::set<std::string> tried;  // secrets already refused, held only for this call
 
   if ((ssh_userauth_list(s, nullptr) & SSH_AUTH_METHOD_PUBLICKEY) != 0) {
-    Outcome out = try_publickey(s, o, &problem);
+    Outcome out = try_publickey(s, o);
     if (out == Outcome::kSuccess) return std::string("publickey");
     if (out == Outcome::kError) return error();
   }
@@ -134,7 +134,6 @@ Result<std::string> authenticate(ssh_session s, const SshConnectOptions& o, bool
   }
   std::string message =
       o.user + "@" + o.host + ": Permission denied (" + method_list(offered) + ").";
-  if (!problem.empty()) message = problem + "\n" + message;
   return aws::make_error("PermissionDenied", message);
 }
 

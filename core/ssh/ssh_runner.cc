@@ -51,6 +51,7 @@ SshConnectOptions SshConnectOptions::from_resolved(const ResolvedHost& r) {
   o.port = r.port;
   o.user = r.user;
   o.identity_files = r.identity_files;
+  o.identities_required = !r.identity_defaulted;
   if (r.connect_timeout) o.timeout = std::chrono::seconds(*r.connect_timeout);
   o.host_key.strict = r.strict;
   o.host_key.user_files = r.known_hosts_files;

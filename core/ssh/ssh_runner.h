@@ -27,7 +27,8 @@ struct SshConnectOptions {
   // Bounds the TCP connect and each blocking protocol step (not the remote command).
   std::chrono::milliseconds timeout{10000};
   // Private key files tried in order (OpenSSH or PEM; RSA, Ed25519, ECDSA). Files that do not
-  // exist are skipped; `identities_required` makes a missing file an error (ssh -i warns).
+  // exist are skipped; with `identities_required` (files named by -i or IdentityFile rather
+  // than ssh's defaults) a missing one is reported through on_notice, as ssh warns.
   std::vector<std::string> identity_files;
   bool identities_required = false;
   // Password / keyboard-interactive answers; empty function: those methods are not tried.

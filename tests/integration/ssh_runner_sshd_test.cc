@@ -111,8 +111,11 @@ TEST_F(SshRunnerSshd, SecondKeyIsTriedWhenTheFirstIsRefused) {
   SshConnectOptions o = options("runner_wrong_ed25519");
   o.identity_files.push_back(dir_ / "missing_key_is_skipped");
   o.identity_files.push_back(runner_testing::private_key_copy(dir_, "runner_client_ecdsa"));
+  o.identities_required = true;
   SshRunner r(o);
   EXPECT_TRUE(r.connect().ok());
+  EXPECT_EQ(notices_.back(), "Warning: Identity file " + (dir_ / "missing_key_is_skipped") +
+                                 " not accessible: No such file or directory.");
 }
 
 TEST_F(SshRunnerSshd, PtyGivesATerminalLikeSshTT) {
