@@ -29,8 +29,10 @@ struct ClientDeps {
   DebugHook debug;  // may be empty
   RetryPolicy retry;
 
-  // Fills empty members with the real ones (transport with `transport_options`).
+  // The real ones: HttpTransport with `transport_options`, system clock, real waits.
   static ClientDeps defaults(const http::TransportOptions& transport_options = {});
+  // Fills only the empty members with the real ones.
+  void fill_missing(const http::TransportOptions& transport_options = {});
 };
 
 class AwsClient {

@@ -13,7 +13,7 @@ namespace opsreg::clients {
 
 struct DebugEvent {
   enum class Kind { kRequest, kResponse, kTransportError, kRetry };
-  Kind kind;
+  Kind kind = Kind::kRequest;
   std::string service;                 // "iam", "opsworks", ...
   int attempt = 1;                     // 1-based
   std::string method;                  // requests

@@ -16,8 +16,13 @@ namespace opsreg::http {
 
 // Error codes a transport returns (http_status 0), as botocore names the conditions.
 inline constexpr std::string_view kEndpointConnectionError = "EndpointConnectionError";
+inline constexpr std::string_view kConnectTimeoutError = "ConnectTimeoutError";
 inline constexpr std::string_view kReadTimeoutError = "ReadTimeoutError";
+inline constexpr std::string_view kConnectionClosedError = "ConnectionClosedError";
 inline constexpr std::string_view kSslError = "SSLError";
+
+// The system CA store used when no bundle is configured.
+inline constexpr std::string_view kSystemCaBundle = "/etc/ssl/certs/ca-certificates.crt";
 
 class Transport {
  public:
