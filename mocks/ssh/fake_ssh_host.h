@@ -1,0 +1,62 @@
+// A simulated machine's SSH server: real SSH (libssh server mode) on 127.0.0.1, port 0.
+// Commands run in a real /bin/sh inside the host's own directory tree and environment.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "core/util/result.h"
+#include "mocks/ssh/host_settings.h"
+
+namespace opsreg::mocks::ssh {
+
+class HostServer;  // the listener, sessions and children (fake_ssh_host.cc)
+
+// One fake host. Stock OpenSSH `ssh` (and any SSH client) logs in with an authorized key
+// (signature verified) or a user's password, and nothing else. Supported requests:
+// "exec", "shell", "pty-req" (a real pty from openpty(), like `ssh -tt`), "window-change",
+// "env" (LANG, LC_*), "signal". Output streams back as it comes; the command's exit status
+// (or exit-signal) is sent before EOF and close, so `ssh` exits with the command's code.
+// Several clients at once, one thread per connection, each waiting on poll (no sleeps).
+//
+// Each command runs as `/bin/sh -c CMD` with cwd = HOME = <root>/home/<user>,
+// TMPDIR = <root>/tmp, PATH = <root>/bin first (a `sudo` and a `hostname` of the host)
+// then the system's (real curl and tar), OPSREG_HOST_ROOT = <root>, OPSREG_HOST_NAME,
+// OPSREG_HOST_PRIVATE_IP, OPSREG_HOST_PUBLIC_IP, plus HostSettings::env. The tree holds
+// etc/hosts, etc/hostname, home/<user>, root, tmp, var/log, bin.
+// `sudo CMD` runs CMD as the host's "root": HOME=<root>/root, USER=root, same uid (no
+// privilege change). Confinement is "its own directory tree and environment", NOT a
+// security boundary: commands run as the test's own user and can reach the whole machine.
+class FakeSshHost {
+ public:
+  // Creates the host's tree, loads or generates its host key, binds 127.0.0.1:0 and starts
+  // accepting. Errors: "InvalidHostKey", "HostSetupFailed" (filesystem), "ListenFailed".
+  static Result<std::unique_ptr<FakeSshHost>> start(HostSettings settings);
+
+  ~FakeSshHost();  // stop()
+  FakeSshHost(const FakeSshHost&) = delete;
+  FakeSshHost& operator=(const FakeSshHost&) = delete;
+
+  int port() const;  // the bound loopback port
+  // OpenSSH style: "SHA256:" + base64 of SHA-256 of the public key blob, no padding —
+  // what `ssh-keygen -lf` prints and ssh shows on first connection.
+  const std::string& host_key_fingerprint() const;
+  // "ssh-ed25519 AAAA..." (type and base64 blob), for a known_hosts line.
+  const std::string& host_public_key() const;
+  const std::filesystem::path& root() const;
+  const HostSettings& settings() const;
+
+  // Replaces the fault hooks; applies to new authentications and new output.
+  void set_faults(const HostFaults& faults);
+
+  // Stops accepting, disconnects every client, kills the host's remaining processes and
+  // waits for its threads. Idempotent. Removes the root directory if it was temporary.
+  void stop();
+
+ private:
+  explicit FakeSshHost(std::unique_ptr<HostServer> server);
+  std::unique_ptr<HostServer> server_;
+};
+
+}  // namespace opsreg::mocks::ssh

@@ -1,0 +1,46 @@
+// What one simulated machine's SSH server is: its name, addresses, users and keys, its
+// directory tree, the environment its commands see, and fault hooks for failure scenarios.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace opsreg::mocks::ssh {
+
+// A login on the host. Either way of authenticating may be empty (then it never succeeds).
+struct HostUser {
+  std::string name;  // e.g. "ubuntu"; its home is <root>/home/<name>
+  // OpenSSH public key lines ("ssh-ed25519 AAAA... comment"), as in authorized_keys.
+  std::vector<std::string> authorized_keys;
+  std::optional<std::string> password;  // never logged
+};
+
+// Faults injected by failure scenarios. Changeable while the host runs (set_faults()).
+struct HostFaults {
+  // Every authentication attempt fails as a wrong key/password would.
+  bool refuse_all_auth = false;
+  // Drop the TCP connection (no exit-status, no close) once a running command has
+  // streamed this many bytes of output; 0 drops it as soon as the command starts.
+  std::optional<std::size_t> disconnect_after_output_bytes;
+};
+
+struct HostSettings {
+  std::string hostname = "onprem-host";  // printed by `hostname` on the host
+  std::string private_ip;                // e.g. "10.0.0.5"; empty: none
+  std::string public_ip;                 // e.g. "203.0.113.5"; empty: none
+  std::vector<HostUser> users;
+  // The host's directory tree. Empty: a fresh temporary directory, removed on stop.
+  // Given: created if missing, populated, and kept after stop.
+  std::filesystem::path root;
+  // Host private key (OpenSSH or PEM, RSA or Ed25519). Empty: a fresh Ed25519 key.
+  std::filesystem::path host_key_file;
+  // Extra variables exported to every command (e.g. OPSREG_BIN for boot-registration).
+  std::map<std::string, std::string> env;
+  HostFaults faults;
+};
+
+}  // namespace opsreg::mocks::ssh
