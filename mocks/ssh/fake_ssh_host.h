@@ -51,7 +51,7 @@ class FakeSshHost {
   void set_faults(const HostFaults& faults);
 
   // Stops accepting, disconnects every client, kills the host's remaining processes and
-  // waits for its threads. Idempotent. Removes the root directory if it was temporary.
+  // waits for its threads. Idempotent. A temporary root is removed on destruction.
   void stop();
 
  private:

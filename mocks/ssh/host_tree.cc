@@ -1,0 +1,174 @@
+// Building the host's tree and its shims. The shims are tiny /bin/sh scripts; `sudo` only
+// switches to the host's "root" environment (no real privilege change).
+#include "mocks/ssh/host_tree.h"
+
+#include <stdlib.h>
+#include <sys/stat.h>
+
+#include <fstream>
+#include <map>
+
+namespace opsreg::mocks::ssh {
+namespace fs = std::filesystem;
+namespace {
+
+std::string sh_quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'') {
+      out += "'\\''";
+    } else {
+      out += c;
+    }
+  }
+  return out + "'";
+}
+
+bool write_file(const fs::path& path, const std::string& text, fs::perms perms) {
+  std::ofstream out(path, std::ios::trunc);
+  out << text;
+  out.close();
+  if (!out) return false;
+  std::error_code ec;
+  fs::permissions(path, perms, ec);
+  return !ec;
+}
+
+// `sudo [-E|-H|-n|-S|-i|-u root|--] [NAME=value...] CMD...`: runs CMD as the host's root.
+std::string sudo_script(const fs::path& root) {
+  return "#!/bin/sh\n"
+         "# sudo of a fake opsreg host: runs the command as the host's \"root\" (HOME under\n"
+         "# the host's tree); no real privilege change. NAME=value arguments are set.\n"
+         "while [ $# -gt 0 ]; do\n"
+         "  case \"$1\" in\n"
+         "    -u|-g|-C|-p) shift 2 ;;\n"
+         "    --) shift; break ;;\n"
+         "    -*) shift ;;\n"
+         "    *) break ;;\n"
+         "  esac\n"
+         "done\n"
+         "if [ $# -eq 0 ]; then echo 'usage: sudo command' >&2; exit 1; fi\n"
+         "SUDO_USER=\"${USER:-}\"\n"
+         "OPSREG_HOST_ROOT=" +
+         sh_quote(root.string()) +
+         "\n"
+         "export OPSREG_HOST_ROOT SUDO_USER HOME=\"$OPSREG_HOST_ROOT/root\" USER=root "
+         "LOGNAME=root\n"
+         "exec /usr/bin/env \"$@\"\n";
+}
+
+std::string hostname_script(const HostSettings& s) {
+  std::string ips = s.private_ip;
+  if (!s.public_ip.empty()) ips += (ips.empty() ? "" : " ") + s.public_ip;
+  return "#!/bin/sh\n"
+         "# hostname of a fake opsreg host: prints the simulated machine's name.\n"
+         "case \"${1:-}\" in\n"
+         "  -i|-I|--ip-address|--all-ip-addresses) echo " +
+         sh_quote(ips) +
+         " ;;\n"
+         "  \"\"|-s|-f|--short|--fqdn|--long) echo " +
+         sh_quote(s.hostname) +
+         " ;;\n"
+         "  *) echo 'hostname: the name of a fake host cannot be changed' >&2; exit 1 ;;\n"
+         "esac\n";
+}
+
+std::string hosts_file(const HostSettings& s) {
+  std::string text = "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n";
+  text += (s.private_ip.empty() ? "127.0.1.1" : s.private_ip) + "\t" + s.hostname + "\n";
+  return text;
+}
+
+}  // namespace
+
+Result<HostTree> HostTree::create(const HostSettings& settings) {
+  fs::path root = settings.root;
+  bool temporary = root.empty();
+  if (temporary) {
+    std::string pattern = (fs::temp_directory_path() / "opsreg-host-XXXXXX").string();
+    if (mkdtemp(pattern.data()) == nullptr) {
+      return aws::make_error("HostSetupFailed", "cannot create a temporary host root", 500);
+    }
+    root = pattern;
+  }
+  std::error_code ec;
+  root = fs::absolute(root, ec);
+  HostTree tree(root, temporary, settings);
+  if (Status st = tree.populate(); !st.ok()) return st.error();
+  return tree;
+}
+
+HostTree::HostTree(fs::path root, bool temporary, HostSettings settings)
+    : root_(std::move(root)), temporary_(temporary), settings_(std::move(settings)) {}
+
+HostTree::HostTree(HostTree&& other) noexcept
+    : root_(std::move(other.root_)),
+      temporary_(std::exchange(other.temporary_, false)),
+      settings_(std::move(other.settings_)) {}
+
+HostTree::~HostTree() {
+  if (temporary_ && !root_.empty()) {
+    std::error_code ec;
+    fs::remove_all(root_, ec);
+  }
+}
+
+fs::path HostTree::home_of(const std::string& user) const {
+  return user == "root" ? root_ / "root" : root_ / "home" / user;
+}
+
+Status HostTree::populate() const {
+  std::error_code ec;
+  for (const char* dir : {"etc/ssh", "root", "tmp", "var/log", "bin", "home"}) {
+    fs::create_directories(root_ / dir, ec);
+    if (ec) {
+      return aws::make_error("HostSetupFailed",
+                             "cannot create " + (root_ / dir).string() + ": " + ec.message(), 500);
+    }
+  }
+  fs::permissions(root_ / "tmp", fs::perms::all | fs::perms::sticky_bit, ec);
+  constexpr fs::perms kExec = fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                              fs::perms::others_read | fs::perms::others_exec;
+  constexpr fs::perms kRead = fs::perms::owner_read | fs::perms::owner_write |
+                              fs::perms::group_read | fs::perms::others_read;
+  bool ok = write_file(root_ / "etc/hosts", hosts_file(settings_), kRead) &&
+            write_file(root_ / "etc/hostname", settings_.hostname + "\n", kRead) &&
+            write_file(root_ / "bin/sudo", sudo_script(root_), kExec) &&
+            write_file(root_ / "bin/hostname", hostname_script(settings_), kExec);
+  for (const HostUser& user : settings_.users) {
+    fs::path ssh_dir = home_of(user.name) / ".ssh";
+    fs::create_directories(ssh_dir, ec);
+    std::string keys;
+    for (const std::string& line : user.authorized_keys) keys += line + "\n";
+    ok = ok && !ec &&
+         write_file(ssh_dir / "authorized_keys", keys,
+                    fs::perms::owner_read | fs::perms::owner_write);
+  }
+  if (!ok) {
+    return aws::make_error("HostSetupFailed", "cannot populate host root " + root_.string(), 500);
+  }
+  return {};
+}
+
+std::vector<std::string> HostTree::environment(
+    const std::string& user, const std::vector<std::pair<std::string, std::string>>& extra) const {
+  std::map<std::string, std::string> env = {
+      {"HOME", home_of(user).string()},
+      {"USER", user},
+      {"LOGNAME", user},
+      {"SHELL", "/bin/sh"},
+      {"PATH", (root_ / "bin").string() + ":/usr/local/bin:/usr/bin:/bin"},
+      {"TMPDIR", (root_ / "tmp").string()},
+      {"OPSREG_HOST_ROOT", root_.string()},
+      {"OPSREG_HOST_NAME", settings_.hostname},
+      {"OPSREG_HOST_PRIVATE_IP", settings_.private_ip},
+      {"OPSREG_HOST_PUBLIC_IP", settings_.public_ip},
+  };
+  for (const auto& [k, v] : settings_.env) env[k] = v;
+  for (const auto& [k, v] : extra) env[k] = v;
+  std::vector<std::string> out;
+  for (const auto& [k, v] : env) out.push_back(k + "=" + v);
+  return out;
+}
+
+}  // namespace opsreg::mocks::ssh
