@@ -86,6 +86,8 @@ Result<std::unique_ptr<MockSession>> start_mock(const Arguments& args) {
     s.private_ip = h.value("private_ip", "");
     s.public_ip = h.value("public_ip", "");
     s.env["OPSREG_BIN"] = self_path();
+    if (const char* pool = std::getenv("OPSREG_AGENT_KEY_POOL"))
+      s.env["OPSREG_AGENT_KEY_POOL"] = pool;
     for (const auto& u : h.value("users", nlohmann::json::array())) {
       mocks::ssh::HostUser user;
       user.name = u.value("name", "ubuntu");
