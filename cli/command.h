@@ -14,5 +14,7 @@ inline constexpr int kExitUsage = 2;
 using Args = std::vector<std::string>;
 
 int serve_main(const Args& args);
+int register_main(const Args& args);  // register.cc
+int agent_main(const Args& args);     // agent.cc
 
 }  // namespace opsreg::cli

@@ -22,6 +22,8 @@ int main(int argc, char** argv) {
   std::string command = argv[1];
   opsreg::cli::Args args(argv + 2, argv + argc);
   if (command == "serve") return opsreg::cli::serve_main(args);
+  if (command == "register") return opsreg::cli::register_main(args);
+  if (command == "agent") return opsreg::cli::agent_main(args);
   if (command == "help" || command == "--help" || command == "-h") {
     std::fputs(kUsage, stdout);
     return opsreg::cli::kExitOk;

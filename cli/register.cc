@@ -1,0 +1,216 @@
+// `opsreg register ...`: `aws opsworks register` for on-premises targets and --local, against
+// the AWS environment (real AWS or any endpoint) or, with --mock[=WORLD.json], embedded fakes.
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "cli/command.h"
+#include "core/clients/client_factory.h"
+#include "core/register/arguments.h"
+#include "core/register/procedure.h"
+#include "mocks/edge/edge.h"
+#include "mocks/edge/http_server.h"
+#include "mocks/ssh/fake_ssh_host.h"
+#include "mocks/world/world.h"
+
+namespace opsreg::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+using registration::Arguments;
+
+void err_line(const std::string& s) {
+  std::fputs((s + "\n").c_str(), stderr);
+  std::fflush(stderr);
+}
+
+std::string self_path() {
+  std::error_code ec;
+  auto p = fs::read_symlink("/proc/self/exe", ec);
+  return ec ? "opsreg" : p.string();
+}
+
+// The embedded fakes of --mock: a world on the system clock, its edge on a loopback port, and
+// one FakeSshHost per entry of the world file's "hosts" (or one default host), with an
+// OpenSSH client config mapping each host's name and addresses to its port.
+struct MockSession {
+  std::shared_ptr<mocks::World> world;
+  std::unique_ptr<mocks::Edge> edge;
+  std::unique_ptr<mocks::HttpServer> server;
+  std::vector<std::unique_ptr<mocks::ssh::FakeSshHost>> hosts;
+  fs::path dir;
+  ~MockSession() {
+    hosts.clear();
+    std::error_code ec;
+    if (!dir.empty()) fs::remove_all(dir, ec);
+  }
+};
+
+// A world file's "hosts" entry: {"name", "private_ip", "public_ip",
+// "users": [{"name", "authorized_keys": [FILE under fixtures/ or a key line], "password"}]}.
+nlohmann::json default_hosts() {
+  return nlohmann::json::array(
+      {{{"name", "onprem-host"},
+        {"private_ip", "10.0.0.5"},
+        {"public_ip", "203.0.113.5"},
+        {"users",
+         {{{"name", "ubuntu"},
+           {"authorized_keys", {"ssh/user_ed25519.pub", "ssh/user_rsa.pub"}},
+           {"password", "opsreg"}}}}}});
+}
+
+Result<std::unique_ptr<MockSession>> start_mock(const Arguments& args) {
+  auto session = std::make_unique<MockSession>();
+  std::string path = args.mock_world.value_or(mocks::World::default_world_path());
+  auto world = mocks::World::from_file(path, mocks::ClockMode::kSystem);
+  if (!world.ok()) return world.error();
+  session->world = std::move(world.value());
+  session->edge = std::make_unique<mocks::Edge>(session->world);
+  session->server = std::make_unique<mocks::HttpServer>(*session->edge);
+  if (session->server->start(0) < 0)
+    return aws::make_error("MockFailed", "cannot listen on 127.0.0.1", 0);
+  session->world->set_edge_url(session->server->url());
+
+  char tmpl[] = "/tmp/opsreg-mock.XXXXXX";
+  if (!mkdtemp(tmpl)) return aws::make_error("MockFailed", "cannot make a temporary directory", 0);
+  session->dir = tmpl;
+  nlohmann::json hosts = session->world->source().value("hosts", default_hosts());
+  std::ofstream config(session->dir / "ssh_config");
+  for (const auto& h : hosts) {
+    mocks::ssh::HostSettings s;
+    s.hostname = h.value("name", "onprem-host");
+    s.private_ip = h.value("private_ip", "");
+    s.public_ip = h.value("public_ip", "");
+    s.env["OPSREG_BIN"] = self_path();
+    if (const char* pool = std::getenv("OPSREG_AGENT_KEY_POOL"))
+      s.env["OPSREG_AGENT_KEY_POOL"] = pool;
+    for (const auto& u : h.value("users", nlohmann::json::array())) {
+      mocks::ssh::HostUser user;
+      user.name = u.value("name", "ubuntu");
+      for (const auto& k : u.value("authorized_keys", nlohmann::json::array())) {
+        std::string key = k.get<std::string>();
+        if (!key.starts_with("ssh-") && !key.starts_with("ecdsa-")) {
+          std::ifstream in(fs::path(OPSREG_FIXTURES_DIR) / key);
+          std::getline(in, key);
+        }
+        user.authorized_keys.push_back(key);
+      }
+      if (u.contains("password")) user.password = u["password"].get<std::string>();
+      s.users.push_back(user);
+    }
+    auto host = mocks::ssh::FakeSshHost::start(s);
+    if (!host.ok()) return host.error();
+    config << "Host " << s.hostname << (s.private_ip.empty() ? "" : " " + s.private_ip)
+           << (s.public_ip.empty() ? "" : " " + s.public_ip) << "\n  HostName 127.0.0.1\n  Port "
+           << (*host)->port() << "\n";
+    if (!s.users.empty()) config << "  User " << s.users.front().name << "\n";
+    config << "  UserKnownHostsFile " << (session->dir / "known_hosts").string()
+           << "\n  StrictHostKeyChecking accept-new\n";
+    session->hosts.push_back(std::move(*host));
+  }
+  return session;
+}
+
+config::Env mock_env(const MockSession& m) {
+  const aws::Credentials& op = m.world->operator_credentials();
+  return config::env_from_map({{"AWS_ACCESS_KEY_ID", op.access_key_id},
+                               {"AWS_SECRET_ACCESS_KEY", op.secret_access_key},
+                               {"AWS_REGION", m.world->region()},
+                               {"AWS_ENDPOINT_URL", m.server->url()},
+                               {"AWS_CONFIG_FILE", (m.dir / "no-config").string()},
+                               {"AWS_SHARED_CREDENTIALS_FILE", (m.dir / "no-credentials").string()},
+                               {"HOME", (m.dir).string()}});
+}
+
+int fail(const std::string& message) {
+  err_line("opsreg register: " + message);
+  return kExitFailed;
+}
+
+}  // namespace
+
+int register_main(const Args& argv) {
+  auto parsed = registration::parse_arguments(argv);
+  if (parsed.ok() && parsed->help) {
+    std::fputs(registration::usage_text(), stdout);
+    return kExitOk;
+  }
+  Status valid = parsed.ok() ? registration::validate(*parsed, registration::platform_system())
+                             : Status(parsed.error());
+  if (!valid.ok()) {
+    err_line(std::string(registration::usage_text()) +
+             "\nopsreg register: error: " + valid.error().message);
+    return kExitUsage;
+  }
+  Arguments args = *parsed;
+
+  std::unique_ptr<MockSession> mock;
+  if (args.mock) {
+    auto started = start_mock(args);
+    if (!started.ok()) return fail("--mock: " + started.error().message);
+    mock = std::move(*started);
+    if (!args.ssh_config) args.ssh_config = (mock->dir / "ssh_config").string();
+    err_line("mock: edge " + mock->server->url() + ", " + std::to_string(mock->hosts.size()) +
+             " host(s), ssh config " + *args.ssh_config);
+  }
+
+  config::GlobalFlags flags;
+  flags.profile = args.profile;
+  flags.region = args.region;
+  flags.endpoint_url = args.endpoint_url;
+  flags.verify_ssl = args.verify_ssl;
+  auto env = config::AwsEnvironment::load(flags, mock ? mock_env(*mock) : config::process_env());
+  if (!env.ok()) return fail(env.error().code + ": " + env.error().message);
+
+  clients::ClientDeps deps;
+  if (args.debug)
+    deps.debug = [](const clients::DebugEvent& e) { err_line(clients::format_debug_event(e)); };
+  clients::ClientFactory factory(**env, deps);
+  auto opsworks = factory.opsworks();
+  if (!opsworks.ok()) return fail(opsworks.error().code + ": " + opsworks.error().message);
+  // As the AWS CLI: only the OpsWorks client honours --endpoint-url.
+  config::ServiceOptions iam_options;
+  iam_options.use_endpoint_flag = false;
+  std::optional<clients::IamClient> iam;
+  if (!args.use_instance_profile) {
+    auto made = factory.iam(iam_options);
+    if (!made.ok()) return fail(made.error().code + ": " + made.error().message);
+    iam.emplace(std::move(*made));
+  }
+
+  registration::ProcedureDeps pd;
+  pd.opsworks = &*opsworks;
+  pd.iam = iam ? &*iam : nullptr;
+  if (mock) pd.clock = &mock->world->clock();
+  pd.progress = [](const std::string& line) { err_line(line); };
+  if (args.debug) pd.debug = [](const std::string& line) { err_line("DEBUG " + line); };
+  pd.target = [&args](const std::string& address) {
+    registration::TargetIo io;
+    io.output = [](std::string_view data) {
+      std::fwrite(data.data(), 1, data.size(), stderr);
+      std::fflush(stderr);
+    };
+    io.notice = [](const std::string& line) { err_line(line); };
+    return registration::make_target_runner(args, address, io);
+  };
+  registration::Report report = registration::run_register(args, pd);
+  if (!report.ok()) return fail(report.failure->message());
+  for (const auto& w : report.outcome.warnings) err_line("warning: " + w);
+  const registration::Outcome& o = report.outcome;
+  if (args.output == "json") {
+    std::cout << o.to_json().dump(4) << std::endl;
+  } else {
+    std::cout << "Registered instance " << (o.instance_id.empty() ? "(unknown id)" : o.instance_id)
+              << " (" << (o.hostname.empty() ? "hostname not known" : o.hostname) << ") with stack "
+              << o.stack_id;
+    if (!o.iam_user_name.empty()) std::cout << "; IAM user " << o.iam_user_name;
+    std::cout << std::endl;
+  }
+  return kExitOk;
+}
+
+}  // namespace opsreg::cli

@@ -1,0 +1,156 @@
+// boot-registration: key pair, endpoint from the preconfig, RegisterInstance with the
+// preconfig's credentials, and the SDK-style clock-skew correction.
+#include "core/agent/boot_registration.h"
+
+#include <atomic>
+#include <cstdlib>
+
+#include "core/agent/rsa_key.h"
+#include "core/clients/opsworks_client.h"
+#include "core/clock/time_format.h"
+
+namespace opsreg::agent {
+
+namespace {
+
+using registration::PreconfigValues;
+
+// The preconfig's string (or scalar) value; "" when absent.
+std::string text(const PreconfigValues& p, const std::string& key) {
+  auto it = p.find(key);
+  if (it == p.end() || it->second.is_null()) return "";
+  if (it->second.is_string()) return it->second.get<std::string>();
+  return it->second.dump();
+}
+
+aws::Error invalid_preconfig(std::string why) {
+  return aws::make_error("InvalidPreconfig", std::move(why), 0);
+}
+
+// A clock that reads `base` shifted by an offset learnt from the service.
+class SkewCorrectedClock final : public Clock {
+ public:
+  explicit SkewCorrectedClock(std::shared_ptr<const Clock> base) : base_(std::move(base)) {}
+  TimePoint now() const override {
+    return base_->now() + std::chrono::microseconds(offset_.load());
+  }
+  void correct_to(TimePoint server_now) {
+    offset_.store(
+        std::chrono::duration_cast<std::chrono::microseconds>(server_now - base_->now()).count());
+  }
+
+ private:
+  std::shared_ptr<const Clock> base_;
+  std::atomic<int64_t> offset_{0};
+};
+
+// The server's time in a clock-skew error: "... (20260101T001600Z - 15 min.)".
+std::optional<TimePoint> server_time_of(const aws::Error& e) {
+  const std::string& m = e.message;
+  if (m.find("Signature expired") == std::string::npos &&
+      m.find("Signature not yet current") == std::string::npos)
+    return std::nullopt;
+  size_t open = m.rfind('(');
+  if (open == std::string::npos) return std::nullopt;
+  size_t end = m.find(' ', open);
+  if (end == std::string::npos) return std::nullopt;
+  return parse_amz_date(std::string_view(m).substr(open + 1, end - open - 1));
+}
+
+}  // namespace
+
+Result<config::ServiceConfig> opsworks_service(const PreconfigValues& p) {
+  config::ServiceConfig c;
+  c.service = config::Service::kOpsWorks;
+  c.signing_name = "opsworks";
+  if (text(p, "stack_id").empty()) return invalid_preconfig("the preconfig has no stack_id");
+  bool own = !text(p, "ops_works_endpoint").empty();
+  std::string prefix = own ? "ops_works_" : "instance_service_";
+  c.region = text(p, prefix + "region");
+  if (c.region.empty()) c.region = text(p, "ops_works_region");
+  if (c.region.empty()) return invalid_preconfig("the preconfig names no region");
+  std::string host = text(p, prefix + "endpoint");
+  if (host.empty()) {
+    c.endpoint = config::default_endpoint(config::Service::kOpsWorks, c.region);
+  } else {
+    bool ssl = text(p, prefix + "use_ssl") != "false";
+    std::string port = text(p, prefix + "port");
+    c.endpoint.url = std::string(ssl ? "https://" : "http://") + host;
+    if (!port.empty() && port != (ssl ? "443" : "80")) c.endpoint.url += ":" + port;
+    c.endpoint.signing_region = c.region;
+    c.endpoint.source = "preconfig";
+  }
+  c.credentials.access_key_id = text(p, "access_key_id");
+  c.credentials.secret_access_key = text(p, "secret_access_key");
+  if (c.credentials.access_key_id.empty() || c.credentials.secret_access_key.empty())
+    return aws::make_error("NoCredentials",
+                           "the preconfig holds no access key (instance-profile credentials "
+                           "are not supported yet)",
+                           0);
+  return c;
+}
+
+Result<BootResult> boot_registration(const PreconfigValues& p, const AgentHost& host,
+                                     BootOptions options) {
+  auto log = [&](const std::string& line) {
+    if (options.log) options.log(line);
+  };
+  if (text(p, "import") == "true")
+    return aws::make_error("NotImplemented",
+                           "registering an EC2 instance (import) needs the instance identity "
+                           "document, which the simulated agent does not read yet",
+                           0);
+  auto service = opsworks_service(p);
+  if (!service.ok()) return service.error();
+  log("Using OpsWorks endpoint " + service->endpoint.url + " (region " + service->region +
+      "), access key " + service->credentials.access_key_id);
+
+  BootResult result;
+  result.hostname = text(p, "hostname").empty() ? host.hostname : text(p, "hostname");
+  result.private_ip = text(p, "private_ip").empty() ? host.private_ip : text(p, "private_ip");
+  result.public_ip = text(p, "public_ip").empty() ? host.public_ip : text(p, "public_ip");
+
+  std::string pool = options.key_pool.empty() ? text(p, "opsreg_agent_key_pool") : options.key_pool;
+  auto key = pool.empty() ? generate_rsa_key(2048)
+                          : key_from_pool(pool, text(p, "stack_id") + "/" + result.hostname);
+  if (!key.ok()) return key.error();
+  result.fingerprint = key->fingerprint;
+  log(std::string(pool.empty() ? "Generated an RSA-2048 key pair"
+                               : "Took an RSA key pair from " + pool) +
+      ", fingerprint " + key->fingerprint);
+
+  options.deps.fill_missing();
+  auto clock = std::make_shared<SkewCorrectedClock>(options.deps.clock);
+  options.deps.clock = clock;
+  auto client = clients::AwsClient::create(*service, options.deps);
+  if (!client.ok()) return client.error();
+  clients::OpsWorksClient opsworks(std::move(*client));
+
+  clients::RegisterInstanceRequest req;
+  req.stack_id = text(p, "stack_id");
+  req.hostname = result.hostname;
+  req.private_ip = result.private_ip;
+  req.public_ip = result.public_ip;
+  req.rsa_public_key = key->public_pem;
+  req.rsa_public_key_fingerprint = key->fingerprint;
+  log("Registering hostname " + result.hostname + " (private IP " +
+      (result.private_ip.empty() ? "none" : result.private_ip) + ", public IP " +
+      (result.public_ip.empty() ? "none" : result.public_ip) + ") with stack " + req.stack_id);
+  auto id = opsworks.register_instance(req);
+  if (!id.ok()) {
+    if (auto server_now = server_time_of(id.error())) {
+      log("Clock skew: the service's time is " + format_iso8601(*server_now) + "; retrying");
+      clock->correct_to(*server_now);
+      id = opsworks.register_instance(req);
+    }
+  }
+  if (!id.ok()) {
+    log("RegisterInstance failed: " + id.error().code + ": " + id.error().message);
+    return id.error();
+  }
+  result.instance_id = *id;
+  log("Registered instance " + result.instance_id + " (" + result.hostname + ")");
+  return result;
+}
+
+}  // namespace opsreg::agent

@@ -1,0 +1,36 @@
+// A typed S3 client (REST-XML, path-style addressing): GetObject, for fetching what the
+// agent installer fetches and for conformance checks.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/clients/aws_client.h"
+#include "core/util/result.h"
+
+namespace opsreg::clients {
+
+struct S3Object {
+  std::string body;
+  std::string content_type;
+  std::string etag;           // with its quotes, as sent
+  std::string last_modified;  // HTTP date, as sent
+  long long content_length = 0;
+};
+
+class S3Client {
+ public:
+  explicit S3Client(AwsClient client) : client_(std::move(client)) {}
+
+  // GET /<bucket>/<key> (key percent-encoded, '/' kept). `range` is a Range header value
+  // such as "bytes=0-99". NoSuchKey, NoSuchBucket, AccessDenied as S3 sends them.
+  Result<S3Object> get_object(const std::string& bucket, const std::string& key,
+                              const std::optional<std::string>& range = std::nullopt);
+
+  AwsClient& raw() { return client_; }
+
+ private:
+  AwsClient client_;
+};
+
+}  // namespace opsreg::clients

@@ -1,0 +1,19 @@
+// Reading XML response bodies (query protocol, S3) into typed structs with pugixml.
+// Element names are matched without namespaces, as AWS's default xmlns is all they carry.
+#pragma once
+
+#include <pugixml.hpp>
+#include <string>
+
+#include "core/util/result.h"
+
+namespace opsreg::clients {
+
+// Parses `body` into `doc`; a MalformedResponse error when it is not XML.
+Status load_xml(const std::string& body, pugi::xml_document* doc);
+// The text of `node`'s first child element `name` ("" when absent).
+std::string child_text(const pugi::xml_node& node, const char* name);
+// The first element named `name` anywhere under `root` (empty node when absent).
+pugi::xml_node find_element(const pugi::xml_node& root, const char* name);
+
+}  // namespace opsreg::clients
