@@ -81,6 +81,9 @@ int HttpServer::start(int port) {
                     : (server_->bind_to_port("127.0.0.1", port) ? port : -1);
   if (port_ < 0) return -1;
   thread_ = std::thread([this] { server_->listen_after_bind(); });
+  // httplib's stop() is a no-op until the accept loop runs; wait for it so that a stop() right
+  // after start() cannot be lost (the loop starts within microseconds of the thread).
+  while (!server_->is_running()) std::this_thread::yield();
   return port_;
 }
 
