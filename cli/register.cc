@@ -1,10 +1,6 @@
 // `opsreg register ...`: `aws opsworks register` for on-premises targets and --local, against
 // the AWS environment (real AWS or any endpoint) or, with --mock[=WORLD.json], embedded fakes.
-#include <unistd.h>
-
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <iostream>
 
 #include "cli/command.h"
@@ -13,14 +9,13 @@
 #include "core/register/procedure.h"
 #include "mocks/edge/edge.h"
 #include "mocks/edge/http_server.h"
-#include "mocks/ssh/fake_ssh_host.h"
+#include "mocks/ssh/host_fleet.h"
 #include "mocks/world/world.h"
 
 namespace opsreg::cli {
 
 namespace {
 
-namespace fs = std::filesystem;
 using registration::Arguments;
 
 void err_line(const std::string& s) {
@@ -28,40 +23,14 @@ void err_line(const std::string& s) {
   std::fflush(stderr);
 }
 
-std::string self_path() {
-  std::error_code ec;
-  auto p = fs::read_symlink("/proc/self/exe", ec);
-  return ec ? "opsreg" : p.string();
-}
-
 // The embedded fakes of --mock: a world on the system clock, its edge on a loopback port, and
-// one FakeSshHost per entry of the world file's "hosts" (or one default host), with an
-// OpenSSH client config mapping each host's name and addresses to its port.
+// the world's hosts as a HostFleet (an SSH server each, and an OpenSSH client config).
 struct MockSession {
   std::shared_ptr<mocks::World> world;
   std::unique_ptr<mocks::Edge> edge;
   std::unique_ptr<mocks::HttpServer> server;
-  std::vector<std::unique_ptr<mocks::ssh::FakeSshHost>> hosts;
-  fs::path dir;
-  ~MockSession() {
-    hosts.clear();
-    std::error_code ec;
-    if (!dir.empty()) fs::remove_all(dir, ec);
-  }
+  std::unique_ptr<mocks::ssh::HostFleet> fleet;
 };
-
-// A world file's "hosts" entry: {"name", "private_ip", "public_ip",
-// "users": [{"name", "authorized_keys": [FILE under fixtures/ or a key line], "password"}]}.
-nlohmann::json default_hosts() {
-  return nlohmann::json::array(
-      {{{"name", "onprem-host"},
-        {"private_ip", "10.0.0.5"},
-        {"public_ip", "203.0.113.5"},
-        {"users",
-         {{{"name", "ubuntu"},
-           {"authorized_keys", {"ssh/user_ed25519.pub", "ssh/user_rsa.pub"}},
-           {"password", "opsreg"}}}}}});
-}
 
 Result<std::unique_ptr<MockSession>> start_mock(const Arguments& args) {
   auto session = std::make_unique<MockSession>();
@@ -74,56 +43,25 @@ Result<std::unique_ptr<MockSession>> start_mock(const Arguments& args) {
   if (session->server->start(0) < 0)
     return aws::make_error("MockFailed", "cannot listen on 127.0.0.1", 0);
   session->world->set_edge_url(session->server->url());
-
-  char tmpl[] = "/tmp/opsreg-mock.XXXXXX";
-  if (!mkdtemp(tmpl)) return aws::make_error("MockFailed", "cannot make a temporary directory", 0);
-  session->dir = tmpl;
-  nlohmann::json hosts = session->world->source().value("hosts", default_hosts());
-  std::ofstream config(session->dir / "ssh_config");
-  for (const auto& h : hosts) {
-    mocks::ssh::HostSettings s;
-    s.hostname = h.value("name", "onprem-host");
-    s.private_ip = h.value("private_ip", "");
-    s.public_ip = h.value("public_ip", "");
-    s.env["OPSREG_BIN"] = self_path();
-    if (const char* pool = std::getenv("OPSREG_AGENT_KEY_POOL"))
-      s.env["OPSREG_AGENT_KEY_POOL"] = pool;
-    for (const auto& u : h.value("users", nlohmann::json::array())) {
-      mocks::ssh::HostUser user;
-      user.name = u.value("name", "ubuntu");
-      for (const auto& k : u.value("authorized_keys", nlohmann::json::array())) {
-        std::string key = k.get<std::string>();
-        if (!key.starts_with("ssh-") && !key.starts_with("ecdsa-")) {
-          std::ifstream in(fs::path(OPSREG_FIXTURES_DIR) / key);
-          std::getline(in, key);
-        }
-        user.authorized_keys.push_back(key);
-      }
-      if (u.contains("password")) user.password = u["password"].get<std::string>();
-      s.users.push_back(user);
-    }
-    auto host = mocks::ssh::FakeSshHost::start(s);
-    if (!host.ok()) return host.error();
-    config << "Host " << s.hostname << (s.private_ip.empty() ? "" : " " + s.private_ip)
-           << (s.public_ip.empty() ? "" : " " + s.public_ip) << "\n  HostName 127.0.0.1\n  Port "
-           << (*host)->port() << "\n";
-    if (!s.users.empty()) config << "  User " << s.users.front().name << "\n";
-    config << "  UserKnownHostsFile " << (session->dir / "known_hosts").string()
-           << "\n  StrictHostKeyChecking accept-new\n";
-    session->hosts.push_back(std::move(*host));
-  }
+  mocks::ssh::FleetOptions options;
+  if (const char* pool = std::getenv("OPSREG_AGENT_KEY_POOL"))
+    options.env["OPSREG_AGENT_KEY_POOL"] = pool;
+  auto fleet = mocks::ssh::HostFleet::start(session->world->hosts(), options);
+  if (!fleet.ok()) return fleet.error();
+  session->fleet = std::move(*fleet);
   return session;
 }
 
 config::Env mock_env(const MockSession& m) {
   const aws::Credentials& op = m.world->operator_credentials();
-  return config::env_from_map({{"AWS_ACCESS_KEY_ID", op.access_key_id},
-                               {"AWS_SECRET_ACCESS_KEY", op.secret_access_key},
-                               {"AWS_REGION", m.world->region()},
-                               {"AWS_ENDPOINT_URL", m.server->url()},
-                               {"AWS_CONFIG_FILE", (m.dir / "no-config").string()},
-                               {"AWS_SHARED_CREDENTIALS_FILE", (m.dir / "no-credentials").string()},
-                               {"HOME", (m.dir).string()}});
+  return config::env_from_map(
+      {{"AWS_ACCESS_KEY_ID", op.access_key_id},
+       {"AWS_SECRET_ACCESS_KEY", op.secret_access_key},
+       {"AWS_REGION", m.world->region()},
+       {"AWS_ENDPOINT_URL", m.server->url()},
+       {"AWS_CONFIG_FILE", (m.fleet->dir() / "no-config").string()},
+       {"AWS_SHARED_CREDENTIALS_FILE", (m.fleet->dir() / "no-credentials").string()},
+       {"HOME", m.fleet->dir().string()}});
 }
 
 int fail(const std::string& message) {
@@ -153,9 +91,10 @@ int register_main(const Args& argv) {
     auto started = start_mock(args);
     if (!started.ok()) return fail("--mock: " + started.error().message);
     mock = std::move(*started);
-    if (!args.ssh_config) args.ssh_config = (mock->dir / "ssh_config").string();
-    err_line("mock: edge " + mock->server->url() + ", " + std::to_string(mock->hosts.size()) +
-             " host(s), ssh config " + *args.ssh_config);
+    if (!args.ssh_config) args.ssh_config = mock->fleet->ssh_config_path().string();
+    err_line("mock: edge " + mock->server->url() + ", " +
+             std::to_string(mock->fleet->hosts().size()) + " host(s), ssh config " +
+             *args.ssh_config);
   }
 
   config::GlobalFlags flags;

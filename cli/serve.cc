@@ -1,5 +1,5 @@
-// `opsreg serve`: the fakes as real servers until SIGINT/SIGTERM. When ready, prints one
-// JSON line on stdout: endpoint, region, account, operator credentials and the world's stacks.
+// `opsreg serve`: the fakes as real servers until SIGINT/SIGTERM. When ready, prints one JSON
+// line on stdout: endpoint, region, account, operator credentials, stacks, hosts, ssh_config.
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -9,6 +9,7 @@
 #include "cli/command.h"
 #include "mocks/edge/edge.h"
 #include "mocks/edge/http_server.h"
+#include "mocks/ssh/host_fleet.h"
 #include "mocks/world/world.h"
 
 namespace opsreg::cli {
@@ -19,6 +20,22 @@ constexpr char kServeUsage[] = "usage: opsreg serve [--world FILE] [--port N] [-
 int usage(const std::string& why) {
   std::fprintf(stderr, "opsreg serve: %s\n%s", why.c_str(), kServeUsage);
   return kExitUsage;
+}
+
+// serve's "hosts": how to reach each simulated machine.
+nlohmann::json describe_hosts(const mocks::ssh::HostFleet& fleet) {
+  nlohmann::json hosts = nlohmann::json::array();
+  for (const auto& f : fleet.hosts())
+    hosts.push_back({{"name", f.host.name},
+                     {"address", f.host.private_ip},
+                     {"public_ip", f.host.public_ip},
+                     {"infrastructure_class", f.host.infrastructure},
+                     {"ssh_port", f.ssh->port()},
+                     {"ssh_username", f.username},
+                     {"ssh_private_key", f.identity_file.empty() ? nlohmann::json(nullptr)
+                                                                 : nlohmann::json(f.identity_file)},
+                     {"host_key_fingerprint", f.ssh->host_key_fingerprint()}});
+  return hosts;
 }
 }  // namespace
 
@@ -78,6 +95,11 @@ int serve_main(const Args& args) {
     return kExitFailed;
   }
   world->set_edge_url(server.url());
+  auto fleet = mocks::ssh::HostFleet::start(world->hosts());
+  if (!fleet.ok()) {
+    std::fprintf(stderr, "opsreg serve: %s\n", fleet.error().message.c_str());
+    return kExitFailed;
+  }
 
   nlohmann::json stacks = nlohmann::json::array();
   nlohmann::json snapshot = world->snapshot();
@@ -96,13 +118,16 @@ int serve_main(const Args& args) {
       {"agent_installer_url",
        server.url() + "/" + world->agent_installer().bucket + "/" + world->agent_installer().key},
       {"admin", server.url() + "/_opsreg/"},
+      {"ssh_config", (*fleet)->ssh_config_path().string()},
+      {"hosts", describe_hosts(**fleet)},
   };
   std::cout << ready.dump() << std::endl;
 
   // The world lives in memory only: nothing to flush, so exit at once rather than wait for
-  // idle keep-alive connections to time out.
+  // idle keep-alive connections to time out; only the hosts' processes and files are cleaned up.
   int sig = 0;
   sigwait(&signals, &sig);
+  fleet->reset();  // stops the SSH hosts and removes their files
   std::fflush(stdout);
   std::_Exit(kExitOk);
 }

@@ -81,6 +81,9 @@ Result<std::unique_ptr<World>> World::build(const nlohmann::json& j, ClockMode m
     return s.error();
   if (Status s = w->opsworks_.load(j.value("stacks", nlohmann::json::array())); !s.ok())
     return s.error();
+  auto hosts = parse_hosts(j.value("hosts", nlohmann::json()), OPSREG_FIXTURES_DIR);
+  if (!hosts.ok()) return hosts.error();
+  w->hosts_ = std::move(*hosts);
   return w;
 }
 

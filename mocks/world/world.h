@@ -13,6 +13,7 @@
 #include "mocks/iam/model.h"
 #include "mocks/opsworks/model.h"
 #include "mocks/s3/model.h"
+#include "mocks/world/hosts.h"
 #include "mocks/world/id_source.h"
 
 namespace opsreg::mocks {
@@ -60,6 +61,8 @@ class World {
   opsworks::OpsWorksModel& opsworks() { return opsworks_; }
 
   const AgentInstaller& agent_installer() const { return agent_installer_; }
+  // The simulated machines of the world file's "hosts" (mocks/ssh/host_fleet.h serves them).
+  const std::vector<WorldHost>& hosts() const { return hosts_; }
 
   // Where the edge listens (http://127.0.0.1:PORT), once it does; fakes build URLs from it.
   void set_edge_url(std::string url);
@@ -85,6 +88,7 @@ class World {
   IdSource ids_;
   aws::Credentials operator_;
   AgentInstaller agent_installer_;
+  std::vector<WorldHost> hosts_;
   iam::IamModel iam_;
   s3::S3Model s3_;
   opsworks::OpsWorksModel opsworks_;
