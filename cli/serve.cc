@@ -28,7 +28,8 @@ nlohmann::json describe_hosts(const mocks::ssh::HostFleet& fleet) {
   for (const auto& f : fleet.hosts())
     hosts.push_back({{"name", f.host.name},
                      {"address", f.host.private_ip},
-                     {"public_ip", f.host.public_ip},
+                     {"public_ip", f.host.public_ip.empty() ? nlohmann::json(nullptr)
+                                                            : nlohmann::json(f.host.public_ip)},
                      {"infrastructure_class", f.host.infrastructure},
                      {"ssh_port", f.ssh->port()},
                      {"ssh_username", f.username},
