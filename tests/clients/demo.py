@@ -50,7 +50,7 @@ def main():
         with opsreg_serve.Serve(world=world) as serve:
             run_registrations(serve, opsreg, tmp, rows)
             run_tour(serve, tmp, rows)
-    print(f"{"step":36} {"expected":38} {"got":38} {'ms':>6}")
+    print(f"{'step':36} {'expected':38} {'got':38} {'ms':>6}")
     for what, expected, got, ms in rows:
         mark = "PASS" if expected == got else "FAIL"
         print(f"{what:36} {expected:38} {got:38} {ms:6.0f}  {mark}")
