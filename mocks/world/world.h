@@ -13,7 +13,9 @@
 #include "mocks/iam/model.h"
 #include "mocks/opsworks/model.h"
 #include "mocks/s3/model.h"
+#include "mocks/world/agent_key_pool.h"
 #include "mocks/world/id_source.h"
+#include "mocks/world/world_settings.h"
 
 namespace opsreg::mocks {
 
@@ -60,6 +62,8 @@ class World {
   opsworks::OpsWorksModel& opsworks() { return opsworks_; }
 
   const AgentInstaller& agent_installer() const { return agent_installer_; }
+  // The world file's "settings" (fixtures/worlds/README.md); the key pool file once made.
+  const WorldSettings& settings() const { return settings_; }
 
   // Where the edge listens (http://127.0.0.1:PORT), once it does; fakes build URLs from it.
   void set_edge_url(std::string url);
@@ -85,6 +89,8 @@ class World {
   IdSource ids_;
   aws::Credentials operator_;
   AgentInstaller agent_installer_;
+  WorldSettings settings_;
+  std::unique_ptr<AgentKeyPool> agent_key_pool_;  // when settings_.agent_key_pool > 0
   iam::IamModel iam_;
   s3::S3Model s3_;
   opsworks::OpsWorksModel opsworks_;
