@@ -2,31 +2,21 @@
 // PEM file of N RSA-2048 keys, taken from the committed fixtures/agent-key-pool.pem first.
 #pragma once
 
-#include <memory>
 #include <string>
 
 #include "core/util/result.h"
 
 namespace opsreg::mocks {
 
-class AgentKeyPool {
- public:
-  // Writes a pool of `count` keys to a new file (mode 0600) in the temporary directory: the
-  // first keys of `fixture_pool` (a pool file from `opsreg agent make-key-pool`), and only the
-  // keys it lacks generated now. Errors: "InvalidKeyPool", "KeyGenerationFailed".
-  static Result<std::unique_ptr<AgentKeyPool>> make(int count, const std::string& fixture_pool);
-  // The committed fixture pool (fixtures/agent-key-pool.pem).
-  static std::string fixture_path();
+// The committed fixture pool (fixtures/agent-key-pool.pem, 8 keys).
+std::string agent_key_pool_fixture();
 
-  AgentKeyPool(const AgentKeyPool&) = delete;
-  AgentKeyPool& operator=(const AgentKeyPool&) = delete;
-  ~AgentKeyPool();  // removes the file
-
-  const std::string& path() const { return path_; }
-
- private:
-  explicit AgentKeyPool(std::string path) : path_(std::move(path)) {}
-  std::string path_;
-};
+// The absolute path of a pool file of `count` keys: the first keys of `fixture_pool` (a pool
+// file from `opsreg agent make-key-pool`) and, past those, keys generated once. The file is a
+// cache in the temporary directory named by the count, the fixture's digest and the user
+// (mode 0600, written atomically), shared by every world that asks for the same pool and kept
+// after the world (`opsreg serve` exits without destructors). Errors: "InvalidKeyPool",
+// "KeyGenerationFailed".
+Result<std::string> agent_key_pool_file(int count, const std::string& fixture_pool);
 
 }  // namespace opsreg::mocks

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "core/clock/time_format.h"
+#include "mocks/world/agent_key_pool.h"
 
 namespace opsreg::mocks {
 
@@ -72,10 +73,9 @@ Result<std::unique_ptr<World>> World::build(const nlohmann::json& j, ClockMode m
   if (!settings.ok()) return settings.error();
   w->settings_ = *settings;
   if (w->settings_.agent_key_pool > 0) {
-    auto pool = AgentKeyPool::make(w->settings_.agent_key_pool, AgentKeyPool::fixture_path());
+    auto pool = agent_key_pool_file(w->settings_.agent_key_pool, agent_key_pool_fixture());
     if (!pool.ok()) return invalid("settings: agent_key_pool: " + pool.error().message);
-    w->agent_key_pool_ = std::move(*pool);
-    w->settings_.agent_key_pool_file = w->agent_key_pool_->path();
+    w->settings_.agent_key_pool_file = *pool;
   }
   w->iam_.add_root_key(w->operator_.access_key_id, w->operator_.secret_access_key);
   if (Status s = w->load_identities(j.value("identities", nlohmann::json::array())); !s.ok())

@@ -13,7 +13,6 @@
 #include "mocks/iam/model.h"
 #include "mocks/opsworks/model.h"
 #include "mocks/s3/model.h"
-#include "mocks/world/agent_key_pool.h"
 #include "mocks/world/id_source.h"
 #include "mocks/world/world_settings.h"
 
@@ -90,7 +89,6 @@ class World {
   aws::Credentials operator_;
   AgentInstaller agent_installer_;
   WorldSettings settings_;
-  std::unique_ptr<AgentKeyPool> agent_key_pool_;  // when settings_.agent_key_pool > 0
   iam::IamModel iam_;
   s3::S3Model s3_;
   opsworks::OpsWorksModel opsworks_;

@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "core/agent/rsa_key.h"
+#include "mocks/world/agent_key_pool.h"
 #include "tests/support/edge_client.h"
 
 namespace opsreg::testing {
@@ -46,7 +47,7 @@ TEST(WorldSettings, KeyPoolOnOffersAnAbsolutePoolFileOfNKeysFromTheFixture) {
   auto keys = agent::read_key_pool(path);
   ASSERT_TRUE(keys.ok()) << keys.error().message;
   ASSERT_EQ(keys->size(), 3u);
-  auto fixture = agent::read_key_pool(mocks::AgentKeyPool::fixture_path());
+  auto fixture = agent::read_key_pool(mocks::agent_key_pool_fixture());
   ASSERT_TRUE(fixture.ok());
   EXPECT_EQ((*keys)[0], (*fixture)[0]);
   EXPECT_EQ((*keys)[2], (*fixture)[2]);
@@ -55,20 +56,36 @@ TEST(WorldSettings, KeyPoolOnOffersAnAbsolutePoolFileOfNKeysFromTheFixture) {
 }
 
 TEST(WorldSettings, TheCommittedFixturePoolHoldsEightRsaKeys) {
-  auto keys = agent::read_key_pool(mocks::AgentKeyPool::fixture_path());
+  auto keys = agent::read_key_pool(mocks::agent_key_pool_fixture());
   ASSERT_TRUE(keys.ok()) << keys.error().message;
   ASSERT_EQ(keys->size(), 8u);
   for (const auto& k : *keys) EXPECT_TRUE(agent::rsa_key_from_pem(k).ok());
 }
 
-TEST(WorldSettings, ThePoolFileGoesAwayWithTheWorld) {
-  std::string path;
-  {
-    TestWorld tw(default_world_with({{"agent_key_pool", 1}}));
-    path = tw.world->settings().agent_key_pool_file;
-    EXPECT_TRUE(std::filesystem::exists(path));
-  }
-  EXPECT_FALSE(std::filesystem::exists(path));
+TEST(WorldSettings, WorldsAskingForTheSamePoolShareOneCachedFile) {
+  TestWorld a(default_world_with({{"agent_key_pool", 2}}));
+  TestWorld b(default_world_with({{"agent_key_pool", 2}}));
+  TestWorld c(default_world_with({{"agent_key_pool", 5}}));
+  EXPECT_EQ(a.world->settings().agent_key_pool_file, b.world->settings().agent_key_pool_file);
+  EXPECT_NE(a.world->settings().agent_key_pool_file, c.world->settings().agent_key_pool_file);
+  EXPECT_EQ(agent::read_key_pool(c.world->settings().agent_key_pool_file)->size(), 5u);
+}
+
+TEST(WorldSettings, PoolsLargerThanTheFixtureGetGeneratedKeys) {
+  const std::string dir = ::testing::TempDir();
+  const std::string fixture = dir + "/world_settings_one_key.pem";
+  ASSERT_TRUE(agent::write_key_pool(fixture, 1).ok());
+  auto path = mocks::agent_key_pool_file(2, fixture);
+  ASSERT_TRUE(path.ok()) << path.error().message;
+  auto keys = agent::read_key_pool(*path);
+  ASSERT_EQ(keys->size(), 2u);
+  EXPECT_EQ((*keys)[0], (*agent::read_key_pool(fixture))[0]);
+  EXPECT_NE((*keys)[1], (*keys)[0]);
+  // Asked again, the cached file is used as it is.
+  auto again = mocks::agent_key_pool_file(2, fixture);
+  EXPECT_EQ(*again, *path);
+  EXPECT_EQ(*agent::read_key_pool(*again), *keys);
+  std::filesystem::remove(*path);
 }
 
 TEST(WorldSettings, BadSettingsAreRefusedNamingTheKey) {
