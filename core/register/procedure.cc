@@ -201,9 +201,9 @@ void RunContext::begin(std::string step) {
 }
 
 void RunContext::finish(const std::string& detail) {
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
-                                                                  started_)
-                .count();
+  auto took = std::chrono::steady_clock::now() - started_;
+  if (deps.step_timing) deps.step_timing(step_, took);
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(took).count();
   if (deps.progress) deps.progress(step_ + ": " + detail + " (" + std::to_string(ms) + " ms)");
 }
 
@@ -215,9 +215,9 @@ void RunContext::fail(const aws::Error& error, std::string hint) {
   f.hint = std::move(hint);
   if (f.hint.empty() && !f.left_behind.empty())
     f.hint = "delete them (keys, policies and group membership first) or keep them for a retry";
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
-                                                                  started_)
-                .count();
+  auto took = std::chrono::steady_clock::now() - started_;
+  if (deps.step_timing) deps.step_timing(step_, took);
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(took).count();
   if (deps.progress)
     deps.progress(step_ + ": FAILED " + error.code + " (" + std::to_string(ms) + " ms)");
   report.failure = std::move(f);

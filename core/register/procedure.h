@@ -3,6 +3,7 @@
 // the target, then find the registered instance. One progress line per step with its time.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -61,6 +62,8 @@ struct ProcedureDeps {
   std::function<Result<std::unique_ptr<TargetRunner>>(const std::string& address)> target;
   std::function<void(const std::string& line)> progress;  // one line per step; may be empty
   std::function<void(const std::string& line)> debug;     // --debug lines; may be empty
+  // Each step's name and exact time as it finishes or fails (benchmarks); may be empty.
+  std::function<void(const std::string& step, std::chrono::nanoseconds took)> step_timing;
   // This machine's hostname (the IAM name with --local and no override); default gethostname.
   std::function<std::string()> local_hostname;
 };

@@ -160,6 +160,9 @@ Result<Json> describe_stack_provisioning_parameters(const Json& in, CallContext&
                  {"ops_works_ssl_verify_peer_certificate", use_ssl},
                  {"verbose", "false"},
                  {"wait_between_runs", "30"}};
+  // World setting "agent_key_pool" (off in conformance runs): the agent's pre-generated keys.
+  if (const auto& pool = ctx.world().settings().agent_key_pool_file; !pool.empty())
+    params["opsreg_agent_key_pool"] = pool;
   return Json{{"AgentInstallerUrl", base_url + "/" + installer.key}, {"Parameters", params}};
 }
 

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "core/clock/time_format.h"
+#include "mocks/world/agent_key_pool.h"
 
 namespace opsreg::mocks {
 
@@ -68,6 +69,14 @@ Result<std::unique_ptr<World>> World::build(const nlohmann::json& j, ClockMode m
   w->agent_installer_.key = installer.value("key", w->agent_installer_.key);
   w->agent_installer_.assets_bucket =
       installer.value("assets_bucket", w->agent_installer_.assets_bucket);
+  auto settings = parse_world_settings(j.value("settings", nlohmann::json()));
+  if (!settings.ok()) return settings.error();
+  w->settings_ = *settings;
+  if (w->settings_.agent_key_pool > 0) {
+    auto pool = agent_key_pool_file(w->settings_.agent_key_pool, agent_key_pool_fixture());
+    if (!pool.ok()) return invalid("settings: agent_key_pool: " + pool.error().message);
+    w->settings_.agent_key_pool_file = *pool;
+  }
   w->iam_.add_root_key(w->operator_.access_key_id, w->operator_.secret_access_key);
   if (Status s = w->load_identities(j.value("identities", nlohmann::json::array())); !s.ok())
     return s.error();

@@ -15,6 +15,7 @@
 #include "mocks/s3/model.h"
 #include "mocks/world/hosts.h"
 #include "mocks/world/id_source.h"
+#include "mocks/world/world_settings.h"
 
 namespace opsreg::mocks {
 
@@ -63,6 +64,8 @@ class World {
   const AgentInstaller& agent_installer() const { return agent_installer_; }
   // The simulated machines of the world file's "hosts" (mocks/ssh/host_fleet.h serves them).
   const std::vector<WorldHost>& hosts() const { return hosts_; }
+  // The world file's "settings" (fixtures/worlds/README.md); the key pool file once made.
+  const WorldSettings& settings() const { return settings_; }
 
   // Where the edge listens (http://127.0.0.1:PORT), once it does; fakes build URLs from it.
   void set_edge_url(std::string url);
@@ -89,6 +92,7 @@ class World {
   aws::Credentials operator_;
   AgentInstaller agent_installer_;
   std::vector<WorldHost> hosts_;
+  WorldSettings settings_;
   iam::IamModel iam_;
   s3::S3Model s3_;
   opsworks::OpsWorksModel opsworks_;

@@ -1,0 +1,29 @@
+// The world file's "settings": switches that make the fake world faster or otherwise different
+// from AWS for benchmarks and demos. All are off by default (and in conformance runs).
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "core/util/result.h"
+
+namespace opsreg::mocks {
+
+struct WorldSettings {
+  // "agent_key_pool": N > 0 makes the world hand out pre-generated RSA-2048 keys to the
+  // simulated agent (a pool file of N keys, offered as the provisioning parameter
+  // `opsreg_agent_key_pool`) instead of the agent generating one (≈ 0.25 s) per registration.
+  int agent_key_pool = 0;
+  // The absolute path of that pool file once the world has made it; "" when off.
+  std::string agent_key_pool_file;
+};
+
+// The largest pool a world file may ask for (keys past the committed fixture pool are generated
+// when the world is built, ≈ 0.25 s each).
+constexpr int kMaxAgentKeyPool = 64;
+
+// Reads the "settings" object (absent or null: all off). Errors are ValidationError naming the
+// key: unknown keys, values of the wrong type or out of range.
+Result<WorldSettings> parse_world_settings(const nlohmann::json& settings);
+
+}  // namespace opsreg::mocks
