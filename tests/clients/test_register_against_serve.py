@@ -77,6 +77,21 @@ class RegisterAgainstServe(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertEqual(json.loads(r.stdout)["Hostname"], "onprem-db-1")
 
+    def test_override_ssh_runs_the_script_through_openssh(self):
+        # --override-ssh replaces `ssh` (REGISTER-SPEC §1): here the stock OpenSSH client,
+        # reaching the host through serve's config.
+        ssh = f"ssh -F {self.serve.info['ssh_config']} -o BatchMode=yes onprem-web-1"
+        args = [opsreg_binary(), "register", "--override-ssh", ssh, "--stack-id", self.stack_id,
+                "--infrastructure-class", "on-premises", "--override-hostname", "web-via-ssh",
+                "--output", "json", "onprem-web-1"]
+        r = subprocess.run(args, env=self.serve.env(), capture_output=True, text=True,
+                           timeout=120, stdin=subprocess.DEVNULL)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        instance_id = json.loads(r.stdout)["InstanceId"]
+        _, out, _ = self.serve.aws("opsworks", "describe-instances", "--instance-ids", instance_id)
+        self.assertEqual(out["Instances"][0]["Hostname"], "web-via-ssh")
+        self.assertEqual(out["Instances"][0]["Status"], "registered")
+
 
 if __name__ == "__main__":
     main()
