@@ -11,7 +11,13 @@ constexpr char kUsage[] =
     "commands:\n"
     "  serve [--world FILE] [--port N] [--virtual-clock]\n"
     "        run the fake AWS services (IAM, STS, S3, OpsWorks) on one local port until\n"
-    "        interrupted; prints one JSON line with the endpoint and credentials when ready\n";
+    "        interrupted; prints one JSON line with the endpoint, credentials, hosts and the\n"
+    "        OpenSSH client config that reaches them\n"
+    "  register [--mock[=WORLD.json]] --stack-id ID --infrastructure-class on-premises ... TARGET\n"
+    "        register a machine with an OpsWorks stack, as `aws opsworks register` does\n"
+    "        (`opsreg register --help` lists every flag)\n"
+    "  agent boot-registration --preconfig FILE\n"
+    "        the simulated OpsWorks agent that the installer runs on the host\n";
 }  // namespace
 
 int main(int argc, char** argv) {
