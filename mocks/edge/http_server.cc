@@ -2,6 +2,7 @@
 #include "mocks/edge/http_server.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include "core/aws/error_wire.h"
 #include "mocks/admin/admin_api.h"
@@ -77,9 +78,18 @@ int HttpServer::start(int port) {
   server_->Delete(all, handler);
   server_->Patch(all, handler);
   server_->Options(all, handler);
+  // httplib listens with a backlog of 5: a burst of new connections (16 clients opening at once)
+  // overflows it and the kernel drops their handshakes. Remember the socket and listen again with
+  // the system's maximum.
+  int listen_fd = -1;
+  server_->set_socket_options([&listen_fd](int sock) {
+    httplib::default_socket_options(sock);
+    listen_fd = sock;
+  });
   port_ = port == 0 ? server_->bind_to_any_port("127.0.0.1")
                     : (server_->bind_to_port("127.0.0.1", port) ? port : -1);
   if (port_ < 0) return -1;
+  if (listen_fd >= 0) ::listen(listen_fd, SOMAXCONN);
   thread_ = std::thread([this] { server_->listen_after_bind(); });
   // httplib's stop() is a no-op until the accept loop runs; wait for it so that a stop() right
   // after start() cannot be lost (the loop starts within microseconds of the thread).
