@@ -3,8 +3,7 @@ that compare opsreg with it."""
 
 import socket
 import subprocess
-import time
-import urllib.request
+import threading
 
 import boto3
 from botocore.config import Config
@@ -16,17 +15,15 @@ class Moto:
             s.bind(("127.0.0.1", 0))
             self.port = s.getsockname()[1]
         self.proc = subprocess.Popen(["moto_server", "-H", "127.0.0.1", "-p", str(self.port)],
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         self.endpoint = f"http://127.0.0.1:{self.port}"
-        deadline = time.monotonic() + 60
-        while True:  # wait for the server to answer: start-up, not a timing
-            try:
-                urllib.request.urlopen(self.endpoint + "/moto-api/", timeout=1)
+        # Werkzeug says "Running on http://..." once it listens: wait for that line.
+        for line in self.proc.stderr:
+            if "Running on" in line:
                 break
-            except Exception:
-                if time.monotonic() > deadline or self.proc.poll() is not None:
-                    raise RuntimeError("moto_server did not start")
-                time.sleep(0.1)
+        else:
+            raise RuntimeError("moto_server did not start")
+        threading.Thread(target=self.proc.stderr.read, daemon=True).start()  # keep draining
 
     def client(self, service):
         return boto3.session.Session().client(
