@@ -5,6 +5,7 @@ files go under a temporary host root (OPSREG_HOST_ROOT)."""
 
 import json
 import os
+import re
 import socket
 import stat
 import subprocess
@@ -42,8 +43,15 @@ class RegisterLocal(unittest.TestCase):
             env.update({"PATH": bindir + os.pathsep + env["PATH"], "OPSREG_HOST_ROOT": root,
                         "TMPDIR": os.path.join(root, "tmp"), "OPSREG_BIN": opsreg_binary()})
             stack = serve.info["stacks"][0]["stack_id"]
+            # This machine's name, unless it is not a valid OpsWorks hostname (an FQDN, say).
+            hostname = socket.gethostname()
+            extra = []
+            if not re.fullmatch(r"(?!-)[A-Za-z0-9-]{1,63}(?<!-)", hostname):
+                hostname = "local-box"
+                extra = ["--override-hostname", hostname]
             r = subprocess.run([opsreg_binary(), "register", "--local", "--stack-id", stack,
-                                "--infrastructure-class", "on-premises", "--output", "json"],
+                                "--infrastructure-class", "on-premises", "--output", "json",
+                                *extra],
                                env=env, capture_output=True, text=True, timeout=120,
                                stdin=subprocess.DEVNULL)
             self.assertEqual(r.returncode, 0, r.stderr)
@@ -52,7 +60,7 @@ class RegisterLocal(unittest.TestCase):
                                   result["InstanceId"])
             instance = out["Instances"][0]
             self.assertEqual(instance["Status"], "registered")
-            self.assertEqual(instance["Hostname"].lower(), socket.gethostname().lower())
+            self.assertEqual(instance["Hostname"].lower(), hostname.lower())
             self.assertEqual(instance["InfrastructureClass"], "on-premises")
             # The script cleaned up its private temporary directory.
             self.assertEqual(os.listdir(os.path.join(root, "tmp")), [])
