@@ -4,6 +4,7 @@ CLI then sees the registered instance and the IAM user under /AWS/OpsWorks/."""
 
 import json
 import os
+import re
 import subprocess
 import unittest
 
@@ -76,6 +77,21 @@ class RegisterAgainstServe(unittest.TestCase):
                           env={"OPSREG_SSH_PASSWORD": db["users"][0]["password"]})
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertEqual(json.loads(r.stdout)["Hostname"], "onprem-db-1")
+
+    def test_debug_shows_requests_but_no_secret(self):
+        r = self.register(self.hosts["onprem-web-1"]["address"], "--debug",
+                          "--override-hostname", "web-debug")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        out = r.stdout + r.stderr
+        self.assertIn("CreateAccessKey", out)  # the requests are shown...
+        self.assertNotIn(self.serve.secret_access_key, out)  # ...the operator's secret is not,
+        new_user_secrets = re.findall(r"<SecretAccessKey>([^<]*)</SecretAccessKey>", out)
+        self.assertTrue(new_user_secrets)  # the CreateAccessKey response is shown...
+        self.assertEqual(set(new_user_secrets), {"REDACTED"})  # ...without the new secret,
+        preconfig_secrets = re.findall(r":secret_access_key: (.*)", out)
+        self.assertTrue(preconfig_secrets)
+        self.assertEqual({v.strip() for v in preconfig_secrets}, {'"REDACTED"'})  # nor preconfig's,
+        self.assertNotRegex(out, r"Signature=[0-9a-f]{64}")  # nor a request signature.
 
     def test_override_ssh_runs_the_script_through_openssh(self):
         # --override-ssh replaces `ssh` (REGISTER-SPEC §1): here the stock OpenSSH client,
