@@ -3,9 +3,7 @@
 #pragma once
 
 #include <httplib.h>
-#include <netinet/in.h>
 #include <signal.h>
-#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -13,12 +11,14 @@
 #include <string>
 #include <thread>
 
+#include "tests/support/loopback_port.h"
+
 namespace opsreg::bench {
 
 class MotoServer {
  public:
   MotoServer() {
-    port_ = free_port();
+    port_ = testing::free_loopback_port();
     pid_ = fork();
     if (pid_ == 0) {
       std::string port = std::to_string(port_);
@@ -45,17 +45,6 @@ class MotoServer {
   int port() const { return port_; }
 
  private:
-  static int free_port() {
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-    socklen_t len = sizeof addr;
-    getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-    close(fd);
-    return ntohs(addr.sin_port);
-  }
   int port_ = 0;
   pid_t pid_ = -1;
 };

@@ -1,29 +1,12 @@
 // The typed IAM and STS clients against the real edge over HTTP: the register procedure's
 // IAM sequence, its cleanup, and IAM's errors as the client parses them.
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include "tests/integration/clients_edge_fixture.h"
+#include "tests/support/loopback_port.h"
 
 namespace opsreg {
 namespace {
 
 using testing::ClientsEdge;
-
-// A loopback port nobody listens on: bound, read back, closed.
-int unused_port() {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  socklen_t len = sizeof addr;
-  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  close(fd);
-  return ntohs(addr.sin_port);
-}
 
 TEST_F(ClientsEdge, StsGetCallerIdentityNamesTheRootCaller) {
   auto sts = factory().sts();
@@ -127,7 +110,7 @@ TEST_F(ClientsEdge, ServiceEndpointVariableBeatsTheGlobalOne) {
 }
 
 TEST_F(ClientsEdge, UnreachableEndpointIsRetriedThenEndpointConnectionError) {
-  int port = unused_port();
+  int port = testing::free_loopback_port();  // nobody listens on it
   vars["AWS_ENDPOINT_URL"] = "http://127.0.0.1:" + std::to_string(port);
   auto id = factory().sts().value().get_caller_identity();
   ASSERT_FALSE(id.ok());

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/loopback_port.h"
 #include "tests/support/ssh_runner_fixtures.h"
 
 extern char** environ;
@@ -30,22 +31,7 @@ struct SshdOptions {
   int port = 0;  // 0: pick a free one
 };
 
-// Binds 127.0.0.1:0, reads the port back and closes: free at that instant (start() retries
-// when another process takes it first).
-inline int free_loopback_port() {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t len = sizeof(a);
-  if (bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof(a)) != 0 ||
-      getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len) != 0) {
-    close(fd);
-    return -1;
-  }
-  close(fd);
-  return ntohs(a.sin_port);
-}
+using testing::free_loopback_port;
 
 class Sshd {
  public:
