@@ -7,6 +7,8 @@
 #include <fstream>
 #include <set>
 
+#include "mocks/world/ec2_host.h"
+
 namespace opsreg::mocks {
 
 namespace {
@@ -74,10 +76,10 @@ Result<WorldHostUser> parse_user(const json& u, const fs::path& fixtures_dir,
   return user;
 }
 
-Result<WorldHost> parse_host(const json& h, const fs::path& fixtures_dir,
-                             const std::string& where) {
-  if (Status s =
-          check_keys(h, {"name", "private_ip", "public_ip", "infrastructure", "users"}, where);
+Result<WorldHost> parse_host(const json& h, const fs::path& fixtures_dir, const std::string& where,
+                             const std::string& region) {
+  if (Status s = check_keys(
+          h, {"name", "private_ip", "public_ip", "infrastructure", "users", "ec2"}, where);
       !s.ok())
     return s.error();
   WorldHost host;
@@ -89,10 +91,16 @@ Result<WorldHost> parse_host(const json& h, const fs::path& fixtures_dir,
   if (!host.public_ip.empty() && !is_ipv4(host.public_ip))
     return invalid(where, "\"public_ip\" must be an IPv4 address");
   host.infrastructure = h.value("infrastructure", "on-premises");
-  if (host.infrastructure != "on-premises")
-    return invalid(where,
-                   "\"infrastructure\" must be \"on-premises\" (EC2 hosts are not "
-                   "simulated yet)");
+  if (host.infrastructure != "on-premises" && host.infrastructure != "ec2")
+    return invalid(where, "\"infrastructure\" must be \"on-premises\" or \"ec2\"");
+  if (host.infrastructure == "ec2") {
+    if (!h.contains("ec2")) return invalid(where, "an ec2 host needs an \"ec2\" object");
+    auto ec2 = parse_ec2_instance(h["ec2"], where, region);
+    if (!ec2.ok()) return ec2.error();
+    host.ec2 = std::move(*ec2);
+  } else if (h.contains("ec2")) {
+    return invalid(where, "\"ec2\" is only for \"infrastructure\": \"ec2\"");
+  }
   const json users = h.value("users", json::array());
   if (!users.is_array() || users.empty()) return invalid(where, "\"users\" must list a login");
   for (size_t i = 0; i < users.size(); ++i) {
@@ -105,7 +113,8 @@ Result<WorldHost> parse_host(const json& h, const fs::path& fixtures_dir,
 
 }  // namespace
 
-Result<std::vector<WorldHost>> parse_hosts(const json& hosts, const fs::path& fixtures_dir) {
+Result<std::vector<WorldHost>> parse_hosts(const json& hosts, const fs::path& fixtures_dir,
+                                           const std::string& world_region) {
   std::vector<WorldHost> out;
   if (hosts.is_null()) return out;
   if (!hosts.is_array()) return invalid("hosts", "must be an array");
@@ -114,11 +123,21 @@ Result<std::vector<WorldHost>> parse_hosts(const json& hosts, const fs::path& fi
     std::string where = "hosts[" + std::to_string(i) + "]";
     if (hosts[i].is_object() && hosts[i].contains("name") && hosts[i]["name"].is_string())
       where += " (" + hosts[i]["name"].get<std::string>() + ")";
-    auto host = parse_host(hosts[i], fixtures_dir, where);
+    auto host = parse_host(hosts[i], fixtures_dir, where, world_region);
     if (!host.ok()) return host.error();
     for (const std::string* n : {&host->name, &host->private_ip, &host->public_ip})
       if (!n->empty() && !names.insert(*n).second)
         return invalid(where, *n + " is already used by another host");
+    if (host->ec2) {
+      if (!names.insert(host->ec2->instance_id).second)
+        return invalid(where, host->ec2->instance_id + " is already used by another host");
+      for (const auto& v : host->ec2->volumes)
+        if (!names.insert(v.volume_id).second)
+          return invalid(where, v.volume_id + " is attached to another host");
+      for (const auto& e : host->ec2->elastic_ips)
+        if (!names.insert(e.public_ip).second)
+          return invalid(where, e.public_ip + " is already used by another host");
+    }
     out.push_back(std::move(*host));
   }
   return out;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -23,21 +24,59 @@ struct WorldHostUser {
   std::optional<std::string> password;  // a test password from the world file; never logged
 };
 
-// One simulated machine. Only "on-premises" machines exist so far (EC2 hosts come later).
+// An EBS volume attached to an EC2 host (world file "ec2": {"volumes": [...]}).
+struct WorldVolume {
+  std::string volume_id;  // "vol-" + 8 or 17 hex digits
+  std::string device;     // the attachment's device name, e.g. "/dev/xvdf"
+  int size = 8;           // GiB
+  std::string volume_type = "gp2";
+  std::string mount_point;  // where the host has it mounted ("" : attached, not mounted)
+};
+
+// An Elastic IP associated with an EC2 host.
+struct WorldElasticIp {
+  std::string public_ip;      // IPv4
+  std::string allocation_id;  // "eipalloc-…" (VPC) or "" (EC2-Classic style)
+};
+
+// What EC2 knows of a simulated instance (world file host "ec2" object).
+struct WorldEc2Instance {
+  std::string instance_id;        // "i-" + 8 or 17 hex digits
+  std::string region;             // default: the world's region
+  std::string availability_zone;  // default: region + "a"
+  std::string vpc_id;             // "" : no VPC (EC2-Classic style)
+  std::string subnet_id;
+  std::string instance_type = "t3.micro";
+  std::string image_id = "ami-0abcdef1234567890";
+  std::string state = "running";  // pending|running|shutting-down|terminated|stopping|stopped
+  std::map<std::string, std::string> tags;  // e.g. {"Name": "web-1"}
+  std::string instance_profile_role;        // IAM role of the instance profile; "" : none
+  std::vector<WorldVolume> volumes;
+  std::vector<WorldElasticIp> elastic_ips;
+};
+
+// One simulated machine: an on-premises server, or an EC2 instance (`ec2` set).
 struct WorldHost {
   std::string name;        // its hostname, and how `ssh`/`opsreg register` reach it
   std::string private_ip;  // IPv4, required: what the agent reports as PrivateIp
   std::string public_ip;   // IPv4 or empty
-  std::string infrastructure = "on-premises";
-  std::vector<WorldHostUser> users;  // at least one; the first is the default login
+  std::string infrastructure = "on-premises";  // or "ec2"
+  std::vector<WorldHostUser> users;            // at least one; the first is the default login
+  std::optional<WorldEc2Instance> ec2;         // set exactly when infrastructure is "ec2"
 };
 
 // Parses a world file's "hosts" array (null: no hosts), reading key files under
 // `fixtures_dir`. Each entry: {"name", "private_ip", "public_ip", "infrastructure",
-// "users": [{"name", "authorized_keys": [PATH or key line], "password"}]}.
+// "users": [{"name", "authorized_keys": [PATH or key line], "password"}], "ec2": {...}}
+// where "ec2" (required for "infrastructure": "ec2", refused otherwise) holds
+// {"instance_id", "region", "availability_zone", "vpc_id", "subnet_id", "instance_type",
+//  "image_id", "state", "tags": {K: V}, "instance_profile": {"role": NAME},
+//  "volumes": [{"volume_id", "device", "size", "volume_type", "mount_point"}],
+//  "elastic_ips": [{"public_ip", "allocation_id"}]}; `world_region` fills "region".
 // Errors: ValidationError "world file: hosts[N] (NAME): …" for unknown keys, bad or duplicate
 // names and addresses, unreadable key files, users with neither keys nor a password.
 Result<std::vector<WorldHost>> parse_hosts(const nlohmann::json& hosts,
-                                           const std::filesystem::path& fixtures_dir);
+                                           const std::filesystem::path& fixtures_dir,
+                                           const std::string& world_region = "us-east-1");
 
 }  // namespace opsreg::mocks

@@ -90,7 +90,7 @@ Result<std::unique_ptr<World>> World::build(const nlohmann::json& j, ClockMode m
     return s.error();
   if (Status s = w->opsworks_.load(j.value("stacks", nlohmann::json::array())); !s.ok())
     return s.error();
-  auto hosts = parse_hosts(j.value("hosts", nlohmann::json()), OPSREG_FIXTURES_DIR);
+  auto hosts = parse_hosts(j.value("hosts", nlohmann::json()), OPSREG_FIXTURES_DIR, w->region_);
   if (!hosts.ok()) return hosts.error();
   w->hosts_ = std::move(*hosts);
   return w;

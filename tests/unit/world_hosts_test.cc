@@ -74,11 +74,12 @@ TEST(WorldHosts, UnknownKeyIsRefused) {
             "ValidationError: world file: hosts[0] (onprem-web-1): unknown key \"private_ipp\"");
 }
 
-TEST(WorldHosts, Ec2InfrastructureIsNotSimulatedYet) {
+TEST(WorldHosts, InfrastructureIsOnPremisesOrEc2) {
   json h = web_host();
-  h["infrastructure"] = "ec2";
-  EXPECT_NE(error_of(json::array({h})).find("\"infrastructure\" must be \"on-premises\""),
-            std::string::npos);
+  h["infrastructure"] = "azure";
+  EXPECT_EQ(error_of(json::array({h})),
+            "ValidationError: world file: hosts[0] (onprem-web-1): \"infrastructure\" must be "
+            "\"on-premises\" or \"ec2\"");
 }
 
 TEST(WorldHosts, MissingKeyFileIsRefused) {
