@@ -9,6 +9,7 @@ namespace opsreg::mocks {
 
 namespace {
 constexpr char kInvalidToken[] = "The security token included in the request is invalid.";
+constexpr char kExpiredTokenMessage[] = "The security token included in the request is expired";
 constexpr char kSigMismatch[] =
     "The request signature we calculated does not match the signature you provided. Check your "
     "AWS Secret Access Key and signing method. Consult the service documentation for details.";
@@ -62,6 +63,12 @@ aws::Error auth_error(aws::Protocol p, AuthFailure f, const std::string& detail)
                           "large.",
                           403);
       return make_error("SignatureDoesNotMatch", detail, 403);
+    case AuthFailure::kExpiredToken:
+      if (p == P::kJson) return make_error("ExpiredTokenException", kExpiredTokenMessage, 400);
+      if (p == P::kEc2) return make_error("RequestExpired", "Request has expired.", 400);
+      if (p == P::kRestXml)
+        return make_error("ExpiredToken", "The provided token has expired.", 400);
+      return make_error("ExpiredToken", kExpiredTokenMessage, 403);
     case AuthFailure::kPresignExpired:
       return make_error("AccessDenied", "Request has expired", 403);
   }
@@ -72,7 +79,17 @@ Result<Caller> authenticate(const Request& request, const aws::SignatureClaim& c
                             aws::Protocol protocol) {
   auto grant = world.iam().resolve_key(claim.access_key_id);
   if (!grant) return auth_error(protocol, AuthFailure::kUnknownKey);
-  if (!claim.security_token.empty()) return auth_error(protocol, AuthFailure::kBadToken);
+  if (grant->expiration) {
+    // A role session: its token must come with it (S3 calls a session key without one unknown).
+    if (claim.security_token.empty())
+      return auth_error(protocol, protocol == aws::Protocol::kRestXml ? AuthFailure::kUnknownKey
+                                                                      : AuthFailure::kBadToken);
+    if (!aws::constant_time_equal(claim.security_token, grant->session_token))
+      return auth_error(protocol, AuthFailure::kBadToken);
+    if (world.now() >= *grant->expiration) return auth_error(protocol, AuthFailure::kExpiredToken);
+  } else if (!claim.security_token.empty()) {
+    return auth_error(protocol, AuthFailure::kBadToken);
+  }
 
   auto request_time = parse_amz_date(claim.amz_date);
   if (!request_time) {

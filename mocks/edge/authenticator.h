@@ -1,5 +1,6 @@
-// SigV4 verification of incoming requests against the world's access keys, with the error
-// each protocol gives for a missing, unknown, inactive, wrongly signed or stale request.
+// SigV4 verification of incoming requests against the world's access keys and role sessions,
+// with the error each protocol gives for a missing, unknown, inactive, wrongly signed or stale
+// request, and for a role session's missing, wrong or expired security token.
 #pragma once
 
 #include <string>
@@ -25,7 +26,8 @@ enum class AuthFailure {
   kBadSignature,  // signature does not match the key's secret
   kExpired,       // X-Amz-Date more than 15 minutes off the world clock
   kPresignExpired,
-  kBadToken,  // a session token that is not ours
+  kBadToken,      // a session token that is not ours, or a session key without its token
+  kExpiredToken,  // a role session past its expiration on the world clock
 };
 
 // The error AWS returns for `failure` in `protocol`; `detail` fills messages that quote
@@ -33,7 +35,9 @@ enum class AuthFailure {
 aws::Error auth_error(aws::Protocol protocol, AuthFailure failure, const std::string& detail = {});
 
 // Verifies `claim` (already parsed from `request`) against the world. On success returns the
-// caller with its policies; records the key's last use.
+// caller with its policies; records the key's last use. A role session's key must come with its
+// X-Amz-Security-Token (header, or query when presigned) and be unexpired; its caller is the
+// assumed-role ARN with the role's policies.
 Result<Caller> authenticate(const Request& request, const aws::SignatureClaim& claim, World& world,
                             aws::Protocol protocol);
 

@@ -38,7 +38,8 @@ Status CallContext::authorize(std::string_view action, std::string_view resource
   req.resource = resource;
   req.now = world_.now();
   req.keys = extra_keys;
-  req.keys["aws:username"] = caller_.principal.user_name;
+  // Role sessions have no aws:username (a policy naming it does not match them).
+  if (!caller_.principal.user_name.empty()) req.keys["aws:username"] = caller_.principal.user_name;
   req.keys["aws:userid"] = caller_.principal.user_id;
   req.keys["aws:principalarn"] = caller_.principal.arn;
   req.keys["aws:principalaccount"] = caller_.principal.account_id;

@@ -1,4 +1,5 @@
-// IAM's stored entities: users, groups, access keys, managed and inline policies.
+// IAM's stored entities: users, groups, roles, instance profiles, access keys, role sessions,
+// managed and inline policies.
 // Plain data; the rules that change them live in model.h.
 #pragma once
 
@@ -61,6 +62,44 @@ struct ManagedPolicy {
   policy::PolicyPtr parsed;
   TimePoint created;
   int attachment_count = 0;
+};
+
+struct Role {
+  std::string role_name;
+  std::string role_id;  // AROA...
+  std::string path = "/";
+  std::string arn;
+  TimePoint created;
+  std::string assume_role_policy_document;  // the trust policy, as given
+  std::string description;
+  int max_session_duration = 3600;  // seconds, 3600..43200
+  std::map<std::string, InlinePolicy> policies;
+  std::set<std::string> attached_policies;
+  std::set<std::string> instance_profiles;  // names of the profiles holding the role
+  std::optional<TimePoint> last_used;
+  std::string last_used_region;
+};
+
+struct InstanceProfile {
+  std::string instance_profile_name;
+  std::string instance_profile_id;  // AIPA...
+  std::string path = "/";
+  std::string arn;
+  TimePoint created;
+  std::string role_name;  // "" when it holds no role (IAM allows at most one)
+};
+
+// Temporary credentials of one role session (STS AssumeRole, an instance profile's
+// credentials). They die with the role: deleting the role deletes its sessions.
+struct SessionKey {
+  std::string access_key_id;  // ASIA...
+  std::string secret_access_key;
+  std::string session_token;
+  std::string role_name;
+  std::string role_id;  // the role the session was issued for (a re-created role is another)
+  std::string session_name;
+  TimePoint issued;
+  TimePoint expiration;
 };
 
 }  // namespace opsreg::mocks::iam

@@ -11,6 +11,16 @@ aws::Error no_such_entity(std::string_view what, std::string_view name) {
       "The " + std::string(what) + " with name " + std::string(name) + " cannot be found.", 404);
 }
 
+aws::Error no_such_instance_profile(std::string_view name) {
+  return aws::make_error("NoSuchEntity",
+                         "Instance Profile " + std::string(name) + " cannot be found.", 404);
+}
+
+aws::Error instance_profile_already_exists(std::string_view name) {
+  return aws::make_error("EntityAlreadyExists",
+                         "Instance Profile " + std::string(name) + " already exists.", 409);
+}
+
 aws::Error no_such_access_key(std::string_view access_key_id) {
   return aws::make_error(
       "NoSuchEntity", "The Access Key with id " + std::string(access_key_id) + " cannot be found.",

@@ -105,10 +105,7 @@ Status IamModel::attach_group_policy(std::string_view group_name, std::string_vi
   std::lock_guard lock(mu_);
   auto group = find_group(group_name);
   if (!group.ok()) return group.error();
-  auto policy = find_attachable(policy_arn);
-  if (!policy.ok()) return policy.error();
-  if ((*group)->attached_policies.insert((*policy)->arn).second) ++(*policy)->attachment_count;
-  return {};
+  return attach_managed((*group)->attached_policies, policy_arn);
 }
 
 Status IamModel::put_group_policy(std::string_view group_name, std::string_view policy_name,

@@ -1,5 +1,6 @@
 // The IAM query service: its namespace and action table, filled per entity by
-// handlers_users.cc, handlers_groups.cc, handlers_access_keys.cc and handlers_policies.cc.
+// handlers_users.cc, handlers_groups.cc, handlers_access_keys.cc, handlers_policies.cc (users'
+// and roles' policies), handlers_roles.cc and handlers_instance_profiles.cc.
 #include "mocks/iam/handlers.h"
 
 #include "mocks/edge/query_service.h"
@@ -19,6 +20,9 @@ class IamService final : public QueryService {
     wire::add_group_actions(add);
     wire::add_access_key_actions(add);
     wire::add_policy_actions(add);
+    wire::add_role_actions(add);
+    wire::add_role_policy_actions(add);
+    wire::add_instance_profile_actions(add);
   }
 };
 

@@ -1,5 +1,5 @@
 // The fake IAM on the wire (query protocol, XML responses in the 2010-05-08 namespace):
-// users, groups, access keys, inline and attached user policies.
+// users, groups, roles, instance profiles, access keys, inline and attached policies.
 #pragma once
 
 #include <memory>

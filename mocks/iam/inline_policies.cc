@@ -1,5 +1,6 @@
-// Inline user policies: PutUserPolicy, GetUserPolicy, DeleteUserPolicy, ListUserPolicies, with
-// documents parsed as IAM parses them and IAM's per-user size quota.
+// Inline policies: the rules users and roles share (documents parsed as IAM parses them, the
+// per-entity size quota, NoSuchEntity wording) and the user's PutUserPolicy, GetUserPolicy,
+// DeleteUserPolicy, ListUserPolicies.
 #include <cctype>
 
 #include "mocks/iam/errors.h"
@@ -38,6 +39,39 @@ Result<InlinePolicy> IamModel::make_inline_policy(
   return InlinePolicy{std::string(document), std::move(*parsed)};
 }
 
+Status IamModel::put_inline(std::map<std::string, InlinePolicy>& policies, std::string_view what,
+                            std::string_view entity_name, std::string_view policy_name,
+                            std::string_view document, size_t quota) {
+  auto policy = make_inline_policy(policies, what, entity_name, policy_name, document, quota);
+  if (!policy.ok()) return policy.error();
+  policies[std::string(policy_name)] = std::move(*policy);
+  return {};
+}
+
+Result<InlinePolicy> IamModel::get_inline(const std::map<std::string, InlinePolicy>& policies,
+                                          std::string_view what,
+                                          std::string_view policy_name) const {
+  auto p = policies.find(std::string(policy_name));
+  if (p == policies.end()) return no_such_entity(std::string(what) + " policy", policy_name);
+  return p->second;
+}
+
+Status IamModel::delete_inline(std::map<std::string, InlinePolicy>& policies, std::string_view what,
+                               std::string_view policy_name) {
+  if (policies.erase(std::string(policy_name)) == 0)
+    return no_such_entity(std::string(what) + " policy", policy_name);
+  return {};
+}
+
+Result<Page<std::string>> IamModel::list_inline(const std::map<std::string, InlinePolicy>& policies,
+                                                std::string_view marker, int max_items) {
+  std::vector<std::string> names;
+  for (const auto& [name, p] : policies) names.push_back(name);
+  std::sort(names.begin(), names.end(), CaseInsensitiveLess());
+  return paginate(
+      std::move(names), [](const std::string& n) { return n; }, marker, max_items);
+}
+
 Status IamModel::put_user_policy(std::string_view user_name, std::string_view policy_name,
                                  std::string_view document) {
   if (Status s = validate_name(user_name, "userName", kExistingUserNameMax); !s.ok()) return s;
@@ -45,11 +79,8 @@ Status IamModel::put_user_policy(std::string_view user_name, std::string_view po
   std::lock_guard lock(mu_);
   auto user = find_user(user_name);
   if (!user.ok()) return user.error();
-  auto policy = make_inline_policy((*user)->policies, "user", (*user)->user_name, policy_name,
-                                   document, kUserInlinePolicyQuota);
-  if (!policy.ok()) return policy.error();
-  (*user)->policies[std::string(policy_name)] = std::move(*policy);
-  return {};
+  return put_inline((*user)->policies, "user", (*user)->user_name, policy_name, document,
+                    kUserInlinePolicyQuota);
 }
 
 Result<InlinePolicy> IamModel::get_user_policy(std::string_view user_name,
@@ -61,9 +92,7 @@ Result<InlinePolicy> IamModel::get_user_policy(std::string_view user_name,
   std::lock_guard lock(mu_);
   auto user = find_user(user_name);
   if (!user.ok()) return user.error();
-  auto p = (*user)->policies.find(std::string(policy_name));
-  if (p == (*user)->policies.end()) return no_such_entity("user policy", policy_name);
-  return p->second;
+  return get_inline((*user)->policies, "user", policy_name);
 }
 
 Status IamModel::delete_user_policy(std::string_view user_name, std::string_view policy_name) {
@@ -72,9 +101,7 @@ Status IamModel::delete_user_policy(std::string_view user_name, std::string_view
   std::lock_guard lock(mu_);
   auto user = find_user(user_name);
   if (!user.ok()) return user.error();
-  if ((*user)->policies.erase(std::string(policy_name)) == 0)
-    return no_such_entity("user policy", policy_name);
-  return {};
+  return delete_inline((*user)->policies, "user", policy_name);
 }
 
 Result<Page<std::string>> IamModel::list_user_policies(std::string_view user_name,
@@ -82,16 +109,10 @@ Result<Page<std::string>> IamModel::list_user_policies(std::string_view user_nam
                                                        int max_items) const {
   if (Status s = validate_name(user_name, "userName", kExistingUserNameMax); !s.ok())
     return s.error();
-  std::vector<std::string> names;
-  {
-    std::lock_guard lock(mu_);
-    auto user = find_user(user_name);
-    if (!user.ok()) return user.error();
-    for (const auto& [name, p] : (*user)->policies) names.push_back(name);
-  }
-  std::sort(names.begin(), names.end(), CaseInsensitiveLess());
-  return paginate(
-      std::move(names), [](const std::string& n) { return n; }, marker, max_items);
+  std::lock_guard lock(mu_);
+  auto user = find_user(user_name);
+  if (!user.ok()) return user.error();
+  return list_inline((*user)->policies, marker, max_items);
 }
 
 }  // namespace opsreg::mocks::iam

@@ -1,5 +1,5 @@
-// Managed policies: the AWS managed catalogue and AttachUserPolicy, DetachUserPolicy,
-// ListAttachedUserPolicies.
+// Managed policies: the AWS managed catalogue, the attachment rules users and roles share, and
+// AttachUserPolicy, DetachUserPolicy, ListAttachedUserPolicies.
 #include "core/aws/crypto.h"
 #include "mocks/iam/errors.h"
 #include "mocks/iam/model.h"
@@ -42,15 +42,41 @@ Result<ManagedPolicy*> IamModel::find_attachable(std::string_view policy_arn) {
   return &p->second;
 }
 
+Status IamModel::attach_managed(std::set<std::string>& attached, std::string_view policy_arn) {
+  auto policy = find_attachable(policy_arn);
+  if (!policy.ok()) return policy.error();
+  if (attached.insert((*policy)->arn).second) ++(*policy)->attachment_count;
+  return {};
+}
+
+Status IamModel::detach_managed(std::set<std::string>& attached, std::string_view policy_arn) {
+  if (attached.erase(std::string(policy_arn)) == 0) return policy_not_attached(policy_arn);
+  --managed_.at(std::string(policy_arn)).attachment_count;
+  return {};
+}
+
+Result<Page<ManagedPolicy>> IamModel::list_managed(const std::set<std::string>& attached,
+                                                   std::string_view path_prefix,
+                                                   std::string_view marker, int max_items) const {
+  if (path_prefix.empty()) path_prefix = "/";
+  std::vector<ManagedPolicy> matching;
+  for (const auto& arn : attached) {
+    const ManagedPolicy& p = managed_.at(arn);
+    if (p.path.starts_with(path_prefix)) matching.push_back(p);
+  }
+  std::sort(matching.begin(), matching.end(), [](const ManagedPolicy& a, const ManagedPolicy& b) {
+    return CaseInsensitiveLess()(a.policy_name, b.policy_name);
+  });
+  return paginate(
+      std::move(matching), [](const ManagedPolicy& p) { return p.policy_name; }, marker, max_items);
+}
+
 Status IamModel::attach_user_policy(std::string_view user_name, std::string_view policy_arn) {
   if (Status s = validate_name(user_name, "userName", kUserNameMax); !s.ok()) return s;
   std::lock_guard lock(mu_);
   auto user = find_user(user_name);
   if (!user.ok()) return user.error();
-  auto policy = find_attachable(policy_arn);
-  if (!policy.ok()) return policy.error();
-  if ((*user)->attached_policies.insert((*policy)->arn).second) ++(*policy)->attachment_count;
-  return {};
+  return attach_managed((*user)->attached_policies, policy_arn);
 }
 
 Status IamModel::detach_user_policy(std::string_view user_name, std::string_view policy_arn) {
@@ -58,10 +84,7 @@ Status IamModel::detach_user_policy(std::string_view user_name, std::string_view
   std::lock_guard lock(mu_);
   auto user = find_user(user_name);
   if (!user.ok()) return user.error();
-  if ((*user)->attached_policies.erase(std::string(policy_arn)) == 0)
-    return policy_not_attached(policy_arn);
-  --managed_.at(std::string(policy_arn)).attachment_count;
-  return {};
+  return detach_managed((*user)->attached_policies, policy_arn);
 }
 
 Result<Page<ManagedPolicy>> IamModel::list_attached_user_policies(std::string_view user_name,
@@ -69,22 +92,10 @@ Result<Page<ManagedPolicy>> IamModel::list_attached_user_policies(std::string_vi
                                                                   std::string_view marker,
                                                                   int max_items) const {
   if (Status s = validate_name(user_name, "userName", kUserNameMax); !s.ok()) return s.error();
-  if (path_prefix.empty()) path_prefix = "/";
-  std::vector<ManagedPolicy> attached;
-  {
-    std::lock_guard lock(mu_);
-    auto user = find_user(user_name);
-    if (!user.ok()) return user.error();
-    for (const auto& arn : (*user)->attached_policies) {
-      const ManagedPolicy& p = managed_.at(arn);
-      if (p.path.starts_with(path_prefix)) attached.push_back(p);
-    }
-  }
-  std::sort(attached.begin(), attached.end(), [](const ManagedPolicy& a, const ManagedPolicy& b) {
-    return CaseInsensitiveLess()(a.policy_name, b.policy_name);
-  });
-  return paginate(
-      std::move(attached), [](const ManagedPolicy& p) { return p.policy_name; }, marker, max_items);
+  std::lock_guard lock(mu_);
+  auto user = find_user(user_name);
+  if (!user.ok()) return user.error();
+  return list_managed((*user)->attached_policies, path_prefix, marker, max_items);
 }
 
 }  // namespace opsreg::mocks::iam

@@ -1,5 +1,6 @@
 // IamModel: construction, lookups shared by the entity files, key resolution for the edge,
-// and the state snapshot. Each entity's rules live in users.cc, groups.cc, access_keys.cc,
+// and the state snapshot. Each entity's rules live in users.cc, groups.cc, roles.cc,
+// role_policies.cc, instance_profiles.cc, role_sessions.cc, access_keys.cc,
 // inline_policies.cc and managed_policies.cc.
 #include "mocks/iam/model.h"
 
@@ -85,7 +86,11 @@ void IamModel::add_root_key(std::string access_key_id, std::string secret_access
 std::optional<KeyGrant> IamModel::resolve_key(std::string_view access_key_id) const {
   std::lock_guard lock(mu_);
   auto k = keys_.find(std::string(access_key_id));
-  if (k == keys_.end()) return std::nullopt;
+  if (k == keys_.end()) {
+    auto session = sessions_.find(std::string(access_key_id));
+    if (session == sessions_.end()) return std::nullopt;
+    return resolve_session(session->second);
+  }
   KeyGrant grant;
   grant.secret_access_key = k->second.secret_access_key;
   grant.active = k->second.active;
@@ -120,7 +125,16 @@ void IamModel::note_key_used(std::string_view access_key_id, std::string_view se
                              std::string_view region) {
   std::lock_guard lock(mu_);
   auto k = keys_.find(std::string(access_key_id));
-  if (k == keys_.end()) return;
+  if (k == keys_.end()) {
+    // A role session's use is the role's last use (GetRole's RoleLastUsed).
+    auto session = sessions_.find(std::string(access_key_id));
+    if (session == sessions_.end()) return;
+    auto role = roles_.find(session->second.role_name);
+    if (role == roles_.end()) return;
+    role->second.last_used = clock_.now();
+    role->second.last_used_region = region;
+    return;
+  }
   k->second.last_used = clock_.now();
   k->second.last_used_service = service;
   k->second.last_used_region = region;
@@ -161,11 +175,40 @@ nlohmann::json IamModel::snapshot() const {
                       {"users", g.users},
                       {"inline_policies", inline_names(g.policies)},
                       {"attached_policies", g.attached_policies}});
+  nlohmann::json roles = nlohmann::json::array();
+  for (const auto& [name, r] : roles_) {
+    nlohmann::json sessions = nlohmann::json::array();
+    for (const auto& [id, k] : sessions_)
+      if (k.role_id == r.role_id)
+        sessions.push_back({{"access_key_id", id},
+                            {"session_name", k.session_name},
+                            {"expiration", format_iso8601(k.expiration)}});
+    roles.push_back({{"role_name", r.role_name},
+                     {"role_id", r.role_id},
+                     {"path", r.path},
+                     {"arn", r.arn},
+                     {"created", format_iso8601(r.created)},
+                     {"inline_policies", inline_names(r.policies)},
+                     {"attached_policies", r.attached_policies},
+                     {"instance_profiles", r.instance_profiles},
+                     {"sessions", sessions}});
+  }
+  nlohmann::json profiles = nlohmann::json::array();
+  for (const auto& [name, p] : instance_profiles_)
+    profiles.push_back({{"instance_profile_name", p.instance_profile_name},
+                        {"instance_profile_id", p.instance_profile_id},
+                        {"path", p.path},
+                        {"arn", p.arn},
+                        {"role", p.role_name}});
   nlohmann::json root_keys = nlohmann::json::array();
   for (const auto& [id, k] : keys_)
     if (k.user_name.empty())
       root_keys.push_back({{"access_key_id", id}, {"status", k.active ? "Active" : "Inactive"}});
-  return {{"users", users}, {"groups", groups}, {"root_access_keys", root_keys}};
+  return {{"users", users},
+          {"groups", groups},
+          {"roles", roles},
+          {"instance_profiles", profiles},
+          {"root_access_keys", root_keys}};
 }
 
 }  // namespace opsreg::mocks::iam

@@ -1,5 +1,6 @@
-// IAM state and rules for one account: users, groups, access keys, inline and managed
-// policies, with real IAM's validation and errors. Thread-safe; the wire lives in handlers.h.
+// IAM state and rules for one account: users, groups, roles, instance profiles, access keys,
+// role sessions, inline and managed policies, with real IAM's validation and errors.
+// Thread-safe; the wire lives in handlers.h.
 #pragma once
 
 #include <map>
@@ -15,17 +16,21 @@
 #include "mocks/iam/entities.h"
 #include "mocks/iam/naming.h"
 #include "mocks/iam/pagination.h"
+#include "mocks/iam/role_sessions.h"
 #include "mocks/world/id_source.h"
 
 namespace opsreg::mocks::iam {
 
-// Who a request's access key belongs to.
+// Who a request's access key belongs to: the root, a user, or a role session.
 struct Principal {
   bool root = false;
   std::string account_id;
-  std::string arn;        // arn:aws:iam::ACCOUNT:root or :user/PATH/NAME
-  std::string user_name;  // empty for root
-  std::string user_id;    // AIDA... (root: the account id)
+  // arn:aws:iam::ACCOUNT:root, :user/PATH/NAME, or arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION
+  std::string arn;
+  std::string user_name;  // empty for root and role sessions
+  std::string user_id;    // AIDA... (root: the account id; role session: AROA...:SESSION)
+  std::string role_name;  // role sessions only: the assumed role
+  bool is_role_session() const { return !role_name.empty(); }
 };
 
 // Everything the edge needs to authenticate and authorize one request, read under one lock.
@@ -33,7 +38,16 @@ struct KeyGrant {
   std::string secret_access_key;
   bool active = true;
   Principal principal;
-  std::vector<policy::PolicyPtr> policies;  // inline + attached, user's and its groups'
+  std::vector<policy::PolicyPtr> policies;  // inline + attached: the user's and its groups', or
+                                            // the assumed role's
+  std::string session_token;                // role sessions: the token requests must carry
+  std::optional<TimePoint> expiration;      // role sessions: when the credentials stop working
+};
+
+// An instance profile with copies of the roles it holds (the wire shows them whole).
+struct InstanceProfileInfo {
+  InstanceProfile profile;
+  std::vector<Role> roles;
 };
 
 // Conventions: names are looked up case-insensitively (IAM names are unique ignoring case);
@@ -52,10 +66,14 @@ class IamModel {
   // --- ARNs for authorization (the entity need not exist; path "/" when it does not) ---
   std::string user_arn_for(std::string_view user_name) const;
   std::string group_arn_for(std::string_view group_name) const;
+  std::string role_arn_for(std::string_view role_name) const;
+  std::string instance_profile_arn_for(std::string_view instance_profile_name) const;
   // The user name owning an access key ("" for root keys), or nullopt when unknown.
   std::optional<std::string> access_key_owner(std::string_view access_key_id) const;
 
   // --- authentication support (edge) ---
+  // A long-term key's or a live role session's grant; nullopt when the key is unknown (a
+  // session whose role was deleted is unknown).
   std::optional<KeyGrant> resolve_key(std::string_view access_key_id) const;
   void note_key_used(std::string_view access_key_id, std::string_view service,
                      std::string_view region);
@@ -103,6 +121,58 @@ class IamModel {
   Result<Page<std::string>> list_user_policies(std::string_view user_name, std::string_view marker,
                                                int max_items) const;
 
+  // --- roles (roles.cc) ---
+  // `max_session_duration` in seconds, 3600..43200. The trust policy is checked as IAM checks
+  // CreateRole's AssumeRolePolicyDocument (trust_policy.h).
+  Result<Role> create_role(std::string_view role_name, std::string_view path,
+                           std::string_view assume_role_policy_document,
+                           std::string_view description = "", int max_session_duration = 3600);
+  Result<Role> get_role(std::string_view role_name) const;
+  Result<Page<Role>> list_roles(std::string_view path_prefix, std::string_view marker,
+                                int max_items) const;
+  // DeleteConflict while the role is in an instance profile or has policies; deleting a role
+  // ends its sessions.
+  Status delete_role(std::string_view role_name);
+
+  // --- role policies (role_policies.cc; the same rules as the user's) ---
+  Status attach_role_policy(std::string_view role_name, std::string_view policy_arn);
+  Status detach_role_policy(std::string_view role_name, std::string_view policy_arn);
+  Result<Page<ManagedPolicy>> list_attached_role_policies(std::string_view role_name,
+                                                          std::string_view path_prefix,
+                                                          std::string_view marker,
+                                                          int max_items) const;
+  Status put_role_policy(std::string_view role_name, std::string_view policy_name,
+                         std::string_view document);
+  Result<InlinePolicy> get_role_policy(std::string_view role_name,
+                                       std::string_view policy_name) const;
+  Status delete_role_policy(std::string_view role_name, std::string_view policy_name);
+  Result<Page<std::string>> list_role_policies(std::string_view role_name, std::string_view marker,
+                                               int max_items) const;
+
+  // --- instance profiles (instance_profiles.cc) ---
+  Result<InstanceProfileInfo> create_instance_profile(std::string_view name, std::string_view path);
+  Result<InstanceProfileInfo> get_instance_profile(std::string_view name) const;
+  // DeleteConflict while the profile holds a role.
+  Status delete_instance_profile(std::string_view name);
+  // LimitExceeded when the profile already holds a role (IAM's quota of one).
+  Status add_role_to_instance_profile(std::string_view profile_name, std::string_view role_name);
+  Status remove_role_from_instance_profile(std::string_view profile_name,
+                                           std::string_view role_name);
+  Result<Page<InstanceProfileInfo>> list_instance_profiles(std::string_view path_prefix,
+                                                           std::string_view marker,
+                                                           int max_items) const;
+  Result<Page<InstanceProfileInfo>> list_instance_profiles_for_role(std::string_view role_name,
+                                                                    std::string_view marker,
+                                                                    int max_items) const;
+
+  // --- role sessions (role_sessions.cc) ---
+  // Issues temporary credentials for `role_name` valid from `now` for `duration`: an
+  // "ASIA..." key id, a 40-character secret and a session token. The session name must be
+  // 2..64 characters of [\w+=,.@-] (ValidationError); an unknown role is NoSuchEntity. The
+  // caller enforces its own duration limits (AssumeRole: 900 s..the role's MaxSessionDuration).
+  Result<RoleSession> issue_role_session(std::string_view role_name, std::string_view session_name,
+                                         TimePoint now, std::chrono::seconds duration);
+
   // --- access keys ---
   // Creates a key for `user_name` (the handler resolves an omitted UserName to the caller).
   Result<AccessKey> create_access_key(std::string_view user_name);
@@ -126,7 +196,30 @@ class IamModel {
   Result<const User*> find_user(std::string_view user_name) const;
   Result<Group*> find_group(std::string_view group_name);
   Result<const Group*> find_group(std::string_view group_name) const;
+  Result<Role*> find_role(std::string_view role_name);
+  Result<const Role*> find_role(std::string_view role_name) const;
+  Result<InstanceProfile*> find_instance_profile(std::string_view name);
+  Result<const InstanceProfile*> find_instance_profile(std::string_view name) const;
+  InstanceProfileInfo profile_info(const InstanceProfile& profile) const;
   Result<ManagedPolicy*> find_attachable(std::string_view policy_arn);
+  // The policy rules users and roles share (inline_policies.cc, managed_policies.cc), on one
+  // entity's policies; `what` names its kind in errors ("user", "role"). Under mu_.
+  Status put_inline(std::map<std::string, InlinePolicy>& policies, std::string_view what,
+                    std::string_view entity_name, std::string_view policy_name,
+                    std::string_view document, size_t quota);
+  Result<InlinePolicy> get_inline(const std::map<std::string, InlinePolicy>& policies,
+                                  std::string_view what, std::string_view policy_name) const;
+  Status delete_inline(std::map<std::string, InlinePolicy>& policies, std::string_view what,
+                       std::string_view policy_name);
+  static Result<Page<std::string>> list_inline(const std::map<std::string, InlinePolicy>& policies,
+                                               std::string_view marker, int max_items);
+  Status attach_managed(std::set<std::string>& attached, std::string_view policy_arn);
+  Status detach_managed(std::set<std::string>& attached, std::string_view policy_arn);
+  Result<Page<ManagedPolicy>> list_managed(const std::set<std::string>& attached,
+                                           std::string_view path_prefix, std::string_view marker,
+                                           int max_items) const;
+  // The grant of a live role session (under mu_).
+  std::optional<KeyGrant> resolve_session(const SessionKey& session) const;
   // The ids of a user's keys, or of the root's keys when user_name is "" (under mu_).
   std::vector<std::string> key_ids_of(std::string_view user_name) const;
   // Validates and parses `document` and checks the size quota of one principal's inline
@@ -144,8 +237,11 @@ class IamModel {
   // IAM names are unique ignoring case: the maps compare keys case-insensitively.
   std::map<std::string, User, CaseInsensitiveLess> users_;
   std::map<std::string, Group, CaseInsensitiveLess> groups_;
+  std::map<std::string, Role, CaseInsensitiveLess> roles_;
+  std::map<std::string, InstanceProfile, CaseInsensitiveLess> instance_profiles_;
   std::map<std::string, ManagedPolicy> managed_;  // by ARN
   std::map<std::string, AccessKey> keys_;         // by access key id
+  std::map<std::string, SessionKey> sessions_;    // role sessions, by access key id
 };
 
 }  // namespace opsreg::mocks::iam

@@ -101,4 +101,15 @@ std::string group_arn(std::string_view account_id, std::string_view path, std::s
          std::string(name);
 }
 
+std::string role_arn(std::string_view account_id, std::string_view path, std::string_view name) {
+  return "arn:aws:iam::" + std::string(account_id) + ":role" + std::string(path) +
+         std::string(name);
+}
+
+std::string instance_profile_arn(std::string_view account_id, std::string_view path,
+                                 std::string_view name) {
+  return "arn:aws:iam::" + std::string(account_id) + ":instance-profile" + std::string(path) +
+         std::string(name);
+}
+
 }  // namespace opsreg::mocks::iam

@@ -1,5 +1,5 @@
-// IAM's name and path rules (user, group and policy names; paths) with the ValidationError
-// wording IAM uses, plus the case-insensitive ordering under which IAM names are unique.
+// IAM's name and path rules (names of users, groups, roles, instance profiles, policies; paths)
+// with IAM's ValidationError wording, and the case-insensitive ordering IAM names are unique in.
 #pragma once
 
 #include <string>
@@ -14,6 +14,8 @@ inline constexpr size_t kUserNameMax = 64;
 inline constexpr size_t kExistingUserNameMax = 128;  // existingUserNameType (lookups)
 inline constexpr size_t kGroupNameMax = 128;
 inline constexpr size_t kPolicyNameMax = 128;
+inline constexpr size_t kRoleNameMax = 64;
+inline constexpr size_t kInstanceProfileNameMax = 128;
 inline constexpr size_t kPathMax = 512;
 
 // `value` must match [\w+=,.@-]+ and be 1..max_len characters. `field` is the wire member in
@@ -40,5 +42,8 @@ struct CaseInsensitiveLess {
 // arn:aws:iam::ACCOUNT:user/PATH/NAME (path "/" gives user/NAME).
 std::string user_arn(std::string_view account_id, std::string_view path, std::string_view name);
 std::string group_arn(std::string_view account_id, std::string_view path, std::string_view name);
+std::string role_arn(std::string_view account_id, std::string_view path, std::string_view name);
+std::string instance_profile_arn(std::string_view account_id, std::string_view path,
+                                 std::string_view name);
 
 }  // namespace opsreg::mocks::iam

@@ -3,6 +3,7 @@
 
 #include <charconv>
 
+#include "core/aws/uri.h"
 #include "core/clock/time_format.h"
 #include "mocks/world/world.h"
 
@@ -26,6 +27,41 @@ void render_group(aws::XmlWriter& w, const Group& group, std::string_view elemen
       .leaf("Arn", group.arn)
       .leaf("CreateDate", format_iso8601(group.created))
       .close();
+}
+
+void render_role(aws::XmlWriter& w, const Role& role, std::string_view element, bool last_used) {
+  w.open(element)
+      .leaf("Path", role.path)
+      .leaf("RoleName", role.role_name)
+      .leaf("RoleId", role.role_id)
+      .leaf("Arn", role.arn)
+      .leaf("CreateDate", format_iso8601(role.created))
+      .leaf("AssumeRolePolicyDocument", aws::uri_encode(role.assume_role_policy_document));
+  w.leaf_if("Description", role.description);
+  w.leaf("MaxSessionDuration", std::to_string(role.max_session_duration));
+  if (last_used) {
+    w.open("RoleLastUsed");
+    if (role.last_used) {
+      w.leaf("LastUsedDate", format_iso8601(*role.last_used));
+      w.leaf_if("Region", role.last_used_region);
+    }
+    w.close();
+  }
+  w.close();
+}
+
+void render_instance_profile(aws::XmlWriter& w, const InstanceProfileInfo& info,
+                             std::string_view element) {
+  const InstanceProfile& p = info.profile;
+  w.open(element)
+      .leaf("Path", p.path)
+      .leaf("InstanceProfileName", p.instance_profile_name)
+      .leaf("InstanceProfileId", p.instance_profile_id)
+      .leaf("Arn", p.arn)
+      .leaf("CreateDate", format_iso8601(p.created));
+  w.open("Roles");
+  for (const Role& r : info.roles) render_role(w, r, "member");
+  w.close().close();
 }
 
 void render_access_key_metadata(aws::XmlWriter& w, const AccessKey& key, std::string_view element) {
@@ -61,7 +97,11 @@ Result<std::string> user_name_or_caller(const aws::QueryParams& params, const Ca
       return s.error();
     return *name;
   }
-  return ctx.caller().principal.user_name;
+  const Principal& caller = ctx.caller().principal;
+  if (!caller.root && caller.user_name.empty())
+    return aws::make_error("ValidationError",
+                           "Must specify userName when calling with non-User credentials", 400);
+  return caller.user_name;
 }
 
 std::string user_resource(CallContext& ctx, std::string_view user_name) {

@@ -1,4 +1,5 @@
-// Shared wire helpers for the IAM handlers: rendering User/Group/AccessKey as IAM's XML,
+// Shared wire helpers for the IAM handlers: rendering User/Group/Role/InstanceProfile/AccessKey
+// as IAM's XML,
 // paging parameters and trailers, the caller's own user, and the per-entity action tables.
 #pragma once
 
@@ -18,12 +19,23 @@ using AddAction = std::function<void(std::string, QueryService::Action)>;
 void add_user_actions(const AddAction& add);
 void add_group_actions(const AddAction& add);
 void add_access_key_actions(const AddAction& add);
-void add_policy_actions(const AddAction& add);
+void add_policy_actions(const AddAction& add);       // users' policies (handlers_policies.cc)
+void add_role_policy_actions(const AddAction& add);  // roles' policies (handlers_policies.cc)
+void add_role_actions(const AddAction& add);
+void add_instance_profile_actions(const AddAction& add);
 
 // <Path/><UserName/><UserId/><Arn/><CreateDate/> inside an element called `element`.
 void render_user(aws::XmlWriter& w, const User& user, std::string_view element = "User");
 // <Path/><GroupName/><GroupId/><Arn/><CreateDate/> inside an element called `element`.
 void render_group(aws::XmlWriter& w, const Group& group, std::string_view element = "Group");
+// <Path/><RoleName/><RoleId/><Arn/><CreateDate/><AssumeRolePolicyDocument/> (URL-encoded, as
+// IAM sends policy documents), <Description/> when set, <MaxSessionDuration/>, and with
+// `last_used` <RoleLastUsed/> (GetRole only), inside an element called `element`.
+void render_role(aws::XmlWriter& w, const Role& role, std::string_view element = "Role",
+                 bool last_used = false);
+// <Path/><InstanceProfileName/><InstanceProfileId/><Arn/><CreateDate/><Roles/> inside `element`.
+void render_instance_profile(aws::XmlWriter& w, const InstanceProfileInfo& profile,
+                             std::string_view element = "InstanceProfile");
 // An AccessKeyMetadata entry (no secret) inside `element`.
 void render_access_key_metadata(aws::XmlWriter& w, const AccessKey& key,
                                 std::string_view element = "member");
@@ -44,6 +56,8 @@ Result<PageArgs> page_args(const aws::QueryParams& params);
 
 // The UserName parameter, or the calling user's name when it is omitted ("" for root, whose
 // access keys are the account's). A UserName that is present is validated.
+// A role session has no user to default to: ValidationError "Must specify userName when calling
+// with non-User credentials", as IAM answers.
 Result<std::string> user_name_or_caller(const aws::QueryParams& params, const CallContext& ctx);
 // The ARN that authorizes an action on `user_name` ("" = the caller itself).
 std::string user_resource(CallContext& ctx, std::string_view user_name);

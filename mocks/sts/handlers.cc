@@ -1,8 +1,10 @@
-// STS GetCallerIdentity: who the signing key belongs to. Never denied by policy, as in AWS.
+// The STS query service: GetCallerIdentity (who the signing key belongs to; never denied by
+// policy, as in AWS) and AssumeRole (assume_role.h).
 #include "mocks/sts/handlers.h"
 
 #include "core/aws/xml_writer.h"
 #include "mocks/edge/query_service.h"
+#include "mocks/sts/assume_role.h"
 
 namespace opsreg::mocks::sts {
 
@@ -17,6 +19,7 @@ class StsService final : public QueryService {
       w.leaf("Arn", p.arn).leaf("UserId", p.user_id).leaf("Account", p.account_id);
       return Result<std::string>(w.str());
     });
+    add_action("AssumeRole", assume_role);
   }
 };
 

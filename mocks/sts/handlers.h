@@ -1,4 +1,4 @@
-// The fake STS on the wire (query protocol): GetCallerIdentity.
+// The fake STS on the wire (query protocol): GetCallerIdentity, AssumeRole.
 #pragma once
 
 #include <memory>

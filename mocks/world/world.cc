@@ -6,6 +6,7 @@
 
 #include "core/clock/time_format.h"
 #include "mocks/world/agent_key_pool.h"
+#include "mocks/world/world_roles.h"
 
 namespace opsreg::mocks {
 
@@ -79,6 +80,8 @@ Result<std::unique_ptr<World>> World::build(const nlohmann::json& j, ClockMode m
   }
   w->iam_.add_root_key(w->operator_.access_key_id, w->operator_.secret_access_key);
   if (Status s = w->load_identities(j.value("identities", nlohmann::json::array())); !s.ok())
+    return s.error();
+  if (Status s = load_world_roles(w->iam_, j.value("roles", nlohmann::json::array())); !s.ok())
     return s.error();
   if (Status s = w->s3_.load(j.value("buckets", nlohmann::json::array()), OPSREG_FIXTURES_DIR);
       !s.ok())
