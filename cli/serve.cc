@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "mocks/ec2/handlers.h"
 #include "mocks/edge/edge.h"
 #include "mocks/edge/http_server.h"
 #include "mocks/ssh/host_fleet.h"
@@ -35,7 +36,11 @@ nlohmann::json describe_hosts(const mocks::ssh::HostFleet& fleet) {
                      {"ssh_username", f.username},
                      {"ssh_private_key", f.identity_file.empty() ? nlohmann::json(nullptr)
                                                                  : nlohmann::json(f.identity_file)},
-                     {"host_key_fingerprint", f.ssh->host_key_fingerprint()}});
+                     {"host_key_fingerprint", f.ssh->host_key_fingerprint()},
+                     {"metadata_url", f.metadata_url.empty() ? nlohmann::json(nullptr)
+                                                             : nlohmann::json(f.metadata_url)},
+                     {"ec2_instance_id", f.host.ec2 ? nlohmann::json(f.host.ec2->instance_id)
+                                                    : nlohmann::json(nullptr)}});
   return hosts;
 }
 }  // namespace
@@ -96,7 +101,11 @@ int serve_main(const Args& args) {
     return kExitFailed;
   }
   world->set_edge_url(server.url());
-  auto fleet = mocks::ssh::HostFleet::start(world->hosts());
+  mocks::ssh::FleetOptions fleet_options;
+  fleet_options.now = [&edge] { return edge.world()->now(); };
+  fleet_options.account_id = world->account_id();
+  fleet_options.launch_time = mocks::ec2::launch_time(*world);
+  auto fleet = mocks::ssh::HostFleet::start(world->hosts(), fleet_options);
   if (!fleet.ok()) {
     std::fprintf(stderr, "opsreg serve: %s\n", fleet.error().message.c_str());
     return kExitFailed;

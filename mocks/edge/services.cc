@@ -1,4 +1,5 @@
 // The list of fake services the edge serves.
+#include "mocks/ec2/handlers.h"
 #include "mocks/edge/edge.h"
 #include "mocks/iam/handlers.h"
 #include "mocks/opsworks/handlers.h"
@@ -13,6 +14,7 @@ std::vector<std::unique_ptr<Service>> make_services() {
   services.push_back(sts::make_service());
   services.push_back(s3::make_service());
   services.push_back(opsworks::make_service());
+  services.push_back(ec2::make_service());
   return services;
 }
 

@@ -2,6 +2,7 @@
 // and DescribeCommands (always empty: the fake runs no commands).
 #include <set>
 
+#include "mocks/ec2/identity.h"
 #include "mocks/edge/json_service.h"
 #include "mocks/opsworks/operations.h"
 #include "mocks/opsworks/render.h"
@@ -59,6 +60,17 @@ Result<Json> register_instance(const Json& in, CallContext& ctx) {
   spec.registered_by = ctx.caller().principal.arn;
   if (Status s = authorize_on_stack(ctx, "opsworks:RegisterInstance", spec.stack_id); !s.ok())
     return s.error();
+  if (spec.identity_document) {
+    // An EC2 instance proves itself with the document and signature its IMDS served.
+    if (Status s = ec2::verify_identity_document(*spec.identity_document, spec.identity_signature);
+        !s.ok())
+      return aws::make_error("ValidationException",
+                             "InstanceIdentity could not be validated: the Signature is not "
+                             "Amazon EC2's signature of the Document. Send the document and "
+                             "signature exactly as the instance metadata service serves them "
+                             "(dynamic/instance-identity/document and /signature)",
+                             400);
+  }
   Result<Instance> inst = ctx.world().opsworks().register_instance(spec);
   if (!inst.ok()) return inst.error();
   return Json{{"InstanceId", inst->instance_id}};

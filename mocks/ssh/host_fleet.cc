@@ -42,6 +42,31 @@ Status write_private(const fs::path& path, const std::string& data) {
   return {};
 }
 
+imds::ImdsOptions imds_options(const WorldHost& h, const FleetOptions& options) {
+  imds::ImdsOptions o;
+  o.account_id = options.account_id;
+  o.launch_time = options.launch_time;
+  o.now = options.now;
+  if (options.role_credentials) {
+    auto source = options.role_credentials;
+    o.role_credentials = [source, h](TimePoint now) { return source(h, now); };
+  }
+  return o;
+}
+
+// <root>/proc/mounts: the volumes of the world that the instance has mounted.
+Status write_mounts(const fs::path& root, const WorldEc2Instance& ec2) {
+  std::error_code ec;
+  fs::create_directories(root / "proc", ec);
+  std::ofstream out(root / "proc/mounts", std::ios::trunc);
+  for (const WorldVolume& v : ec2.volumes)
+    if (!v.mount_point.empty())
+      out << v.device << " " << v.mount_point << " ext4 rw,relatime 0 0\n";
+  out.close();
+  if (ec || !out) return setup_failed("cannot write " + (root / "proc/mounts").string());
+  return {};
+}
+
 }  // namespace
 
 Result<std::unique_ptr<HostFleet>> HostFleet::start(const std::vector<WorldHost>& hosts,
@@ -65,9 +90,20 @@ Result<std::unique_ptr<HostFleet>> HostFleet::start(const std::vector<WorldHost>
       s.users.push_back({u.name, u.authorized_keys, u.password});
     auto key = fleet->private_key_copy(h.users.front());
     if (!key.ok()) return key.error();
+    std::unique_ptr<imds::ImdsServer> metadata;
+    if (h.ec2) {
+      auto started_imds = imds::ImdsServer::start(h, imds_options(h, options));
+      if (!started_imds.ok()) return started_imds.error();
+      metadata = std::move(*started_imds);
+      s.env["AWS_EC2_METADATA_SERVICE_ENDPOINT"] = metadata->url();
+    }
     auto started = FakeSshHost::start(std::move(s));
     if (!started.ok()) return started.error();
-    fleet->hosts_.push_back({h, std::move(*started), h.users.front().name, *key});
+    if (h.ec2)
+      if (Status st = write_mounts((*started)->root(), *h.ec2); !st.ok()) return st.error();
+    std::string url = metadata ? metadata->url() : "";
+    fleet->hosts_.push_back(
+        {h, std::move(*started), h.users.front().name, *key, std::move(metadata), url});
   }
   if (Status s = fleet->write_files(); !s.ok()) return s.error();
   return fleet;

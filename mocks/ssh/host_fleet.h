@@ -3,12 +3,15 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "core/clock/clock.h"
 #include "core/util/result.h"
+#include "mocks/imds/imds_server.h"
 #include "mocks/ssh/fake_ssh_host.h"
 #include "mocks/world/hosts.h"
 
@@ -20,6 +23,13 @@ struct FleetOptions {
   std::string opsreg_bin;
   // More variables exported to every host's commands.
   std::map<std::string, std::string> env;
+  // For the EC2 hosts' metadata services: the world's time (empty: the system clock), its
+  // account, when its instances were launched, and where role credentials come from (empty:
+  // every role credentials request answers "no role session source").
+  std::function<TimePoint()> now = {};
+  std::string account_id = "123456789012";
+  TimePoint launch_time = {};
+  std::function<Result<imds::RoleCredentials>(const WorldHost&, TimePoint)> role_credentials = {};
 };
 
 // One running host of the fleet.
@@ -30,6 +40,10 @@ struct FleetHost {
   // The 0600 copy (in the fleet's directory) of the private key matching the first user's
   // first authorized key file; empty when that user has no key with a private half in fixtures/.
   std::string identity_file;
+  // EC2 hosts: their metadata service, exported to their commands as
+  // AWS_EC2_METADATA_SERVICE_ENDPOINT; null and "" for on-premises hosts.
+  std::unique_ptr<imds::ImdsServer> imds;
+  std::string metadata_url;
 };
 
 // Starts every host on 127.0.0.1:0 and writes, in a fresh temporary directory:
@@ -41,7 +55,10 @@ struct FleetHost {
 //   known_hosts  each host's key as [127.0.0.1]:PORT, so the first login asks nothing
 //   keys/        0600 copies of the fixture private keys (git does not keep file modes)
 // so `ssh -F DIR/ssh_config ADDRESS` and `opsreg register --ssh-config DIR/ssh_config ADDRESS`
-// both reach the host. Errors: those of FakeSshHost::start, "HostSetupFailed" (files).
+// both reach the host. An EC2 host also gets its metadata service (mocks/imds), exported to
+// its commands as AWS_EC2_METADATA_SERVICE_ENDPOINT, and a <root>/proc/mounts listing its
+// volumes that have a mount point ("DEVICE MOUNTPOINT ext4 rw,relatime 0 0"). Errors: those of
+// FakeSshHost::start, "HostSetupFailed" (files).
 class HostFleet {
  public:
   static Result<std::unique_ptr<HostFleet>> start(const std::vector<WorldHost>& hosts,

@@ -154,13 +154,49 @@ std::string World::edge_url() const {
   return edge_url_;
 }
 
+// The EC2 side of the hosts: instance id, state, addresses, tags, volumes, Elastic IPs.
+nlohmann::json World::ec2_snapshot() const {
+  nlohmann::json instances = nlohmann::json::array();
+  for (const WorldHost& h : hosts_) {
+    if (!h.ec2) continue;
+    const WorldEc2Instance& e = *h.ec2;
+    nlohmann::json volumes = nlohmann::json::array();
+    for (const WorldVolume& v : e.volumes)
+      volumes.push_back({{"VolumeId", v.volume_id},
+                         {"Device", v.device},
+                         {"Size", v.size},
+                         {"VolumeType", v.volume_type},
+                         {"MountPoint", v.mount_point}});
+    nlohmann::json eips = nlohmann::json::array();
+    for (const WorldElasticIp& a : e.elastic_ips)
+      eips.push_back({{"PublicIp", a.public_ip}, {"AllocationId", a.allocation_id}});
+    instances.push_back({{"Hostname", h.name},
+                         {"InstanceId", e.instance_id},
+                         {"State", e.state},
+                         {"Region", e.region},
+                         {"AvailabilityZone", e.availability_zone},
+                         {"VpcId", e.vpc_id},
+                         {"SubnetId", e.subnet_id},
+                         {"InstanceType", e.instance_type},
+                         {"ImageId", e.image_id},
+                         {"PrivateIpAddress", h.private_ip},
+                         {"PublicIpAddress", h.public_ip},
+                         {"Tags", e.tags},
+                         {"InstanceProfileRole", e.instance_profile_role},
+                         {"Volumes", volumes},
+                         {"ElasticIps", eips}});
+  }
+  return {{"instances", instances}};
+}
+
 nlohmann::json World::snapshot() const {
   return {{"account_id", account_id_},
           {"region", region_},
           {"clock", format_iso8601_millis(clock_->now())},
           {"iam", iam_.snapshot()},
           {"s3", s3_.snapshot()},
-          {"opsworks", opsworks_.snapshot()}};
+          {"opsworks", opsworks_.snapshot()},
+          {"ec2", ec2_snapshot()}};
 }
 
 }  // namespace opsreg::mocks

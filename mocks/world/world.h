@@ -81,6 +81,7 @@ class World {
         std::string region, uint64_t seed);
   static Result<std::unique_ptr<World>> build(const nlohmann::json& world, ClockMode mode);
   Status load_identities(const nlohmann::json& identities);
+  nlohmann::json ec2_snapshot() const;
 
   nlohmann::json source_;
   std::unique_ptr<Clock> clock_;

@@ -38,7 +38,14 @@ class OpenSshReachesServedHosts(unittest.TestCase):
                               capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
 
     def test_serve_lists_the_default_worlds_hosts(self):
-        self.assertEqual(sorted(self.hosts), ["onprem-db-1", "onprem-web-1"])
+        self.assertEqual(sorted(self.hosts), ["ec2-twin-1", "ec2-twin-2", "ec2-vpc-1",
+                                              "ec2-web-1", "ec2-www-1", "onprem-db-1",
+                                              "onprem-web-1"])
+        self.assertIsNone(self.web["metadata_url"])
+        self.assertIsNone(self.web["ec2_instance_id"])
+        ec2 = self.hosts["ec2-web-1"]
+        self.assertEqual(ec2["ec2_instance_id"], "i-0a1b2c3d4e5f60021")
+        self.assertTrue(ec2["metadata_url"].startswith("http://127.0.0.1:"))
         self.assertEqual(self.web["address"], "10.0.0.11")
         self.assertEqual(self.web["public_ip"], "203.0.113.11")
         self.assertEqual(self.web["ssh_username"], "ubuntu")

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "mocks/ec2/identity.h"
 #include "tests/support/edge_client.h"
 
 namespace opsreg::testing {
@@ -36,16 +37,22 @@ class OpsWorksTest : public ::testing::Test {
     EXPECT_EQ(last.status, 200) << last.body;
     return j.value("InstanceId", "");
   }
-  // Registers an EC2 instance (identity document naming `ec2_id`) and returns its id.
+  // An identity document naming `ec2_id` and the world's EC2 identity key's signature of it.
+  static nlohmann::json signed_identity(const nlohmann::json& doc) {
+    std::string text = doc.dump();
+    auto sig = mocks::ec2::sign_identity_document(text);
+    EXPECT_TRUE(sig.ok());
+    return {{"Document", text}, {"Signature", sig.ok() ? *sig : ""}};
+  }
+  // Registers an EC2 instance (signed identity document naming `ec2_id`) and returns its id.
   std::string register_ec2(const std::string& ec2_id, const std::string& hostname) {
     nlohmann::json doc = {{"instanceId", ec2_id},
                           {"region", "us-east-1"},
                           {"availabilityZone", "us-east-1a"},
                           {"instanceType", "t3.micro"}};
-    auto j = call("RegisterInstance",
-                  {{"StackId", kStackId},
-                   {"Hostname", hostname},
-                   {"InstanceIdentity", {{"Document", doc.dump()}, {"Signature", "sig"}}}});
+    auto j = call("RegisterInstance", {{"StackId", kStackId},
+                                       {"Hostname", hostname},
+                                       {"InstanceIdentity", signed_identity(doc)}});
     EXPECT_EQ(last.status, 200) << last.body;
     return j.value("InstanceId", "");
   }

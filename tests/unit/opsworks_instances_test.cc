@@ -48,10 +48,46 @@ TEST_F(OpsWorksInstances, InstanceIdentityNamingAnInstanceMakesItEc2) {
 TEST_F(OpsWorksInstances, RegisteringTheSameEc2InstanceTwiceIsValidationException) {
   register_ec2("i-0123456789abcdef0", "one");
   nlohmann::json doc = {{"instanceId", "i-0123456789abcdef0"}};
-  call("RegisterInstance", {{"StackId", kStackId},
-                            {"Hostname", "two"},
-                            {"InstanceIdentity", {{"Document", doc.dump()}}}});
+  call("RegisterInstance",
+       {{"StackId", kStackId}, {"Hostname", "two"}, {"InstanceIdentity", signed_identity(doc)}});
   EXPECT_EQ(error_code(last), "ValidationException");
+  EXPECT_NE(message().find("already registered"), std::string::npos) << message();
+}
+
+TEST_F(OpsWorksInstances, InstanceIdentityWithABadSignatureIsValidationException) {
+  nlohmann::json identity = signed_identity({{"instanceId", "i-0123456789abcdef0"}});
+  identity["Document"] = nlohmann::json({{"instanceId", "i-0fedcba9876543210"}}).dump();
+  call("RegisterInstance",
+       {{"StackId", kStackId}, {"Hostname", "forged"}, {"InstanceIdentity", identity}});
+  EXPECT_EQ(last.status, 400);
+  EXPECT_EQ(error_code(last), "ValidationException");
+  EXPECT_NE(message().find("InstanceIdentity could not be validated"), std::string::npos)
+      << message();
+  call("RegisterInstance", {{"StackId", kStackId},
+                            {"Hostname", "unsigned"},
+                            {"InstanceIdentity", {{"Document", identity["Document"]}}}});
+  EXPECT_EQ(error_code(last), "ValidationException");
+}
+
+TEST_F(OpsWorksInstances, SignedIdentityDocumentFromImdsGivesTheEc2Fields) {
+  const mocks::WorldHost* host = nullptr;
+  for (const auto& h : tw.world->hosts())
+    if (h.name == "ec2-vpc-1") host = &h;
+  ASSERT_NE(host, nullptr);
+  std::string doc = mocks::ec2::identity_document(*host, "123456789012", tw.world->now());
+  auto sig = mocks::ec2::sign_identity_document(doc);
+  ASSERT_TRUE(sig.ok());
+  auto j =
+      call("RegisterInstance", {{"StackId", kStackId},
+                                {"Hostname", "ec2-vpc-1"},
+                                {"InstanceIdentity", {{"Document", doc}, {"Signature", *sig}}}});
+  ASSERT_EQ(last.status, 200) << last.body;
+  auto i = call("DescribeInstances", {{"InstanceIds", {j["InstanceId"]}}})["Instances"][0];
+  EXPECT_EQ(i["InfrastructureClass"], "ec2");
+  EXPECT_EQ(i["Ec2InstanceId"], host->ec2->instance_id);
+  EXPECT_EQ(i["AvailabilityZone"], host->ec2->availability_zone);
+  EXPECT_EQ(i["InstanceType"], host->ec2->instance_type);
+  EXPECT_EQ(i["Architecture"], "x86_64");
 }
 
 TEST_F(OpsWorksInstances, HostnameMustBeUniqueInTheStackIgnoringCase) {

@@ -41,13 +41,18 @@ TEST(WorldHosts, AbsentSectionIsNoHosts) {
   EXPECT_TRUE(r->empty());
 }
 
-TEST(WorldHosts, DefaultWorldHasAKeyHostAndAPasswordHost) {
+TEST(WorldHosts, DefaultWorldHasAKeyHostAPasswordHostAndFiveEc2Hosts) {
   auto w = World::from_file(World::default_world_path(), ClockMode::kVirtual);
   ASSERT_TRUE(w.ok()) << w.error().message;
-  ASSERT_EQ((*w)->hosts().size(), 2u);
+  ASSERT_EQ((*w)->hosts().size(), 7u);
   EXPECT_EQ((*w)->hosts()[0].name, "onprem-web-1");
   EXPECT_EQ((*w)->hosts()[1].name, "onprem-db-1");
   EXPECT_TRUE((*w)->hosts()[1].users[0].password.has_value());
+  std::vector<std::string> ec2;
+  for (const auto& h : (*w)->hosts())
+    if (h.ec2) ec2.push_back(h.name);
+  EXPECT_EQ(ec2, (std::vector<std::string>{"ec2-web-1", "ec2-vpc-1", "ec2-www-1", "ec2-twin-1",
+                                           "ec2-twin-2"}));
 }
 
 TEST(WorldHosts, DuplicateAddressIsRefused) {

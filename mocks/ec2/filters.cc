@@ -1,0 +1,63 @@
+// Filter parsing and wildcard matching for the fake EC2's Describe* operations.
+#include "mocks/ec2/filters.h"
+
+namespace opsreg::mocks::ec2 {
+
+Result<std::vector<Filter>> parse_filters(const aws::QueryParams& params) {
+  std::vector<Filter> out;
+  for (int n = 1;; ++n) {
+    std::string prefix = "Filter." + std::to_string(n) + ".";
+    auto name = params.get(prefix + "Name");
+    std::vector<std::string> values = params.list(prefix + "Value", /*ec2_style=*/true);
+    if (!name && values.empty()) break;
+    if (!name || name->empty())
+      return aws::make_error("InvalidParameterValue",
+                             "The filter name must be specified (Filter." + std::to_string(n) + ")",
+                             400);
+    if (values.empty())
+      return aws::make_error("InvalidParameterValue",
+                             "The filter '" + *name + "' must have at least one value", 400);
+    out.push_back({*name, std::move(values)});
+  }
+  return out;
+}
+
+bool wildcard_match(std::string_view p, std::string_view v) {
+  // Iterative matching with backtracking to the last '*'.
+  size_t pi = 0, vi = 0, star = std::string_view::npos, mark = 0;
+  while (vi < v.size()) {
+    if (pi < p.size() && p[pi] == '\\' && pi + 1 < p.size()) {
+      if (p[pi + 1] == v[vi]) {
+        pi += 2;
+        ++vi;
+        continue;
+      }
+    } else if (pi < p.size() && p[pi] == '*') {
+      star = pi++;
+      mark = vi;
+      continue;
+    } else if (pi < p.size() && (p[pi] == '?' || p[pi] == v[vi])) {
+      ++pi;
+      ++vi;
+      continue;
+    }
+    if (star == std::string_view::npos) return false;
+    pi = star + 1;
+    vi = ++mark;
+  }
+  while (pi < p.size() && p[pi] == '*') ++pi;
+  return pi == p.size();
+}
+
+bool matches(const Filter& filter, const std::vector<std::string>& candidates) {
+  for (const std::string& pattern : filter.values)
+    for (const std::string& c : candidates)
+      if (wildcard_match(pattern, c)) return true;
+  return false;
+}
+
+aws::Error invalid_filter(const std::string& name) {
+  return aws::make_error("InvalidParameterValue", "The filter '" + name + "' is invalid", 400);
+}
+
+}  // namespace opsreg::mocks::ec2

@@ -1,0 +1,33 @@
+// EC2's Filter.N.Name / Filter.N.Value.M request parameters and how a filter value matches:
+// `*` any run of characters, `?` one character, `\` escapes the next one (AWS's rules).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/aws/query_params.h"
+#include "core/util/result.h"
+
+namespace opsreg::mocks::ec2 {
+
+struct Filter {
+  std::string name;                 // e.g. "tag:Name", "instance-state-name"
+  std::vector<std::string> values;  // a resource matches when any value matches
+};
+
+// Reads Filter.1.Name, Filter.1.Value.1, … in index order until the first gap. A filter
+// without a name or without values is InvalidParameterValue, as EC2 answers.
+Result<std::vector<Filter>> parse_filters(const aws::QueryParams& params);
+
+// Whether `value` matches the filter value `pattern` (wildcards as above, case-sensitive).
+bool wildcard_match(std::string_view pattern, std::string_view value);
+
+// Whether any of the filter's values matches any of `candidates` (a resource's values for the
+// filter's name; empty when the resource has none, which never matches).
+bool matches(const Filter& filter, const std::vector<std::string>& candidates);
+
+// EC2's error for a filter name the operation does not know.
+aws::Error invalid_filter(const std::string& name);
+
+}  // namespace opsreg::mocks::ec2
