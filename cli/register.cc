@@ -1,5 +1,5 @@
-// `opsreg register ...`: `aws opsworks register` for on-premises targets and --local, against
-// the AWS environment (real AWS or any endpoint) or, with --mock[=WORLD.json], embedded fakes.
+// `opsreg register ...`: `aws opsworks register` for on-premises and EC2 targets and --local,
+// against the AWS environment (real AWS or any endpoint) or, with --mock[=WORLD.json], fakes.
 #include <cstdio>
 #include <iostream>
 
@@ -129,6 +129,14 @@ int register_main(const Args& argv) {
   registration::ProcedureDeps pd;
   pd.opsworks = &*opsworks;
   pd.iam = iam ? &*iam : nullptr;
+  // As the AWS CLI: EC2 in the stack's region, without --endpoint-url (AWS_ENDPOINT_URL_EC2
+  // and the other configured endpoints apply).
+  pd.ec2 = [&factory](const std::string& region) {
+    config::ServiceOptions ec2_options;
+    ec2_options.region = region;
+    ec2_options.use_endpoint_flag = false;
+    return factory.ec2(ec2_options);
+  };
   if (mock) pd.clock = &mock->world->clock();
   pd.progress = [](const std::string& line) { err_line(line); };
   if (args.debug) pd.debug = [](const std::string& line) { err_line("DEBUG " + line); };

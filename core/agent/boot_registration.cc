@@ -5,6 +5,7 @@
 #include <atomic>
 #include <cstdlib>
 
+#include "core/agent/instance_identity.h"
 #include "core/agent/rsa_key.h"
 #include "core/clients/opsworks_client.h"
 #include "core/clock/time_format.h"
@@ -83,10 +84,7 @@ Result<config::ServiceConfig> opsworks_service(const PreconfigValues& p) {
   c.credentials.access_key_id = text(p, "access_key_id");
   c.credentials.secret_access_key = text(p, "secret_access_key");
   if (c.credentials.access_key_id.empty() || c.credentials.secret_access_key.empty())
-    return aws::make_error("NoCredentials",
-                           "the preconfig holds no access key (instance-profile credentials "
-                           "are not supported yet)",
-                           0);
+    return aws::make_error("NoCredentials", "the preconfig holds no access key", 0);
   return c;
 }
 
@@ -95,20 +93,25 @@ Result<BootResult> boot_registration(const PreconfigValues& p, const AgentHost& 
   auto log = [&](const std::string& line) {
     if (options.log) options.log(line);
   };
-  if (text(p, "import") == "true")
-    return aws::make_error("NotImplemented",
-                           "registering an EC2 instance (import) needs the instance identity "
-                           "document, which the simulated agent does not read yet",
-                           0);
-  auto service = opsworks_service(p);
+  config::InstanceMetadataClient imds(
+      options.metadata.value_or(config::MetadataOptions::from_env(config::process_env())));
+  std::optional<Ec2Identity> ec2;  // import: true (EC2): what RegisterInstance proves
+  if (text(p, "import") == "true") {
+    auto read = read_ec2_identity(imds);
+    if (!read.ok()) return read.error();
+    ec2 = *read;
+    log("EC2 instance " + ec2->instance_id + " in " + ec2->region);
+  }
+  auto service = agent_opsworks_service(p, imds);
   if (!service.ok()) return service.error();
   log("Using OpsWorks endpoint " + service->endpoint.url + " (region " + service->region +
       "), access key " + service->credentials.access_key_id);
 
   BootResult result;
-  result.hostname = text(p, "hostname").empty() ? host.hostname : text(p, "hostname");
-  result.private_ip = text(p, "private_ip").empty() ? host.private_ip : text(p, "private_ip");
-  result.public_ip = text(p, "public_ip").empty() ? host.public_ip : text(p, "public_ip");
+  const AgentHost where = ec2 ? ec2->on(host) : host;
+  result.hostname = text(p, "hostname").empty() ? where.hostname : text(p, "hostname");
+  result.private_ip = text(p, "private_ip").empty() ? where.private_ip : text(p, "private_ip");
+  result.public_ip = text(p, "public_ip").empty() ? where.public_ip : text(p, "public_ip");
 
   std::string pool = options.key_pool.empty() ? text(p, "opsreg_agent_key_pool") : options.key_pool;
   auto key = pool.empty() ? generate_rsa_key(2048)
@@ -133,6 +136,7 @@ Result<BootResult> boot_registration(const PreconfigValues& p, const AgentHost& 
   req.public_ip = result.public_ip;
   req.rsa_public_key = key->public_pem;
   req.rsa_public_key_fingerprint = key->fingerprint;
+  if (ec2) req.instance_identity = ec2->identity;
   log("Registering hostname " + result.hostname + " (private IP " +
       (result.private_ip.empty() ? "none" : result.private_ip) + ", public IP " +
       (result.public_ip.empty() ? "none" : result.public_ip) + ") with stack " + req.stack_id);

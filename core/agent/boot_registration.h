@@ -8,6 +8,7 @@
 #include "core/agent/agent_host.h"
 #include "core/clients/aws_client.h"
 #include "core/config/aws_environment.h"
+#include "core/config/instance_metadata.h"
 #include "core/register/preconfig.h"
 #include "core/util/result.h"
 
@@ -21,6 +22,9 @@ struct BootOptions {
   std::string key_pool;
   // Receives what the agent does, one line at a time (no secrets).
   std::function<void(const std::string& line)> log;
+  // Where the instance metadata service is (EC2: identity, addresses, instance-profile
+  // credentials). Empty: from the process environment (AWS_EC2_METADATA_SERVICE_ENDPOINT, ...).
+  std::optional<config::MetadataOptions> metadata;
 };
 
 struct BootResult {
@@ -35,14 +39,16 @@ struct BootResult {
 // ops_works_use_ssl / ops_works_region (the instance_service_* values when those are absent,
 // and the stack's AWS default endpoint when neither is there), signed as service "opsworks"
 // with access_key_id / secret_access_key. Errors: "InvalidPreconfig" (no stack_id, no
-// region), "NoCredentials" (no key: instance-profile credentials come with the EC2 issue).
+// region), "NoCredentials" (no key; boot_registration then asks the instance profile).
 Result<config::ServiceConfig> opsworks_service(const registration::PreconfigValues& preconfig);
 
 // Registers the host with the stack. Hostname, private and public IP: the preconfig's
-// overrides, else `host`'s. `import: true` (EC2) needs the instance identity document from
-// the metadata service: not yet supported ("NotImplemented"). Like the AWS SDK for Ruby the
-// real agent uses, a request refused for clock skew (Signature expired / not yet current)
-// is retried once with the clock corrected by the server's time in the error message.
+// overrides, else `host`'s (EC2: the addresses from the metadata service). `import: true`
+// (EC2) sends InstanceIdentity{Document, Signature} read from the metadata service; a
+// preconfig without a key signs with the instance profile's credentials (instance_identity.h).
+// Like the AWS SDK for Ruby the real agent uses, a request refused for clock skew (Signature
+// expired / not yet current) is retried once with the clock corrected by the server's time in
+// the error message.
 // Errors: the service's (AccessDeniedException, ValidationException, ...) or the above.
 Result<BootResult> boot_registration(const registration::PreconfigValues& preconfig,
                                      const AgentHost& host, BootOptions options = {});

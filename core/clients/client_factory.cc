@@ -42,4 +42,8 @@ Result<S3Client> ClientFactory::s3(const config::ServiceOptions& options) {
   return wrap<S3Client>(client(config::Service::kS3, options));
 }
 
+Result<Ec2Client> ClientFactory::ec2(const config::ServiceOptions& options) {
+  return wrap<Ec2Client>(client(config::Service::kEc2, options));
+}
+
 }  // namespace opsreg::clients

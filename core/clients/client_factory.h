@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "core/clients/aws_client.h"
+#include "core/clients/ec2_client.h"
 #include "core/clients/iam_client.h"
 #include "core/clients/opsworks_client.h"
 #include "core/clients/s3_client.h"
@@ -26,6 +27,8 @@ class ClientFactory {
   Result<OpsWorksClient> opsworks(const config::ServiceOptions& options = {});
   Result<StsClient> sts(const config::ServiceOptions& options = {});
   Result<S3Client> s3(const config::ServiceOptions& options = {});
+  // The register procedure asks for EC2 in the stack's region, without --endpoint-url.
+  Result<Ec2Client> ec2(const config::ServiceOptions& options = {});
 
   const ClientDeps& deps() const { return deps_; }
 

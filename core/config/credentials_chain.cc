@@ -1,6 +1,8 @@
 // The credential providers and the chain that walks them.
 #include "core/config/credentials_chain.h"
 
+#include "core/config/instance_metadata.h"
+
 namespace opsreg::config {
 
 namespace {
@@ -108,7 +110,8 @@ std::vector<std::unique_ptr<CredentialProvider>> default_chain(
   if (!shared.explicit_profile) chain.push_back(env_provider(env));
   chain.push_back(shared_credentials_provider(shared));
   chain.push_back(config_file_provider(shared));
-  // Later: container credentials, then instance-profile credentials (EC2 metadata).
+  // Container credentials are not read; the instance profile (EC2 metadata) comes last.
+  chain.push_back(instance_profile_provider(MetadataOptions::from_env(env, &shared)));
   return chain;
 }
 

@@ -1,5 +1,5 @@
 // The credential provider chain as the AWS CLI walks it: explicit → environment →
-// shared credentials file → config file → (later: container, instance metadata). Each
+// shared credentials file → config file → instance metadata (instance_metadata.h). Each
 // provider either finds credentials, finds nothing, or fails (partial credentials).
 #pragma once
 
@@ -18,7 +18,7 @@ namespace opsreg::config {
 struct ResolvedCredentials {
   aws::Credentials credentials;
   // Where they came from, botocore's method names: "explicit", "env",
-  // "shared-credentials-file", "config-file" (later "iam-role").
+  // "shared-credentials-file", "config-file", "iam-role".
   std::string source;
 };
 
@@ -42,8 +42,9 @@ Result<ResolvedCredentials> resolve_credentials(
     const std::vector<std::unique_ptr<CredentialProvider>>& chain);
 
 // The CLI's default chain: explicit (when given) → env (skipped when the profile was given
-// with --profile) → shared credentials file → config file. The seam for instance-profile
-// credentials: append a provider to the returned chain.
+// with --profile) → shared credentials file → config file → the instance profile from the
+// metadata service (AWS_EC2_METADATA_SERVICE_ENDPOINT / _DISABLED; instance_metadata.h),
+// which answers nothing at once when the service is unreachable.
 std::vector<std::unique_ptr<CredentialProvider>> default_chain(
     const std::optional<aws::Credentials>& explicit_creds, const Env& env,
     const SharedConfig& shared);

@@ -1,6 +1,7 @@
 // The register procedure's order of steps (REGISTER-SPEC §2): stack and provisioning
-// parameters, hostname uniqueness, names and address, IAM (iam_entities.cc), the script on
-// the target, and the lookup of the instance the agent registered.
+// parameters (and the EC2 instance, ec2_instance.cc), hostname uniqueness, names and address,
+// IAM (iam_entities.cc), the script on the target, and the lookup of the instance the agent
+// registered.
 #include "core/register/procedure.h"
 
 #include <unistd.h>
@@ -52,14 +53,7 @@ bool retrieve_stack(RunContext& run) {
   }
   run.provisioning = *params;
   run.finish("agent installer " + run.provisioning.agent_installer_url);
-  if (run.args.ec2() && !run.args.local) {
-    run.begin("describe-ec2-instance");
-    run.fail(aws::make_error("NotImplemented",
-                             "registering EC2 instances is not supported yet (on-premises and "
-                             "--local on-premises only)",
-                             0));
-    return false;
-  }
+  if (run.args.ec2() && !run.args.local) return find_ec2_instance(run);
   return true;
 }
 
@@ -87,20 +81,18 @@ bool validate_with_stack(RunContext& run) {
     }
     run.finish(*run.args.override_hostname + " is free in the stack");
   }
-  if (run.args.ec2() && run.args.local) {
-    run.begin("check-region");
-    run.fail(aws::make_error("NotImplemented",
-                             "--local on EC2 needs the instance metadata service, which is not "
-                             "supported yet",
-                             0));
-    return false;
-  }
+  if (run.args.ec2() && run.args.local) return check_instance_region(run);
   return true;
 }
 
 // Step 6: where to connect and the name the IAM user carries.
-void determine_details(RunContext& run) {
-  if (!run.args.local) run.address = run.args.target.value_or("");
+bool determine_details(RunContext& run) {
+  if (run.args.ec2() && !run.args.local) {
+    if (!choose_ec2_address(run)) return false;
+  } else if (!run.args.local) {
+    run.address = run.args.target.value_or("");
+  }
+  run.report.outcome.address = run.address;
   if (run.args.override_hostname) {
     run.use_hostname = *run.args.override_hostname;
     run.name_for_iam = *run.args.override_hostname;
@@ -109,6 +101,7 @@ void determine_details(RunContext& run) {
   } else {
     run.name_for_iam = run.args.target.value_or("");
   }
+  return true;
 }
 
 // Step 8: the script with the preconfig, on the target.
@@ -176,15 +169,19 @@ bool find_instance(RunContext& run) {
   for (const auto& i : *instances) {
     bool by_user = !out.iam_user_arn.empty() && i.registered_by == out.iam_user_arn;
     bool by_name = !run.use_hostname.empty() && lower(i.hostname) == lower(run.use_hostname);
-    if (by_user || (out.iam_user_arn.empty() && by_name)) found = &i;
+    bool by_ec2 = !out.ec2_instance_id.empty() && i.ec2_instance_id == out.ec2_instance_id;
+    if (by_user || by_ec2 || (out.iam_user_arn.empty() && by_name)) found = &i;
   }
   if (!found) {
-    run.fail(aws::make_error("InstanceNotRegistered",
-                             "the installer finished but stack " + run.stack.stack_id +
-                                 " has no instance registered by " +
-                                 (out.iam_user_arn.empty() ? run.use_hostname : out.iam_user_arn),
-                             0),
-             "see the agent's log on the target (/var/log/aws/opsworks/opsworks-agent.log)");
+    run.fail(
+        aws::make_error("InstanceNotRegistered",
+                        "the installer finished but stack " + run.stack.stack_id +
+                            " has no instance registered by " +
+                            (!out.iam_user_arn.empty()      ? out.iam_user_arn
+                             : !out.ec2_instance_id.empty() ? "EC2 instance " + out.ec2_instance_id
+                                                            : run.use_hostname),
+                        0),
+        "see the agent's log on the target (/var/log/aws/opsworks/opsworks-agent.log)");
     return false;
   }
   out.instance_id = found->instance_id;
@@ -258,6 +255,7 @@ nlohmann::json Outcome::to_json() const {
   put("InstanceId", instance_id);
   put("Hostname", hostname);
   put("StackId", stack_id);
+  put("Ec2InstanceId", ec2_instance_id);
   put("IamUserName", iam_user_name);
   put("IamUserArn", iam_user_arn);
   put("IamGroupName", iam_group);
@@ -272,7 +270,7 @@ nlohmann::json Outcome::to_json() const {
 Report run_register(const Arguments& args, const ProcedureDeps& deps) {
   RunContext run(args, deps);
   if (!retrieve_stack(run) || !validate_with_stack(run)) return run.report;
-  determine_details(run);
+  if (!determine_details(run)) return run.report;
   run.report.outcome.hostname = run.use_hostname;
   if (args.use_instance_profile) {
     run.debug("Skipping IAM entity creation");

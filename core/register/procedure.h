@@ -1,6 +1,7 @@
-// The `aws opsworks register` procedure (REGISTER-SPEC §2, steps 1–8) for on-premises targets
-// and --local: look up the stack, check the hostname, make the IAM entities, run the script on
-// the target, then find the registered instance. One progress line per step with its time.
+// The `aws opsworks register` procedure (REGISTER-SPEC §2, steps 1–8) for on-premises and EC2
+// targets and --local: look up the stack (and the EC2 instance), check the hostname (and the
+// region), make the IAM entities, run the script on the target, then find the registered
+// instance. One progress line per step with its time.
 #pragma once
 
 #include <chrono>
@@ -11,9 +12,11 @@
 #include <string>
 #include <vector>
 
+#include "core/clients/ec2_client.h"
 #include "core/clients/iam_client.h"
 #include "core/clients/opsworks_client.h"
 #include "core/clock/clock.h"
+#include "core/config/instance_metadata.h"
 #include "core/register/arguments.h"
 #include "core/register/target.h"
 
@@ -23,14 +26,17 @@ namespace opsreg::registration {
 struct Outcome {
   std::string stack_id;
   std::string stack_name;
-  std::string hostname;     // the registered instance's (else the override, else "")
-  std::string instance_id;  // "" when the instance could not be looked up
+  std::string hostname;         // the registered instance's (else the override, else "")
+  std::string instance_id;      // "" when the instance could not be looked up
+  std::string ec2_instance_id;  // EC2: the instance TARGET named (or --local's own)
+  std::string address;          // where the script ran ("" with --local)
   std::string iam_user_name, iam_user_arn, iam_group;  // empty with --use-instance-profile
   std::string access_key_id;                           // the agent's key id (never the secret)
   bool inline_policy = false;  // AttachUserPolicy was denied: the 15-minute inline policy
   std::vector<std::string> warnings;
 
-  // {"InstanceId", "Hostname", "StackId", "IamUserName", "IamUserArn", "IamGroupName",
+  // {"InstanceId", "Hostname", "StackId", "Ec2InstanceId", "IamUserName", "IamUserArn",
+  // "IamGroupName",
   //  "AccessKeyId", "Policy"} — members with no value are left out.
   nlohmann::json to_json() const;
 };
@@ -66,10 +72,15 @@ struct ProcedureDeps {
   std::function<void(const std::string& step, std::chrono::nanoseconds took)> step_timing;
   // This machine's hostname (the IAM name with --local and no override); default gethostname.
   std::function<std::string()> local_hostname;
+  // EC2 without --local: an EC2 client in `region` (the stack's region, as the AWS CLI makes
+  // it: no --endpoint-url). Required then.
+  std::function<Result<clients::Ec2Client>(const std::string& region)> ec2;
+  // EC2 with --local: this machine's instance identity document. Default: the metadata
+  // service of the process environment (AWS_EC2_METADATA_SERVICE_ENDPOINT, ...).
+  std::function<Result<config::IdentityDocument>()> identity_document;
 };
 
-// Runs the whole procedure. `args` must have passed validate(). EC2 targets (steps 3 and 5)
-// are not supported yet: they fail at step "describe-ec2-instance" with "NotImplemented".
+// Runs the whole procedure. `args` must have passed validate().
 Report run_register(const Arguments& args, const ProcedureDeps& deps);
 
 // The inline policy of the AccessDenied fallback: RegisterInstance on `stack_arn` until

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,7 @@ class RunContext {
   std::string use_hostname;  // the override hostname, or ""
   std::string name_for_iam;
   std::string secret_access_key;  // from CreateAccessKey; only ever put in the preconfig
+  std::optional<clients::Ec2Instance> ec2_instance;  // EC2 without --local: TARGET's instance
 
   // What this run created in IAM, for the "left behind" list of a failure.
   bool group_created = false;
@@ -46,6 +48,18 @@ class RunContext {
   std::string step_;
   std::chrono::steady_clock::time_point started_;
 };
+
+// Step 3 (EC2, not --local): DescribeInstances in the stack's region with the VPC rule, then
+// exactly one instance matching TARGET (id, private or public IPv4, Name tag). Sets
+// `ec2_instance` (and `address` when TARGET is an IP). Returns false after recording a failure.
+bool find_ec2_instance(RunContext& run);
+
+// Step 5 (EC2 with --local): the identity document's region must be the stack's.
+bool check_instance_region(RunContext& run);
+
+// Step 6 for EC2 without --local: TARGET's IP when it was one, else the public IP, else the
+// private IP (with the reference's warning). Returns false after recording a failure.
+bool choose_ec2_address(RunContext& run);
 
 // Step 7: the IAM group, user (+N), membership, policy (with the inline fallback) and key.
 // Returns false after recording a failure.

@@ -18,6 +18,8 @@ class AwsHome {
     dir_ = mkdtemp(tmpl);
     std::filesystem::create_directories(dir_ + "/.aws");
     vars["HOME"] = dir_;
+    // Tests never reach a real metadata service (the chain's last provider).
+    vars["AWS_EC2_METADATA_DISABLED"] = "true";
   }
   ~AwsHome() { std::filesystem::remove_all(dir_); }
   AwsHome(const AwsHome&) = delete;
@@ -39,7 +41,7 @@ class AwsHome {
   }
 
   const std::string& dir() const { return dir_; }
-  std::map<std::string, std::string> vars;  // the environment; HOME preset
+  std::map<std::string, std::string> vars;  // the environment; HOME and IMDS-off preset
 
  private:
   std::string dir_;
