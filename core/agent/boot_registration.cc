@@ -5,6 +5,7 @@
 #include <atomic>
 #include <cstdlib>
 
+#include "core/agent/initial_setup.h"
 #include "core/agent/instance_identity.h"
 #include "core/agent/rsa_key.h"
 #include "core/clients/opsworks_client.h"
@@ -154,6 +155,10 @@ Result<BootResult> boot_registration(const PreconfigValues& p, const AgentHost& 
   }
   result.instance_id = *id;
   log("Registered instance " + result.instance_id + " (" + result.hostname + ")");
+  // Initial setup (initial_setup.h): hosts file, EBS volumes, Elastic IPs; "SetupFailed" when a
+  // volume sits on a reserved mount point.
+  if (auto setup = initial_setup(opsworks, host, result.instance_id, log); !setup.ok())
+    return setup.error();
   return result;
 }
 

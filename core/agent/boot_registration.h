@@ -49,6 +49,8 @@ Result<config::ServiceConfig> opsworks_service(const registration::PreconfigValu
 // Like the AWS SDK for Ruby the real agent uses, a request refused for clock skew (Signature
 // expired / not yet current) is retried once with the clock corrected by the server's time in
 // the error message.
+// Then runs the initial setup (initial_setup.h) with the same client: the host's /etc/hosts
+// is overwritten and a volume on a reserved mount point fails it ("SetupFailed").
 // Errors: the service's (AccessDeniedException, ValidationException, ...) or the above.
 Result<BootResult> boot_registration(const registration::PreconfigValues& preconfig,
                                      const AgentHost& host, BootOptions options = {});

@@ -111,4 +111,27 @@ Status OpsWorksClient::deregister_instance(const std::string& instance_id) {
   return {};
 }
 
+Result<AgentSetupResult> OpsWorksClient::agent_initial_setup(const std::string& instance_id,
+                                                             const std::vector<Mount>& mounts) {
+  nlohmann::json body = {{"InstanceId", instance_id}, {"Mounts", nlohmann::json::array()}};
+  for (const Mount& m : mounts)
+    body["Mounts"].push_back({{"Device", m.device}, {"MountPoint", m.mount_point}});
+  Result<nlohmann::json> res = call("AgentInitialSetup", body);
+  if (!res.ok()) return res.error();
+  AgentSetupResult out;
+  out.status = str(*res, "Status");
+  if (out.status.empty()) return malformed("Status");
+  out.hosts_file = str(*res, "HostsFile");
+  if (auto it = res->find("RegisteredVolumes"); it != res->end() && it->is_array())
+    for (const auto& v : *it)
+      out.registered_volumes.push_back(
+          {str(v, "VolumeId"), str(v, "Ec2VolumeId"), str(v, "Device"), str(v, "MountPoint")});
+  if (auto it = res->find("RegisteredElasticIps"); it != res->end() && it->is_array())
+    for (const auto& e : *it) out.registered_elastic_ips.push_back(str(e, "Ip"));
+  if (auto it = res->find("ServiceError"); it != res->end() && it->is_object())
+    out.service_error =
+        AgentServiceError{str(*it, "ServiceErrorId"), str(*it, "Type"), str(*it, "Message")};
+  return out;
+}
+
 }  // namespace opsreg::clients

@@ -1,5 +1,6 @@
 // A typed OpsWorks Stacks client (JSON 1.1, X-Amz-Target OpsWorks_20130218.*): the stack
-// and provisioning lookups of the register procedure and the agent's RegisterInstance.
+// and provisioning lookups of the register procedure and the agent's RegisterInstance and
+// initial setup.
 #pragma once
 
 #include <map>
@@ -61,6 +62,33 @@ struct DescribeInstancesFilter {
   std::vector<std::string> instance_ids;
 };
 
+// AgentInitialSetup (opsreg's model of the agent channel; mocks/opsworks/agent_setup.cc).
+struct Mount {
+  std::string device;
+  std::string mount_point;
+};
+
+struct AgentVolume {
+  std::string volume_id;
+  std::string ec2_volume_id;
+  std::string device;
+  std::string mount_point;
+};
+
+struct AgentServiceError {
+  std::string service_error_id;
+  std::string type;
+  std::string message;
+};
+
+struct AgentSetupResult {
+  std::string status;  // "registered", "online" or "setup_failed"
+  std::string hosts_file;
+  std::vector<AgentVolume> registered_volumes;
+  std::vector<std::string> registered_elastic_ips;
+  std::optional<AgentServiceError> service_error;  // set when setup failed
+};
+
 class OpsWorksClient {
  public:
   static constexpr const char* kTargetPrefix = "OpsWorks_20130218.";
@@ -74,6 +102,10 @@ class OpsWorksClient {
   // Returns the new InstanceId.
   Result<std::string> register_instance(const RegisterInstanceRequest& request);
   Status deregister_instance(const std::string& instance_id);
+  // The agent's initial setup: reports the host's mounts, gets the hosts file and what was
+  // registered (or the service error when setup failed).
+  Result<AgentSetupResult> agent_initial_setup(const std::string& instance_id,
+                                               const std::vector<Mount>& mounts);
 
   AwsClient& raw() { return client_; }
 

@@ -146,6 +146,7 @@ struct Instance {
   std::string agent_version = "INHERIT";
   std::string reported_agent_version;
   std::string ssh_host_rsa_key_fingerprint;  // once an agent reports the host keys
+  std::string last_service_error_id;         // LastServiceErrorId (DescribeServiceErrors)
   std::string rsa_public_key;                // the agent's key: kept, never returned
   std::string rsa_public_key_fingerprint;    // kept, never returned
 };

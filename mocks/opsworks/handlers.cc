@@ -25,6 +25,15 @@ class OpsWorksService final : public JsonService {
     add_operation("UnassignInstance", unassign_instance);
     add_operation("DeregisterInstance", deregister_instance);
     add_operation("DescribeCommands", describe_commands);
+    add_operation("RegisterVolume", register_volume);
+    add_operation("DeregisterVolume", deregister_volume);
+    add_operation("UpdateVolume", update_volume);
+    add_operation("DescribeVolumes", describe_volumes);
+    add_operation("RegisterElasticIp", register_elastic_ip);
+    add_operation("DeregisterElasticIp", deregister_elastic_ip);
+    add_operation("DescribeElasticIps", describe_elastic_ips);
+    add_operation("DescribeServiceErrors", describe_service_errors);
+    add_operation("AgentInitialSetup", agent_initial_setup);
   }
 };
 

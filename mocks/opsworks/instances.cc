@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "mocks/opsworks/model.h"
+#include "mocks/opsworks/mount_points.h"
 
 namespace opsreg::mocks::opsworks {
 
@@ -144,6 +145,17 @@ Status OpsWorksModel::assign_instance(std::string_view instance_id,
   for (const auto& id : layer_ids)
     if (std::find(inst->layer_ids.begin(), inst->layer_ids.end(), id) == inst->layer_ids.end())
       inst->layer_ids.push_back(id);
+  // The real service then runs Setup on the instance asynchronously, so AssignInstance itself
+  // succeeds; a registered volume on a mount point that a new layer reserves fails that setup.
+  auto clashes = clashes_of_registered_volumes_locked(*inst);
+  if (!clashes.empty()) {
+    inst->status = "setup_failed";
+    record_service_error_locked(
+        *inst, "setup",
+        clash_message(clashes,
+                      "The instance's setup in its layers failed; move the volume to another "
+                      "mount point (UpdateVolume) or unassign the instance"));
+  }
   return {};
 }
 
@@ -163,6 +175,11 @@ Status OpsWorksModel::deregister_instance(std::string_view instance_id) {
   std::lock_guard lock(mu_);
   if (!find_instance(instance_id)) return not_found("instance", instance_id);
   std::erase_if(instances_, [&](const Instance& i) { return i.instance_id == instance_id; });
+  // Its volumes and Elastic IPs stay registered with the stack, detached.
+  for (Volume& v : volumes_)
+    if (v.instance_id == instance_id) v.instance_id.clear();
+  for (ElasticIp& e : elastic_ips_)
+    if (e.instance_id == instance_id) e.instance_id.clear();
   return {};
 }
 

@@ -1,7 +1,9 @@
-// OpsWorks state: lookups shared by stacks, layers and instances, and the world snapshot.
+// OpsWorks state: lookups shared by stacks, layers and instances, and the world snapshot
+// (each stack with its layers, instances, volumes, Elastic IPs and service errors).
 #include "mocks/opsworks/model.h"
 
 #include "mocks/opsworks/render.h"
+#include "mocks/opsworks/render_resources.h"
 
 namespace opsreg::mocks::opsworks {
 
@@ -61,8 +63,22 @@ nlohmann::json OpsWorksModel::snapshot() const {
     j["Instances"] = nlohmann::json::array();
     for (const auto& l : layers_)
       if (l.stack_id == s.stack_id) j["Layers"].push_back(to_json(l));
-    for (const auto& i : instances_)
-      if (i.stack_id == s.stack_id) j["Instances"].push_back(to_json(i));
+    for (const auto& i : instances_) {
+      if (i.stack_id != s.stack_id) continue;
+      nlohmann::json ij = to_json(i);
+      for (const auto& e : service_errors_)
+        if (e.service_error_id == i.last_service_error_id) ij["LastServiceError"] = e.message;
+      j["Instances"].push_back(std::move(ij));
+    }
+    j["Volumes"] = nlohmann::json::array();
+    j["ElasticIps"] = nlohmann::json::array();
+    j["ServiceErrors"] = nlohmann::json::array();
+    for (const auto& v : volumes_)
+      if (v.stack_id == s.stack_id) j["Volumes"].push_back(to_json(v));
+    for (const auto& e : elastic_ips_)
+      if (e.stack_id == s.stack_id) j["ElasticIps"].push_back(to_json(e));
+    for (const auto& e : service_errors_)
+      if (e.stack_id == s.stack_id) j["ServiceErrors"].push_back(to_json(e));
     stacks.push_back(std::move(j));
   }
   return {{"stacks", stacks}};

@@ -4,6 +4,7 @@
 
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "core/clock/clock.h"
 #include "core/util/result.h"
 #include "mocks/opsworks/entities.h"
+#include "mocks/opsworks/resources.h"
 #include "mocks/world/id_source.h"
 
 namespace opsreg::mocks::opsworks {
@@ -59,6 +61,43 @@ class OpsWorksModel {
   // For the simulated agent: moves an instance to `status` (e.g. online, connection_lost).
   Status set_instance_status(std::string_view instance_id, std::string status);
 
+  // Volumes (volumes.cc). Registering takes the EC2 facts of the volume (the caller finds it
+  // in the world); a volume is registered with at most one stack (ValidationException). It is
+  // attached to the stack's instance running on its EC2 instance, if there is one.
+  Result<Volume> register_volume(std::string_view stack_id, const Ec2VolumeFacts& ec2);
+  Status deregister_volume(std::string_view volume_id);
+  // Name: at most 128 characters. Absent members are left as they are.
+  Status update_volume(std::string_view volume_id, const std::optional<std::string>& name,
+                       const std::optional<std::string>& mount_point);
+  Result<Volume> volume(std::string_view volume_id) const;
+  Result<std::vector<Volume>> volumes_of_stack(std::string_view stack_id) const;
+  Result<std::vector<Volume>> volumes_of_instance(std::string_view instance_id) const;
+
+  // Elastic IPs (elastic_ips.cc), registered with at most one stack; associated with the
+  // stack's instance running on the EC2 instance that holds the address, if there is one.
+  Result<ElasticIp> register_elastic_ip(std::string_view stack_id, const Ec2AddressFacts& ec2);
+  Status deregister_elastic_ip(std::string_view ip);
+  Result<ElasticIp> elastic_ip(std::string_view ip) const;
+  Result<std::vector<ElasticIp>> elastic_ips_of_stack(std::string_view stack_id) const;
+  Result<std::vector<ElasticIp>> elastic_ips_of_instance(std::string_view instance_id) const;
+
+  // Service errors (service_errors.cc), oldest first.
+  Result<ServiceError> service_error(std::string_view service_error_id) const;
+  Result<std::vector<ServiceError>> service_errors_of_stack(std::string_view stack_id) const;
+  Result<std::vector<ServiceError>> service_errors_of_instance(std::string_view instance_id) const;
+
+  // The agent's initial setup (setup.cc; our model of the agent channel, AgentInitialSetup):
+  // the stack's hosts file, the reserved mount point rule over the instance's EC2 volumes
+  // (mounted where `mounts` says), then registration of the harmless volumes and of the
+  // Elastic IPs. A clash makes the instance setup_failed with a "setup" ServiceError.
+  Result<SetupOutcome> initial_setup(std::string_view instance_id,
+                                     const std::vector<ReportedMount>& mounts,
+                                     const std::vector<Ec2VolumeFacts>& ec2_volumes,
+                                     const std::vector<Ec2AddressFacts>& ec2_addresses);
+  // "127.0.0.1 localhost", then "PRIVATE_IP HOSTNAME" for each instance of the stack with a
+  // private IP, one per line.
+  Result<std::string> hosts_file(std::string_view stack_id) const;
+
   // The stack a layer or instance belongs to (ResourceNotFoundException when unknown).
   Result<std::string> stack_of_layer(std::string_view layer_id) const;
   Result<std::string> stack_of_instance(std::string_view instance_id) const;
@@ -72,6 +111,16 @@ class OpsWorksModel {
   Result<Layer> create_layer_locked(const LayerSpec& spec);
   std::string generated_hostname(const Stack& stack) const;
   std::string arn(const std::string& region, const std::string& kind, const std::string& id) const;
+  Result<Volume> register_volume_locked(std::string_view stack_id, const Ec2VolumeFacts& ec2,
+                                        std::string mount_point);
+  Result<ElasticIp> register_elastic_ip_locked(std::string_view stack_id,
+                                               const Ec2AddressFacts& ec2);
+  // The instance's registered volumes that have a mount point, checked against its layers.
+  std::vector<MountClash> clashes_of_registered_volumes_locked(const Instance& inst) const;
+  std::vector<Layer> layers_of_instance_locked(const Instance& inst) const;
+  // Records a ServiceError for `inst` and points its LastServiceErrorId at it.
+  ServiceError record_service_error_locked(Instance& inst, std::string type, std::string message);
+  std::string hosts_file_locked(const std::string& stack_id) const;
 
   std::string account_id_;
   std::string region_;
@@ -81,6 +130,9 @@ class OpsWorksModel {
   std::vector<Stack> stacks_;  // creation order, as every Describe lists them
   std::vector<Layer> layers_;
   std::vector<Instance> instances_;
+  std::vector<Volume> volumes_;  // registration order
+  std::vector<ElasticIp> elastic_ips_;
+  std::vector<ServiceError> service_errors_;
 };
 
 }  // namespace opsreg::mocks::opsworks

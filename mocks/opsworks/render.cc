@@ -100,6 +100,7 @@ nlohmann::json to_json(const Instance& i) {
   put_if(j, "Ec2InstanceId", i.ec2_instance_id);
   put_if(j, "InfrastructureClass", i.infrastructure_class);
   put_if(j, "InstanceType", i.instance_type);
+  put_if(j, "LastServiceErrorId", i.last_service_error_id);
   put_if(j, "Os", i.os);
   put_if(j, "PrivateIp", i.private_ip);
   put_if(j, "PublicIp", i.public_ip);

@@ -139,6 +139,23 @@ TEST_F(RegisterProcedure, RegistersAnOnPremisesHostOverSsh) {
   EXPECT_TRUE(progress_.back().starts_with("find-instance: " + r.outcome.instance_id));
 }
 
+// Initial setup: the stack's hosts file replaces the host's /etc/hosts; the old one is in the
+// agent's log.
+TEST_F(RegisterProcedure, TheStacksHostsFileReplacesEtcHostsAndTheOldOneIsLogged) {
+  std::string old_hosts = read_file(host_->root() / "etc/hosts");
+  ASSERT_NE(old_hosts.find("ip6-localhost"), std::string::npos) << old_hosts;
+  Report r = run();
+  ASSERT_TRUE(r.ok()) << r.failure->message() << "\n--- output:\n" << output_;
+  EXPECT_EQ(read_file(host_->root() / "etc/hosts"), "127.0.0.1 localhost\n10.0.0.5 onprem-host\n");
+  std::string log = read_file(host_->root() / "var/log/aws/opsworks/opsworks-agent.log");
+  std::istringstream old_lines(old_hosts);
+  for (std::string line; std::getline(old_lines, line);)
+    EXPECT_NE(log.find("old /etc/hosts| " + line + "\n"), std::string::npos) << line << "\n" << log;
+  EXPECT_NE(log.find("Initial setup done: instance " + r.outcome.instance_id + " is registered"),
+            std::string::npos)
+      << log;
+}
+
 TEST_F(RegisterProcedure, OverrideHostnameAndIpsReachTheInstance) {
   args_.override_hostname = "web-01";
   args_.override_private_ip = "192.168.1.20";
