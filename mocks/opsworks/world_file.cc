@@ -38,7 +38,7 @@ Result<std::string> str(const nlohmann::json& j, const char* key, const std::str
   return j[key].get<std::string>();
 }
 
-Result<nlohmann::json> volume(const nlohmann::json& v, const std::string& where) {
+Result<nlohmann::json> volume_configuration(const nlohmann::json& v, const std::string& where) {
   if (Status s = only_keys(v,
                            {"mount_point", "number_of_disks", "size", "raid_level", "volume_type",
                             "iops", "encrypted"},
@@ -139,7 +139,8 @@ Status OpsWorksModel::load(const nlohmann::json& stacks) {
       const nlohmann::json vols = lj.value("volume_configurations", nlohmann::json::array());
       if (!vols.is_array()) return bad(lwhere, "volume_configurations must be an array");
       for (size_t v = 0; v < vols.size(); ++v) {
-        auto vol = volume(vols[v], lwhere + ".volume_configurations[" + std::to_string(v) + "]");
+        auto vol = volume_configuration(
+            vols[v], lwhere + ".volume_configurations[" + std::to_string(v) + "]");
         if (!vol.ok()) return vol.error();
         ls.volume_configurations.push_back(*vol);
       }
