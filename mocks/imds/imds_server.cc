@@ -83,6 +83,16 @@ Result<std::unique_ptr<ImdsServer>> ImdsServer::start(const WorldHost& host, Imd
     for (auto& [k, v] : r.headers) out.set_header(k, v);
     out.set_content(std::move(r.body), r.content_type);
   };
+  // curl -X PUT (and IMDS clients generally) send the token request without a body or a
+  // Content-Length; httplib would wait for a body until its read timeout. Answer those before
+  // routing reads anything.
+  s->server_->set_pre_routing_handler([handler](const httplib::Request& in,
+                                                httplib::Response& out) {
+    if (in.method != "PUT" || in.has_header("Content-Length") || in.has_header("Transfer-Encoding"))
+      return httplib::Server::HandlerResponse::Unhandled;
+    handler(in, out);
+    return httplib::Server::HandlerResponse::Handled;
+  });
   const std::string all = ".*";
   s->server_->Get(all, handler);
   s->server_->Put(all, handler);

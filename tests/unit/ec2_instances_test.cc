@@ -227,5 +227,13 @@ TEST_F(Ec2Instances, UserWithoutPermissionIsUnauthorizedOperation) {
   EXPECT_EQ(last.status, 200) << last.body;
 }
 
+TEST_F(Ec2Instances, WorldSnapshotListsTheEc2Instances) {
+  nlohmann::json ec2 = tw.world->snapshot()["ec2"];
+  ASSERT_EQ(ec2["instances"].size(), 5u);
+  EXPECT_EQ(ec2["instances"][0]["InstanceId"], "i-0a1b2c3d4e5f60021");
+  EXPECT_EQ(ec2["instances"][0]["Volumes"][0]["MountPoint"], "/srv/data");
+  EXPECT_EQ(ec2["instances"][1]["InstanceProfileRole"], "opsworks-instance-role");
+}
+
 }  // namespace
 }  // namespace opsreg::testing

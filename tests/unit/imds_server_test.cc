@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
@@ -182,6 +185,36 @@ TEST_F(ImdsServerTest, WithoutARoleSessionSourceCredentialsAreNotSuccess) {
   EXPECT_EQ(j["Code"], "AssumeRoleUnauthorizedAccess");
   EXPECT_EQ(j["Message"], "no role session source");
   EXPECT_FALSE(j.contains("AccessKeyId"));
+}
+
+// What `curl -X PUT URL -H "X-aws-ec2-metadata-token-ttl-seconds: 60"` sends: no body and no
+// Content-Length. Returns the whole response.
+std::string raw_put_token(int port) {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    ::close(fd);
+    return "";
+  }
+  std::string req =
+      "PUT /latest/api/token HTTP/1.1\r\nHost: 169.254.169.254\r\n"
+      "X-aws-ec2-metadata-token-ttl-seconds: 60\r\nConnection: close\r\n\r\n";
+  ssize_t sent = ::send(fd, req.data(), req.size(), 0);
+  std::string out;
+  char buf[4096];
+  for (ssize_t n; sent > 0 && (n = ::recv(fd, buf, sizeof buf, 0)) > 0;)
+    out.append(buf, static_cast<size_t>(n));
+  ::close(fd);
+  return out;
+}
+
+TEST_F(ImdsServerTest, TokenRequestWithoutContentLengthIsAnswered) {
+  start("ec2-web-1");
+  std::string response = raw_put_token(server_->port());
+  EXPECT_TRUE(response.starts_with("HTTP/1.1 200 OK")) << response;
 }
 
 TEST_F(ImdsServerTest, TokenRequestsThroughAProxyAreForbidden) {
