@@ -150,8 +150,8 @@ int register_main(const Args& argv) {
     return registration::make_target_runner(args, address, io);
   };
   registration::Report report = registration::run_register(args, pd);
-  if (!report.ok()) return fail(report.failure->message());
   for (const auto& w : report.outcome.warnings) err_line("warning: " + w);
+  if (!report.ok()) return fail(report.failure->message());
   const registration::Outcome& o = report.outcome;
   if (args.output == "json") {
     std::cout << o.to_json().dump(4) << std::endl;

@@ -3,6 +3,7 @@
 #include "core/config/instance_metadata.h"
 
 #include <cctype>
+#include <cstdlib>
 #include <nlohmann/json.hpp>
 
 #include "core/clock/time_format.h"

@@ -135,7 +135,6 @@ bool choose_ec2_address(RunContext& run) {
     run.report.outcome.warnings.push_back(
         "Instance does not have a public IP address. Trying to use the private address to "
         "connect.");
-    if (run.deps.progress) run.deps.progress("warning: " + run.report.outcome.warnings.back());
     run.address = i.private_ip;
   } else {
     run.begin("choose-address");

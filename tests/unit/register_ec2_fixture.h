@@ -48,7 +48,7 @@ class RegisterEc2 : public ::testing::Test {
         "OpsWorks_20130218.DescribeStackProvisioningParameters", 200,
         R"({"AgentInstallerUrl":"https://opsworks-instance-agent-us-west-2.s3.amazonaws.com/ID/opsworks-agent-installer.tgz",)"
         R"("Parameters":{"assets_download_bucket":"opsworks-instance-assets-us-west-2","agent_installer_base_url":"https://x"}})");
-    opsworks_instances({});
+    registered_by_the_new_user();
     iam_succeeds();
   }
 
@@ -72,6 +72,22 @@ class RegisterEc2 : public ::testing::Test {
         "OpsWorks_20130218.DescribeInstances", 200,
         nlohmann::json{{"Instances", instances.is_null() ? nlohmann::json::array() : instances}}
             .dump());
+  }
+  // OpsWorks DescribeInstances lists one instance registered by the user CreateUser made.
+  void registered_by_the_new_user() {
+    wire->on("OpsWorks_20130218.DescribeInstances", [this](const http::HttpRequest&) {
+      nlohmann::json instances = nlohmann::json::array();
+      auto users = wire->requests("CreateUser");
+      if (!users.empty())
+        instances.push_back({{"InstanceId", "4d6d1710-ded9-42a1-b08e-b043ad7af1e2"},
+                             {"Hostname", "registered-host"},
+                             {"Status", "registered"},
+                             {"RegisteredBy", "arn:aws:iam::123456789012:user/AWS/OpsWorks/" +
+                                                  opsreg::testing::ScriptedAws::form_value(
+                                                      users.back(), "UserName")}});
+      return Result<http::HttpResponse>(
+          http::HttpResponse{200, {}, nlohmann::json{{"Instances", instances}}.dump()});
+    });
   }
   // IAM answers every step of §2.7 (names echoed back).
   void iam_succeeds() {
