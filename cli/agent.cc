@@ -22,7 +22,10 @@ constexpr char kAgentUsage[] =
     "boot-registration registers this host with the preconfig's stack (what the OpsWorks agent\n"
     "installer does) and logs to <host root>/var/log/aws/opsworks/opsworks-agent.log. The key\n"
     "pool (a PEM file of RSA keys from make-key-pool) is also read from OPSREG_AGENT_KEY_POOL\n"
-    "or the preconfig's opsreg_agent_key_pool; without one a fresh RSA-2048 key is made.\n";
+    "or the preconfig's opsreg_agent_key_pool; without one a fresh RSA-2048 key is made.\n"
+    "After registering it runs the initial setup: the stack's hosts file replaces\n"
+    "<host root>/etc/hosts (the old one is kept in the log) and the host's EBS volumes and\n"
+    "Elastic IPs are registered; a volume on a reserved mount point fails setup (exit 1).\n";
 
 int usage(const std::string& why) {
   std::fprintf(stderr, "opsreg agent: %s\n%s", why.c_str(), kAgentUsage);

@@ -17,7 +17,7 @@ namespace {
 // The volume's stack, authorized for `action`.
 Result<Volume> authorize_on_volume(CallContext& ctx, std::string_view action,
                                    const std::string& volume_id) {
-  auto v = ctx.world().opsworks().volume(volume_id);
+  auto v = ctx.world().opsworks().registered_volume(volume_id);
   if (!v.ok()) return v.error();
   if (Status s = authorize_on_stack(ctx, action, v->stack_id); !s.ok()) return s.error();
   return *v;
@@ -108,7 +108,7 @@ Result<Json> describe_volumes(const Json& in, CallContext& ctx) {
   std::vector<Volume> list;
   std::set<std::string> authorized;
   for (const std::string& id : **ids) {
-    auto v = model.volume(id);
+    auto v = model.registered_volume(id);
     if (!v.ok()) return v.error();
     if (authorized.insert(v->stack_id).second) {
       if (Status s = authorize_on_stack(ctx, "opsworks:DescribeVolumes", v->stack_id); !s.ok())

@@ -69,7 +69,7 @@ class OpsWorksModel {
   // Name: at most 128 characters. Absent members are left as they are.
   Status update_volume(std::string_view volume_id, const std::optional<std::string>& name,
                        const std::optional<std::string>& mount_point);
-  Result<Volume> volume(std::string_view volume_id) const;
+  Result<Volume> registered_volume(std::string_view volume_id) const;
   Result<std::vector<Volume>> volumes_of_stack(std::string_view stack_id) const;
   Result<std::vector<Volume>> volumes_of_instance(std::string_view instance_id) const;
 

@@ -67,7 +67,7 @@ Status OpsWorksModel::update_volume(std::string_view volume_id,
   return {};
 }
 
-Result<Volume> OpsWorksModel::volume(std::string_view volume_id) const {
+Result<Volume> OpsWorksModel::registered_volume(std::string_view volume_id) const {
   std::lock_guard lock(mu_);
   for (const Volume& v : volumes_)
     if (v.volume_id == volume_id) return v;
