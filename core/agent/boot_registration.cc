@@ -5,6 +5,7 @@
 #include <atomic>
 #include <cstdlib>
 
+#include "core/agent/agent_config.h"
 #include "core/agent/rsa_key.h"
 #include "core/clients/opsworks_client.h"
 #include "core/clock/time_format.h"
@@ -150,6 +151,9 @@ Result<BootResult> boot_registration(const PreconfigValues& p, const AgentHost& 
   }
   result.instance_id = *id;
   log("Registered instance " + result.instance_id + " (" + result.hostname + ")");
+  if (Status s = write_agent_config(host, agent_config_values(p, *id, result.hostname)); !s.ok())
+    return s.error();
+  log(std::string("Wrote the agent configuration ") + kAgentConfigPath);
   return result;
 }
 

@@ -2,6 +2,7 @@
 #include "mocks/opsworks/handlers.h"
 
 #include "mocks/edge/json_service.h"
+#include "mocks/opsworks/agent_contact.h"
 #include "mocks/opsworks/operations.h"
 #include "mocks/world/world.h"
 
@@ -25,6 +26,7 @@ class OpsWorksService final : public JsonService {
     add_operation("UnassignInstance", unassign_instance);
     add_operation("DeregisterInstance", deregister_instance);
     add_operation("DescribeCommands", describe_commands);
+    add_operation("AgentContact", agent_contact);
   }
 };
 

@@ -62,7 +62,7 @@ nlohmann::json OpsWorksModel::snapshot() const {
     for (const auto& l : layers_)
       if (l.stack_id == s.stack_id) j["Layers"].push_back(to_json(l));
     for (const auto& i : instances_)
-      if (i.stack_id == s.stack_id) j["Instances"].push_back(to_json(i));
+      if (i.stack_id == s.stack_id) j["Instances"].push_back(to_json(as_read(i)));
     stacks.push_back(std::move(j));
   }
   return {{"stacks", stacks}};
