@@ -4,6 +4,8 @@
 
 #include "core/agent/agent_config.h"
 #include "core/agent/boot_registration.h"
+#include "core/agent/clock_skew.h"
+#include "core/clock/time_format.h"
 
 namespace opsreg::agent {
 
@@ -60,10 +62,19 @@ Result<ContactResult> agent_contact(const registration::PreconfigValues& config,
   if (!service.ok()) return service.error();
 
   options.deps.fill_missing();
+  auto clock = std::make_shared<SkewCorrectedClock>(options.deps.clock);
+  options.deps.clock = clock;
   auto client = clients::AwsClient::create(*service, options.deps);
   if (!client.ok()) return client.error();
-  auto answer =
-      client->call_json(kAgentContactTarget, nlohmann::json{{"InstanceId", result.instance_id}});
+  const nlohmann::json body = {{"InstanceId", result.instance_id}};
+  auto answer = client->call_json(kAgentContactTarget, body);
+  if (!answer.ok()) {
+    if (auto server_now = server_time_of(answer.error())) {  // as boot-registration does
+      log("Clock skew: the service's time is " + format_iso8601(*server_now) + "; retrying");
+      clock->correct_to(*server_now);
+      answer = client->call_json(kAgentContactTarget, body);
+    }
+  }
   if (!answer.ok()) {
     log("Contact refused (access key " + creds.access_key_id + "): " + answer.error().code + ": " +
         answer.error().message);

@@ -35,10 +35,11 @@ struct ContactResult {
 // One contact from the agent whose config is `config` (agent_config.h): the OpsWorks client is
 // built as boot-registration builds it (opsworks_service: the same endpoint keys), signed with
 // the config's access key, or with `options.instance_credentials()` when it has none, and
-// AgentContact {"InstanceId": instance_id} is sent. Errors: "InvalidPreconfig" (no
-// instance_id, stack_id or region), "NoCredentials", the credential source's, and the
-// service's refusal (UnrecognizedClientException for an unknown, deleted or inactive key,
-// InvalidSignatureException, ResourceNotFoundException, ...).
+// AgentContact {"InstanceId": instance_id} is sent; a contact refused for clock skew is
+// retried once with the clock corrected, as boot-registration does (clock_skew.h). Errors:
+// "InvalidPreconfig" (no instance_id, stack_id or region), "NoCredentials", the credential
+// source's, and the service's refusal (UnrecognizedClientException for an unknown, deleted or
+// inactive key, InvalidSignatureException, ResourceNotFoundException, ...).
 Result<ContactResult> agent_contact(const registration::PreconfigValues& config,
                                     ContactOptions options = {});
 

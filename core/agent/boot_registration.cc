@@ -2,10 +2,10 @@
 // preconfig's credentials, and the SDK-style clock-skew correction.
 #include "core/agent/boot_registration.h"
 
-#include <atomic>
 #include <cstdlib>
 
 #include "core/agent/agent_config.h"
+#include "core/agent/clock_skew.h"
 #include "core/agent/rsa_key.h"
 #include "core/clients/opsworks_client.h"
 #include "core/clock/time_format.h"
@@ -26,36 +26,6 @@ std::string text(const PreconfigValues& p, const std::string& key) {
 
 aws::Error invalid_preconfig(std::string why) {
   return aws::make_error("InvalidPreconfig", std::move(why), 0);
-}
-
-// A clock that reads `base` shifted by an offset learnt from the service.
-class SkewCorrectedClock final : public Clock {
- public:
-  explicit SkewCorrectedClock(std::shared_ptr<const Clock> base) : base_(std::move(base)) {}
-  TimePoint now() const override {
-    return base_->now() + std::chrono::microseconds(offset_.load());
-  }
-  void correct_to(TimePoint server_now) {
-    offset_.store(
-        std::chrono::duration_cast<std::chrono::microseconds>(server_now - base_->now()).count());
-  }
-
- private:
-  std::shared_ptr<const Clock> base_;
-  std::atomic<int64_t> offset_{0};
-};
-
-// The server's time in a clock-skew error: "... (20260101T001600Z - 15 min.)".
-std::optional<TimePoint> server_time_of(const aws::Error& e) {
-  const std::string& m = e.message;
-  if (m.find("Signature expired") == std::string::npos &&
-      m.find("Signature not yet current") == std::string::npos)
-    return std::nullopt;
-  size_t open = m.rfind('(');
-  if (open == std::string::npos) return std::nullopt;
-  size_t end = m.find(' ', open);
-  if (end == std::string::npos) return std::nullopt;
-  return parse_amz_date(std::string_view(m).substr(open + 1, end - open - 1));
 }
 
 }  // namespace

@@ -88,6 +88,18 @@ TEST_F(AgentContactTest, WithoutAKeyTheInstanceCredentialsAreFetchedForEachConta
   EXPECT_EQ(agent_contact(h.host(), o).error().code, "MetadataUnavailable");
 }
 
+TEST_F(AgentContactTest, ClockSkewIsCorrectedFromTheServiceErrorAsAtBoot) {
+  auto h = register_host("web-1");
+  ContactOptions o = options();
+  // The agent's clock is an hour behind the world's (e.g. serve's clock moved by the admin API).
+  VirtualClock behind(world().now() - std::chrono::hours(1));
+  o.deps.clock = std::shared_ptr<const Clock>(std::shared_ptr<void>(), &behind);
+  auto r = agent_contact(h.host(), o);
+  ASSERT_TRUE(r.ok()) << r.error().code << ": " << r.error().message;
+  ASSERT_EQ(log.size(), 2u);
+  EXPECT_EQ(log[0], "Clock skew: the service's time is 2026-01-01T00:00:00Z; retrying");
+}
+
 TEST_F(AgentContactTest, HostWithoutConfigIsNoAgentConfig) {
   auto r = agent_contact(AgentHost{::testing::TempDir() + "/no-such-agent-host", "x", "", ""},
                          options());
