@@ -2,7 +2,7 @@
 // reset it to the file it was loaded from.
 //   GET  /_opsreg/world            the world snapshot (JSON, no secrets)
 //   GET  /_opsreg/clock            {"clock": "2026-01-01T00:00:00.000Z"}
-//   POST /_opsreg/clock/advance    body {"by": "16m"}  -> {"clock": ...}
+//   POST /_opsreg/clock/advance    body {"by": "16m"}  -> {"clock": ...} (AdminHooks)
 //   POST /_opsreg/reset            rebuilds the world from its source -> {"reset": true}
 #pragma once
 
