@@ -92,7 +92,6 @@ int serve_main(const Args& args) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   mocks::Edge edge(world);
-  mocks::HttpServer server(edge);
   // The registered hosts' agents contact OpsWorks as the clock moves: at each tick of the
   // system clock (the timer), and through the ticks an admin clock advance passes.
   std::mutex fleet_mu;
@@ -101,6 +100,8 @@ int serve_main(const Args& args) {
     std::lock_guard lock(fleet_mu);
     return running ? mocks::agents::sites_of(*running)() : std::vector<mocks::agents::AgentSite>{};
   });
+  // Declared after the runner, so destroyed (stopped) before it.
+  mocks::HttpServer server(edge);
   server.set_admin_hooks({[&](std::chrono::microseconds by) { agents.advance(by); }});
   if (server.start(port) < 0) {
     std::fprintf(stderr, "opsreg serve: cannot listen on 127.0.0.1:%d\n", port);
