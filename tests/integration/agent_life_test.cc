@@ -14,6 +14,7 @@
 #include "mocks/agents/agent_runner.h"
 #include "mocks/edge/http_server.h"
 #include "mocks/ssh/host_fleet.h"
+#include "tests/integration/ssh_host_fixture.h"
 #include "tests/support/agent_fixture.h"
 
 namespace opsreg::testing {
@@ -178,6 +179,33 @@ TEST_F(AgentLife, AnAgentLeftWithTheOldKeyLosesTheConnectionAfterRotation) {
   agents->advance(hours(24 * 90));
   EXPECT_LE(agents->contacts_made(), 4);
   EXPECT_EQ(status_of(r.outcome.instance_id), "connection_lost");
+}
+
+TEST_F(AgentLife, AgentContactCommandMakesOneContactAndExits1WhenRefused) {
+  registration::Report r = register_web();
+  ASSERT_TRUE(r.ok()) << r.failure->message() << "\n--- output:\n" << output;
+  // The command signs with the machine's clock, far from the world's virtual one: it corrects
+  // the skew from the service's error, as boot-registration does.
+  const std::vector<std::string> env = {"OPSREG_HOST_ROOT=" + web_host().root};
+  ProcessResult good = run({OPSREG_BINARY, "agent", "contact"}, env);
+  EXPECT_EQ(good.exit_code, 0) << good.out << good.err;
+  EXPECT_NE(good.out.find("Contact with OpsWorks as instance " + r.outcome.instance_id +
+                          ": status registered"),
+            std::string::npos)
+      << good.out;
+  auto config = agent::read_agent_config(web_host());
+  ASSERT_TRUE(config.ok());
+  ASSERT_TRUE(
+      tw.world->iam()
+          .delete_access_key(r.outcome.iam_user_name, (*config)["access_key_id"].get<std::string>())
+          .ok());
+  ProcessResult refused = run({OPSREG_BINARY, "agent", "contact"}, env);
+  EXPECT_EQ(refused.exit_code, 1);
+  std::ifstream log(fs::path(web_host().root) / "var/log/aws/opsworks/opsworks-agent.log");
+  std::stringstream text;
+  text << log.rdbuf();
+  EXPECT_NE(text.str().find("UnrecognizedClientException"), std::string::npos) << text.str();
+  EXPECT_EQ(text.str().find((*config)["secret_access_key"].get<std::string>()), std::string::npos);
 }
 
 }  // namespace
