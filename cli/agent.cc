@@ -1,11 +1,13 @@
 // `opsreg agent boot-registration --preconfig FILE [--key-pool FILE]`: the simulated agent run
-// by the installer's boot-registration script; `opsreg agent make-key-pool FILE N` fills a pool.
+// by the installer's boot-registration script; `agent contact`: one of its later contacts;
+// `opsreg agent make-key-pool FILE N` fills a pool.
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
 #include "cli/command.h"
+#include "core/agent/agent_contact.h"
 #include "core/agent/agent_log.h"
 #include "core/agent/boot_registration.h"
 #include "core/agent/rsa_key.h"
@@ -17,6 +19,7 @@ namespace {
 
 constexpr char kAgentUsage[] =
     "usage: opsreg agent boot-registration --preconfig FILE [--key-pool FILE]\n"
+    "       opsreg agent contact\n"
     "       opsreg agent make-key-pool FILE COUNT\n"
     "\n"
     "boot-registration registers this host with the preconfig's stack (what the OpsWorks agent\n"
@@ -25,7 +28,11 @@ constexpr char kAgentUsage[] =
     "or the preconfig's opsreg_agent_key_pool; without one a fresh RSA-2048 key is made.\n"
     "After registering it runs the initial setup: the stack's hosts file replaces\n"
     "<host root>/etc/hosts (the old one is kept in the log) and the host's EBS volumes and\n"
-    "Elastic IPs are registered; a volume on a reserved mount point fails setup (exit 1).\n";
+    "Elastic IPs are registered; a volume on a reserved mount point fails setup (exit 1).\n"
+    "\n"
+    "contact makes one of the registered agent's periodic contacts with OpsWorks (our model of\n"
+    "the agent's channel), signed with the key in <host root>/etc/aws/opsworks/\n"
+    "instance-agent.yml, and logs the outcome to the agent log; exit status 1 when refused.\n";
 
 int usage(const std::string& why) {
   std::fprintf(stderr, "opsreg agent: %s\n%s", why.c_str(), kAgentUsage);
@@ -75,6 +82,22 @@ int boot_registration_main(const Args& args) {
   return kExitOk;
 }
 
+// What one iteration of a real agent's loop does: contact the service, log the outcome.
+int contact_main(const Args& args) {
+  if (args.size() != 1) return usage("contact takes no arguments");
+  agent::AgentHost host = agent::AgentHost::from_environment(config::process_env());
+  SystemClock clock;
+  agent::AgentLog log(host, clock, &std::cout);
+  if (!log.open_error().empty())
+    std::fprintf(stderr, "opsworks-agent: warning: %s\n", log.open_error().c_str());
+  agent::ContactOptions options;
+  // Instance-profile credentials (a config without a key) come from the instance metadata
+  // service once the core has its provider: the lead wires options.instance_credentials.
+  options.log = [&](const std::string& line) { log.info(line); };
+  auto result = agent::agent_contact(host, options);
+  return result.ok() ? kExitOk : kExitFailed;
+}
+
 int make_key_pool_main(const Args& args) {
   if (args.size() != 3) return usage("make-key-pool needs FILE and COUNT");
   int count = std::atoi(args[2].c_str());
@@ -91,6 +114,7 @@ int make_key_pool_main(const Args& args) {
 int agent_main(const Args& args) {
   if (args.empty()) return usage("a subcommand is required");
   if (args[0] == "boot-registration") return boot_registration_main(args);
+  if (args[0] == "contact") return contact_main(args);
   if (args[0] == "make-key-pool") return make_key_pool_main(args);
   if (args[0] == "-h" || args[0] == "--help") {
     std::fputs(kAgentUsage, stdout);

@@ -4,9 +4,11 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <mutex>
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "mocks/agents/agent_runner.h"
 #include "mocks/ec2/handlers.h"
 #include "mocks/edge/edge.h"
 #include "mocks/edge/http_server.h"
@@ -95,7 +97,17 @@ int serve_main(const Args& args) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   mocks::Edge edge(world);
+  // The registered hosts' agents contact OpsWorks as the clock moves: at each tick of the
+  // system clock (the timer), and through the ticks an admin clock advance passes.
+  std::mutex fleet_mu;
+  const mocks::ssh::HostFleet* running = nullptr;  // guarded by fleet_mu
+  mocks::agents::AgentRunner agents(edge, [&] {
+    std::lock_guard lock(fleet_mu);
+    return running ? mocks::agents::sites_of(*running)() : std::vector<mocks::agents::AgentSite>{};
+  });
+  // Declared after the runner, so destroyed (stopped) before it.
   mocks::HttpServer server(edge);
+  server.set_admin_hooks({[&](std::chrono::microseconds by) { agents.advance(by); }});
   if (server.start(port) < 0) {
     std::fprintf(stderr, "opsreg serve: cannot listen on 127.0.0.1:%d\n", port);
     return kExitFailed;
@@ -110,6 +122,11 @@ int serve_main(const Args& args) {
     std::fprintf(stderr, "opsreg serve: %s\n", fleet.error().message.c_str());
     return kExitFailed;
   }
+  {
+    std::lock_guard lock(fleet_mu);
+    running = fleet->get();
+  }
+  if (clock == mocks::ClockMode::kSystem) agents.start_timer();
 
   nlohmann::json stacks = nlohmann::json::array();
   nlohmann::json snapshot = world->snapshot();
@@ -137,6 +154,11 @@ int serve_main(const Args& args) {
   // idle keep-alive connections to time out; only the hosts' processes and files are cleaned up.
   int sig = 0;
   sigwait(&signals, &sig);
+  agents.stop();
+  {
+    std::lock_guard lock(fleet_mu);
+    running = nullptr;
+  }
   fleet->reset();  // stops the SSH hosts and removes their files
   std::fflush(stdout);
   std::_Exit(kExitOk);

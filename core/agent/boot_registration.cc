@@ -2,9 +2,10 @@
 // preconfig's credentials, and the SDK-style clock-skew correction.
 #include "core/agent/boot_registration.h"
 
-#include <atomic>
 #include <cstdlib>
 
+#include "core/agent/agent_config.h"
+#include "core/agent/clock_skew.h"
 #include "core/agent/initial_setup.h"
 #include "core/agent/instance_identity.h"
 #include "core/agent/rsa_key.h"
@@ -27,36 +28,6 @@ std::string text(const PreconfigValues& p, const std::string& key) {
 
 aws::Error invalid_preconfig(std::string why) {
   return aws::make_error("InvalidPreconfig", std::move(why), 0);
-}
-
-// A clock that reads `base` shifted by an offset learnt from the service.
-class SkewCorrectedClock final : public Clock {
- public:
-  explicit SkewCorrectedClock(std::shared_ptr<const Clock> base) : base_(std::move(base)) {}
-  TimePoint now() const override {
-    return base_->now() + std::chrono::microseconds(offset_.load());
-  }
-  void correct_to(TimePoint server_now) {
-    offset_.store(
-        std::chrono::duration_cast<std::chrono::microseconds>(server_now - base_->now()).count());
-  }
-
- private:
-  std::shared_ptr<const Clock> base_;
-  std::atomic<int64_t> offset_{0};
-};
-
-// The server's time in a clock-skew error: "... (20260101T001600Z - 15 min.)".
-std::optional<TimePoint> server_time_of(const aws::Error& e) {
-  const std::string& m = e.message;
-  if (m.find("Signature expired") == std::string::npos &&
-      m.find("Signature not yet current") == std::string::npos)
-    return std::nullopt;
-  size_t open = m.rfind('(');
-  if (open == std::string::npos) return std::nullopt;
-  size_t end = m.find(' ', open);
-  if (end == std::string::npos) return std::nullopt;
-  return parse_amz_date(std::string_view(m).substr(open + 1, end - open - 1));
 }
 
 }  // namespace
@@ -155,6 +126,9 @@ Result<BootResult> boot_registration(const PreconfigValues& p, const AgentHost& 
   }
   result.instance_id = *id;
   log("Registered instance " + result.instance_id + " (" + result.hostname + ")");
+  if (Status s = write_agent_config(host, agent_config_values(p, *id, result.hostname)); !s.ok())
+    return s.error();
+  log(std::string("Wrote the agent configuration ") + kAgentConfigPath);
   // Initial setup (initial_setup.h): hosts file, EBS volumes, Elastic IPs; "SetupFailed" when a
   // volume sits on a reserved mount point.
   if (auto setup = initial_setup(opsworks, host, result.instance_id, log); !setup.ok())

@@ -21,7 +21,7 @@ Response json_error(int status, const std::string& message) {
 }
 }  // namespace
 
-std::optional<Response> handle_admin(Edge& edge, const Request& request) {
+std::optional<Response> handle_admin(Edge& edge, const Request& request, const AdminHooks& hooks) {
   if (!request.path.starts_with(kAdminPrefix)) return std::nullopt;
   std::string_view what = std::string_view(request.path).substr(kAdminPrefix.size());
   std::shared_ptr<World> world = edge.world();
@@ -34,7 +34,10 @@ std::optional<Response> handle_admin(Edge& edge, const Request& request) {
     auto duration = parse_duration(by);
     if (!duration || duration->count() < 0)
       return json_error(400, "body must be {\"by\": DURATION}, e.g. {\"by\": \"16m\"}");
-    world->advance(*duration);
+    if (hooks.advance_clock)
+      hooks.advance_clock(*duration);
+    else
+      world->advance(*duration);
     return json_response(200, {{"clock", format_iso8601_millis(world->now())}});
   }
   if (what == "reset" && request.method == "POST") {

@@ -2,10 +2,12 @@
 // reset it to the file it was loaded from.
 //   GET  /_opsreg/world            the world snapshot (JSON, no secrets)
 //   GET  /_opsreg/clock            {"clock": "2026-01-01T00:00:00.000Z"}
-//   POST /_opsreg/clock/advance    body {"by": "16m"}  -> {"clock": ...}
+//   POST /_opsreg/clock/advance    body {"by": "16m"}  -> {"clock": ...} (AdminHooks)
 //   POST /_opsreg/reset            rebuilds the world from its source -> {"reset": true}
 #pragma once
 
+#include <chrono>
+#include <functional>
 #include <optional>
 
 #include "mocks/edge/edge.h"
@@ -14,7 +16,16 @@ namespace opsreg::mocks {
 
 inline constexpr std::string_view kAdminPrefix = "/_opsreg/";
 
+// What the owner of the server adds to the admin API.
+struct AdminHooks {
+  // Moves the world's clock for POST /_opsreg/clock/advance, e.g. stepping through what has
+  // to happen on the way (the simulated agents' contacts, mocks/agents/agent_runner.h).
+  // Empty: the world's advance().
+  std::function<void(std::chrono::microseconds by)> advance_clock;
+};
+
 // Handles `request` when its path is under /_opsreg/, else returns nullopt.
-std::optional<Response> handle_admin(Edge& edge, const Request& request);
+std::optional<Response> handle_admin(Edge& edge, const Request& request,
+                                     const AdminHooks& hooks = {});
 
 }  // namespace opsreg::mocks

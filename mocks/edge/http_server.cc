@@ -52,7 +52,7 @@ int HttpServer::start(int port) {
   });
   auto handler = [this](const httplib::Request& in, httplib::Response& out) {
     Request req = from_httplib(in);
-    std::optional<Response> admin = handle_admin(edge_, req);
+    std::optional<Response> admin = handle_admin(edge_, req, admin_hooks_);
     Response res = admin ? std::move(*admin) : edge_.handle(req);
     out.status = res.status;
     for (auto& [k, v] : res.headers) out.set_header(k, v);

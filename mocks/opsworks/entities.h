@@ -149,6 +149,9 @@ struct Instance {
   std::string last_service_error_id;         // LastServiceErrorId (DescribeServiceErrors)
   std::string rsa_public_key;                // the agent's key: kept, never returned
   std::string rsa_public_key_fingerprint;    // kept, never returned
+  // The agent's last good contact (RegisterInstance is the first); nullopt: no agent (an
+  // instance of a world file), which never reads as connection_lost (agent_contact_rule.cc).
+  std::optional<TimePoint> last_contact;
 };
 
 }  // namespace opsreg::mocks::opsworks

@@ -2,6 +2,7 @@
 #include "mocks/opsworks/handlers.h"
 
 #include "mocks/edge/json_service.h"
+#include "mocks/opsworks/agent_contact.h"
 #include "mocks/opsworks/operations.h"
 #include "mocks/world/world.h"
 
@@ -34,6 +35,7 @@ class OpsWorksService final : public JsonService {
     add_operation("DescribeElasticIps", describe_elastic_ips);
     add_operation("DescribeServiceErrors", describe_service_errors);
     add_operation("AgentInitialSetup", agent_initial_setup);
+    add_operation("AgentContact", agent_contact);
   }
 };
 

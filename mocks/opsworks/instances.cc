@@ -84,6 +84,7 @@ Result<Instance> OpsWorksModel::register_instance(const RegistrationSpec& spec) 
   inst.public_ip = spec.public_ip;
   inst.private_ip = spec.private_ip;
   inst.created_at = clock_.now();
+  inst.last_contact = inst.created_at;  // the agent's first contact
   inst.os = stack->default_os;
   inst.rsa_public_key = spec.rsa_public_key;
   inst.rsa_public_key_fingerprint = spec.rsa_public_key_fingerprint;
@@ -94,7 +95,7 @@ Result<Instance> OpsWorksModel::register_instance(const RegistrationSpec& spec) 
 Result<Instance> OpsWorksModel::instance(std::string_view instance_id) const {
   std::lock_guard lock(mu_);
   for (const auto& i : instances_)
-    if (i.instance_id == instance_id) return i;
+    if (i.instance_id == instance_id) return as_read(i);
   return not_found("instance", instance_id);
 }
 
@@ -103,7 +104,7 @@ Result<std::vector<Instance>> OpsWorksModel::instances_of_stack(std::string_view
   if (!find_stack(stack_id)) return not_found("stack", stack_id);
   std::vector<Instance> out;
   for (const auto& i : instances_)
-    if (i.stack_id == stack_id) out.push_back(i);
+    if (i.stack_id == stack_id) out.push_back(as_read(i));
   return out;
 }
 
@@ -113,7 +114,7 @@ Result<std::vector<Instance>> OpsWorksModel::instances_of_layer(std::string_view
   std::vector<Instance> out;
   for (const auto& i : instances_)
     if (std::find(i.layer_ids.begin(), i.layer_ids.end(), layer_id) != i.layer_ids.end())
-      out.push_back(i);
+      out.push_back(as_read(i));
   return out;
 }
 

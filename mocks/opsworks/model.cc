@@ -65,7 +65,7 @@ nlohmann::json OpsWorksModel::snapshot() const {
       if (l.stack_id == s.stack_id) j["Layers"].push_back(to_json(l));
     for (const auto& i : instances_) {
       if (i.stack_id != s.stack_id) continue;
-      nlohmann::json ij = to_json(i);
+      nlohmann::json ij = to_json(as_read(i));
       for (const auto& e : service_errors_)
         if (e.service_error_id == i.last_service_error_id) ij["LastServiceError"] = e.message;
       j["Instances"].push_back(std::move(ij));

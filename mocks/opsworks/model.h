@@ -2,6 +2,7 @@
 // Wire-free (handlers*.cc read and render the JSON); every method is thread-safe.
 #pragma once
 
+#include <chrono>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -58,7 +59,7 @@ class OpsWorksModel {
   Status assign_instance(std::string_view instance_id, const std::vector<std::string>& layer_ids);
   Status unassign_instance(std::string_view instance_id);
   Status deregister_instance(std::string_view instance_id);
-  // For the simulated agent: moves an instance to `status` (e.g. online, connection_lost).
+  // For the simulated agent: moves an instance to `status` (e.g. online, setup_failed).
   Status set_instance_status(std::string_view instance_id, std::string status);
 
   // Volumes (volumes.cc). Registering takes the EC2 facts of the volume (the caller finds it
@@ -97,6 +98,14 @@ class OpsWorksModel {
   // "127.0.0.1 localhost", then "PRIVATE_IP HOSTNAME" for each instance of the stack with a
   // private IP, one per line.
   Result<std::string> hosts_file(std::string_view stack_id) const;
+  // The agent channel (agent_contact_rule.cc, our model: REGISTER-SPEC §3). An instance with an
+  // agent whose last good contact is older than `missed_contacts` × `interval` reads as
+  // "connection_lost" wherever it is read (instance(), instances_of_*, snapshot); its stored
+  // status is kept, so a later good contact restores it. Defaults: 1 minute, 3.
+  void set_agent_contact_rule(std::chrono::microseconds interval, int missed_contacts);
+  // A good contact from the instance's agent at the clock's time; returns the instance as it
+  // now reads. ResourceNotFoundException when the instance is unknown.
+  Result<Instance> record_agent_contact(std::string_view instance_id);
 
   // The stack a layer or instance belongs to (ResourceNotFoundException when unknown).
   Result<std::string> stack_of_layer(std::string_view layer_id) const;
@@ -121,6 +130,8 @@ class OpsWorksModel {
   // Records a ServiceError for `inst` and points its LastServiceErrorId at it.
   ServiceError record_service_error_locked(Instance& inst, std::string type, std::string message);
   std::string hosts_file_locked(const std::string& stack_id) const;
+  // `inst` as it reads now: its status derived from its last contact (agent_contact_rule.cc).
+  Instance as_read(Instance inst) const;
 
   std::string account_id_;
   std::string region_;
@@ -133,6 +144,8 @@ class OpsWorksModel {
   std::vector<Volume> volumes_;  // registration order
   std::vector<ElasticIp> elastic_ips_;
   std::vector<ServiceError> service_errors_;
+  std::chrono::microseconds contact_interval_ = std::chrono::minutes(1);
+  int missed_contacts_ = 3;
 };
 
 }  // namespace opsreg::mocks::opsworks

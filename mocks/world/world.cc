@@ -73,6 +73,8 @@ Result<std::unique_ptr<World>> World::build(const nlohmann::json& j, ClockMode m
   auto settings = parse_world_settings(j.value("settings", nlohmann::json()));
   if (!settings.ok()) return settings.error();
   w->settings_ = *settings;
+  w->opsworks_.set_agent_contact_rule(w->settings_.agent_contact_interval,
+                                      w->settings_.agent_missed_contacts);
   if (w->settings_.agent_key_pool > 0) {
     auto pool = agent_key_pool_file(w->settings_.agent_key_pool, agent_key_pool_fixture());
     if (!pool.ok()) return invalid("settings: agent_key_pool: " + pool.error().message);

@@ -1,7 +1,8 @@
 // The world file's "settings": switches that make the fake world faster or otherwise different
-// from AWS for benchmarks and demos. All are off by default (and in conformance runs).
+// from AWS for benchmarks and demos (off by default), and the simulated agent's contact rule.
 #pragma once
 
+#include <chrono>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -16,11 +17,21 @@ struct WorldSettings {
   int agent_key_pool = 0;
   // The absolute path of that pool file once the world has made it; "" when off.
   std::string agent_key_pool_file;
+  // Our model of the agent's channel (REGISTER-SPEC §3): a registered agent contacts the
+  // service every "agent_contact_interval" (a duration string, "1m" by default), and an
+  // instance whose last good contact is older than "agent_missed_contacts" (3 by default)
+  // intervals reads as connection_lost.
+  std::chrono::microseconds agent_contact_interval = std::chrono::minutes(1);
+  int agent_missed_contacts = 3;
 };
 
 // The largest pool a world file may ask for (keys past the committed fixture pool are generated
 // when the world is built, ≈ 0.25 s each).
 constexpr int kMaxAgentKeyPool = 64;
+// Bounds of the contact rule: an interval from 1 s to 1 day, a threshold from 1 to 1000.
+constexpr std::chrono::seconds kMinAgentContactInterval{1};
+constexpr std::chrono::hours kMaxAgentContactInterval{24};
+constexpr int kMaxAgentMissedContacts = 1000;
 
 // Reads the "settings" object (absent or null: all off). Errors are ValidationError naming the
 // key: unknown keys, values of the wrong type or out of range.

@@ -1,6 +1,7 @@
 // The simulated agent: real RSA-2048 keys and their fingerprint, the key pool, the endpoint it
 // derives from the preconfig, and boot-registration against the fake OpsWorks on a socket.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -86,10 +87,10 @@ TEST(AgentEndpoint, BuiltFromTheOpsWorksParametersOfThePreconfig) {
   EXPECT_EQ(opsworks_service(ssl).error().code, "NoCredentials");
 }
 
-// A fresh host root under the test's temporary directory: boot-registration writes the host's
-// /etc/hosts there (initial setup), never the real one.
-std::string host_root(const std::string& name) {
-  std::string root = ::testing::TempDir() + "/agent_test_" + name;
+// A fresh directory standing for a host's "/" (boot-registration writes the agent config there).
+std::string temp_root(const std::string& name) {
+  std::string root =
+      ::testing::TempDir() + "/agent_test_" + std::to_string(::getpid()) + "_" + name;
   std::filesystem::remove_all(root);
   std::filesystem::create_directories(root);
   return root;
@@ -114,7 +115,7 @@ TEST(AgentBootRegistration, RegistersTheHostWithHostnameIpsAndFingerprint) {
   LiveWorld live;
   auto p = preconfig_for(std::to_string(live.server.port()), live.tw.world->operator_credentials());
   p["public_ip"] = "203.0.113.9";  // an override wins over the host's
-  AgentHost host{host_root("onprem"), "onprem-host", "10.0.0.5", "198.51.100.1"};
+  AgentHost host{temp_root("registers"), "onprem-host", "10.0.0.5", "198.51.100.1"};
   std::vector<std::string> lines;
   BootOptions options;
   options.deps = live.deps();
@@ -142,7 +143,7 @@ TEST(AgentBootRegistration, CorrectsClockSkewFromTheServiceError) {
   // The agent's clock is an hour behind the world's.
   VirtualClock behind(live.tw.world->now() - std::chrono::hours(1));
   options.deps.clock = std::shared_ptr<const Clock>(std::shared_ptr<void>(), &behind);
-  auto r = boot_registration(p, AgentHost{host_root("skewed"), "skewed", "", ""}, options);
+  auto r = boot_registration(p, AgentHost{temp_root("skewed"), "skewed", "", ""}, options);
   ASSERT_TRUE(r.ok()) << r.error().code << ": " << r.error().message;
 }
 
@@ -151,7 +152,7 @@ TEST(AgentBootRegistration, UnknownKeyIsRefusedByTheService) {
   auto p = preconfig_for(std::to_string(live.server.port()), {"AKIANOSUCHKEY0000000", "x", ""});
   BootOptions options;
   options.deps = live.deps();
-  auto r = boot_registration(p, AgentHost{host_root("h"), "h", "", ""}, options);
+  auto r = boot_registration(p, AgentHost{temp_root("unknown_key"), "h", "", ""}, options);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, "UnrecognizedClientException");
 }
