@@ -10,6 +10,7 @@
 #include "core/agent/agent_contact.h"
 #include "core/agent/agent_log.h"
 #include "core/agent/boot_registration.h"
+#include "core/agent/instance_identity.h"
 #include "core/agent/rsa_key.h"
 #include "core/config/env.h"
 
@@ -91,8 +92,10 @@ int contact_main(const Args& args) {
   if (!log.open_error().empty())
     std::fprintf(stderr, "opsworks-agent: warning: %s\n", log.open_error().c_str());
   agent::ContactOptions options;
-  // Instance-profile credentials (a config without a key) come from the instance metadata
-  // service once the core has its provider: the lead wires options.instance_credentials.
+  // A config without a key: the instance profile's credentials, from the metadata service
+  // (AWS_EC2_METADATA_SERVICE_ENDPOINT), fetched afresh for the contact.
+  options.instance_credentials =
+      agent::instance_profile_credentials(config::MetadataOptions::from_env(config::process_env()));
   options.log = [&](const std::string& line) { log.info(line); };
   auto result = agent::agent_contact(host, options);
   return result.ok() ? kExitOk : kExitFailed;

@@ -7,10 +7,10 @@
 #include "core/clients/client_factory.h"
 #include "core/register/arguments.h"
 #include "core/register/procedure.h"
-#include "mocks/ec2/handlers.h"
 #include "mocks/edge/edge.h"
 #include "mocks/edge/http_server.h"
 #include "mocks/ssh/host_fleet.h"
+#include "mocks/ssh/world_fleet.h"
 #include "mocks/world/world.h"
 
 namespace opsreg::cli {
@@ -44,13 +44,9 @@ Result<std::unique_ptr<MockSession>> start_mock(const Arguments& args) {
   if (session->server->start(0) < 0)
     return aws::make_error("MockFailed", "cannot listen on 127.0.0.1", 0);
   session->world->set_edge_url(session->server->url());
-  mocks::ssh::FleetOptions options;
+  mocks::ssh::FleetOptions options = mocks::ssh::world_fleet_options(*session->edge);
   if (const char* pool = std::getenv("OPSREG_AGENT_KEY_POOL"))
     options.env["OPSREG_AGENT_KEY_POOL"] = pool;
-  mocks::Edge* edge = session->edge.get();
-  options.now = [edge] { return edge->world()->now(); };
-  options.account_id = session->world->account_id();
-  options.launch_time = mocks::ec2::launch_time(*session->world);
   auto fleet = mocks::ssh::HostFleet::start(session->world->hosts(), options);
   if (!fleet.ok()) return fleet.error();
   session->fleet = std::move(*fleet);

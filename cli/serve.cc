@@ -9,10 +9,10 @@
 
 #include "cli/command.h"
 #include "mocks/agents/agent_runner.h"
-#include "mocks/ec2/handlers.h"
 #include "mocks/edge/edge.h"
 #include "mocks/edge/http_server.h"
 #include "mocks/ssh/host_fleet.h"
+#include "mocks/ssh/world_fleet.h"
 #include "mocks/world/world.h"
 
 namespace opsreg::cli {
@@ -113,11 +113,7 @@ int serve_main(const Args& args) {
     return kExitFailed;
   }
   world->set_edge_url(server.url());
-  mocks::ssh::FleetOptions fleet_options;
-  fleet_options.now = [&edge] { return edge.world()->now(); };
-  fleet_options.account_id = world->account_id();
-  fleet_options.launch_time = mocks::ec2::launch_time(*world);
-  auto fleet = mocks::ssh::HostFleet::start(world->hosts(), fleet_options);
+  auto fleet = mocks::ssh::HostFleet::start(world->hosts(), mocks::ssh::world_fleet_options(edge));
   if (!fleet.ok()) {
     std::fprintf(stderr, "opsreg serve: %s\n", fleet.error().message.c_str());
     return kExitFailed;

@@ -77,4 +77,14 @@ Result<config::ServiceConfig> agent_opsworks_service(const registration::Preconf
   return service;
 }
 
+std::function<Result<aws::Credentials>()> instance_profile_credentials(
+    config::MetadataOptions options) {
+  return [options]() -> Result<aws::Credentials> {
+    config::InstanceMetadataClient imds(options);
+    auto role = imds.role_credentials();
+    if (!role.ok()) return role.error();
+    return role->credentials;
+  };
+}
+
 }  // namespace opsreg::agent

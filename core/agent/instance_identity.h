@@ -4,6 +4,7 @@
 // preconfig holds no access key (--use-instance-profile).
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include "core/agent/agent_host.h"
@@ -35,5 +36,11 @@ Result<Ec2Identity> read_ec2_identity(config::InstanceMetadataClient& imds);
 // "NoCredentials" naming the metadata service's error when it has no role credentials.
 Result<config::ServiceConfig> agent_opsworks_service(const registration::PreconfigValues& preconfig,
                                                      config::InstanceMetadataClient& imds);
+
+// The instance profile's credentials as a running agent takes them: a fresh metadata session
+// at each call (the role's credentials rotate), the credentials with their session token.
+// Errors: the metadata client's (MetadataNotFound when no role is attached, ...).
+std::function<Result<aws::Credentials>()> instance_profile_credentials(
+    config::MetadataOptions options);
 
 }  // namespace opsreg::agent

@@ -6,6 +6,7 @@
 
 #include "core/agent/agent_config.h"
 #include "core/agent/agent_log.h"
+#include "core/agent/instance_identity.h"
 #include "mocks/agents/edge_transport.h"
 #include "mocks/world/world.h"
 
@@ -30,7 +31,15 @@ TimePoint tick_time(int64_t tick, microseconds interval) {
 SiteList sites_of(const ssh::HostFleet& fleet) {
   return [&fleet] {
     std::vector<AgentSite> sites;
-    for (const auto& f : fleet.hosts()) sites.push_back({f.host.name, f.ssh->root(), {}});
+    for (const auto& f : fleet.hosts()) {
+      AgentSite site{f.host.name, f.ssh->root(), {}};
+      if (!f.metadata_url.empty()) {  // an EC2 host: its instance profile, through its IMDS
+        config::MetadataOptions imds;
+        imds.endpoint = f.metadata_url;
+        site.instance_credentials = agent::instance_profile_credentials(imds);
+      }
+      sites.push_back(std::move(site));
+    }
     return sites;
   };
 }

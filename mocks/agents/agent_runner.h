@@ -32,8 +32,8 @@ struct AgentSite {
 // The hosts to drive, asked at every round (hosts may come and go).
 using SiteList = std::function<std::vector<AgentSite>()>;
 
-// Every host of `fleet` (no instance credentials: whoever starts the metadata services fills
-// them in). `fleet` must outlive the returned list's use.
+// Every host of `fleet`; an EC2 host's agent takes instance-profile credentials from that
+// host's metadata service. `fleet` must outlive the returned list's use.
 SiteList sites_of(const ssh::HostFleet& fleet);
 
 // Drives the agents' contacts on the world's clock. Ticks are the instants that are whole
