@@ -3,7 +3,9 @@
 // local-ipv4 / public-ipv4; a preconfig without a key signs RegisterInstance with the
 // instance profile's credentials and session token. OpsWorks and IMDS are scripted wires.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "core/agent/boot_registration.h"
@@ -26,6 +28,12 @@ struct Ec2Agent {
     imds = std::make_shared<ScriptedAws>();
     opsworks->reply("OpsWorks_20130218.RegisterInstance", 200,
                     R"({"InstanceId":"4d6d1710-ded9-42a1-b08e-b043ad7af1e2"})");
+    opsworks->reply("OpsWorks_20130218.AgentInitialSetup", 200,
+                    R"({"Status":"registered","HostsFile":"127.0.0.1 localhost\n"})");
+    // The host's "/": boot-registration writes its agent config and /etc/hosts there.
+    root = ::testing::TempDir() + "/agent_ec2_import_" + std::to_string(::getpid());
+    std::filesystem::remove_all(root);
+    std::filesystem::create_directories(root);
     document = testing::identity_document_json(kInstanceId, "us-west-2", "172.31.5.17");
     paths = {{"dynamic/instance-identity/document", document},
              {"dynamic/instance-identity/signature", kSignature},
@@ -55,7 +63,7 @@ struct Ec2Agent {
     m.transport = imds;
     options.metadata = m;
     options.log = [this](const std::string& l) { log.push_back(l); };
-    return boot_registration(preconfig, AgentHost{"", "ip-172-31-5-17", "", ""}, options);
+    return boot_registration(preconfig, AgentHost{root, "ip-172-31-5-17", "", ""}, options);
   }
   nlohmann::json sent_body() const {
     auto sent = opsworks->requests("OpsWorks_20130218.RegisterInstance");
@@ -64,6 +72,7 @@ struct Ec2Agent {
   }
 
   std::shared_ptr<ScriptedAws> opsworks, imds;
+  std::string root;
   std::string document;
   std::map<std::string, std::string> paths;
   registration::PreconfigValues preconfig;

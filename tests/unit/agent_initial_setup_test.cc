@@ -220,8 +220,9 @@ TEST_F(AgentSideSetup, VolumeOnVarWwwIsSetupFailedWithTheServiceErrorsMessage) {
   req.stack_id = kStackId;
   req.hostname = "ec2-web-1";
   req.private_ip = "172.31.5.10";
-  req.instance_identity = clients::InstanceIdentity{
-      json{{"instanceId", kEc2Id}, {"region", "us-east-1"}}.dump(), "sig"};
+  const std::string document = json{{"instanceId", kEc2Id}, {"region", "us-east-1"}}.dump();
+  req.instance_identity =
+      clients::InstanceIdentity{document, mocks::ec2::sign_identity_document(document).value()};
   auto id = opsworks->register_instance(req);
   ASSERT_TRUE(id.ok()) << id.error().message;
   auto r = run(*id);

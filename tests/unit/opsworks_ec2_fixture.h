@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "mocks/ec2/identity.h"
 #include "tests/support/edge_client.h"
 #include "tests/unit/opsworks_fixture.h"
 
@@ -27,6 +28,11 @@ inline nlohmann::json ec2_world() {
       std::ifstream(std::string(OPSREG_SOURCE_DIR) + "/fixtures/worlds/default.json"));
   j["identities"] = {
       {{"user_name", "alice"}, {"access_key_id", kAliceKey}, {"secret_access_key", kAliceSecret}}};
+  // The default world's on-premises hosts, and this EC2 host instead of the default ones.
+  nlohmann::json hosts = nlohmann::json::array();
+  for (const auto& h : j["hosts"])
+    if (h.value("infrastructure", "on-premises") == "on-premises") hosts.push_back(h);
+  j["hosts"] = hosts;
   j["hosts"].push_back({{"name", "ec2-web-1"},
                         {"private_ip", "172.31.5.10"},
                         {"public_ip", "54.210.0.10"},
@@ -79,7 +85,9 @@ class OpsWorksEc2Test : public ::testing::Test {
                    {"Hostname", "ec2-web-1"},
                    {"PrivateIp", "172.31.5.10"},
                    {"PublicIp", "54.210.0.10"},
-                   {"InstanceIdentity", {{"Document", doc.dump()}, {"Signature", "sig"}}}});
+                   {"InstanceIdentity",
+                    {{"Document", doc.dump()},
+                     {"Signature", mocks::ec2::sign_identity_document(doc.dump()).value()}}}});
     EXPECT_EQ(last.status, 200) << last.body;
     return j.value("InstanceId", "");
   }
