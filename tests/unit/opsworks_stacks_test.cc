@@ -15,10 +15,11 @@ nlohmann::json create_stack_request(const std::string& name) {
            "arn:aws:iam::123456789012:instance-profile/aws-opsworks-ec2-role"}};
 }
 
-TEST_F(OpsWorksStacks, DescribeStacksWithoutIdsListsTheDefaultWorldsStack) {
+TEST_F(OpsWorksStacks, DescribeStacksWithoutIdsListsTheDefaultWorldsStacks) {
   auto j = call("DescribeStacks");
   ASSERT_EQ(last.status, 200) << last.body;
-  ASSERT_EQ(j["Stacks"].size(), 1u);
+  ASSERT_EQ(j["Stacks"].size(), 2u);  // MyStack, then VpcStack
+  EXPECT_EQ(j["Stacks"][1]["VpcId"], "vpc-0a1b2c3d");
   const auto& s = j["Stacks"][0];
   EXPECT_EQ(s["StackId"], kStackId);
   EXPECT_EQ(s["Name"], "MyStack");
@@ -65,7 +66,7 @@ TEST_F(OpsWorksStacks, CreateStackFillsDefaultsAndIsDescribed) {
   EXPECT_EQ(s["UseOpsworksSecurityGroups"], true);
   EXPECT_EQ(s["UseCustomCookbooks"], false);
   EXPECT_EQ(s["CreatedAt"], "2026-01-01T00:01:30+00:00");
-  EXPECT_EQ(call("DescribeStacks")["Stacks"].size(), 2u);
+  EXPECT_EQ(call("DescribeStacks")["Stacks"].size(), 3u);
 }
 
 TEST_F(OpsWorksStacks, CreateStackWithoutNameIsValidationException) {
@@ -157,7 +158,7 @@ TEST_F(OpsWorksStacks, ProvisioningParametersOfUnknownStackIsResourceNotFound) {
 TEST_F(OpsWorksStacks, SnapshotHoldsStacksWithTheirLayersAndInstances) {
   register_on_premises("web1");
   nlohmann::json snap = tw.world->snapshot()["opsworks"];
-  ASSERT_EQ(snap["stacks"].size(), 1u);
+  ASSERT_EQ(snap["stacks"].size(), 2u);  // MyStack, VpcStack
   const auto& s = snap["stacks"][0];
   EXPECT_EQ(s["Name"], "MyStack");
   EXPECT_EQ(s["StackId"], kStackId);
