@@ -137,8 +137,22 @@ struct Checker {
              text(e["contains"]) + "\", got \"" + shorten(content.str()) + "\"");
   }
 
+  // {"NAME.Member": value}: a saved result's member (as "$NAME.Member" reads it).
+  void results(const nlohmann::json& e) {
+    for (const auto& [k, v] : e.items()) {
+      auto got = resolve(nlohmann::json("$" + k), w);
+      if (!got.ok()) {
+        differ("expected " + k + " " + text(v) + ", got " + got.error().message);
+      } else if (text(*got) != text(v)) {
+        differ("expected " + k + " " + text(v) + ", got " + text(*got));
+      }
+    }
+  }
+
   void requests(const nlohmann::json& e) {
-    std::string caller = e.value("caller", "");
+    // A caller is an identity name, an access key id, or a saved key ("$newkey").
+    nlohmann::json who = e.value("caller", nlohmann::json(""));
+    std::string caller = who.is_object() ? who.value("AccessKeyId", "") : text(who);
     int n = 0;
     for (const SeenRequest& r : w.requests()) {
       if (r.service != text(e["service"])) continue;
@@ -172,6 +186,7 @@ Status check_expect(ScenarioWorld& w, const Step& s, const StepOutcome& last) {
   if (e->contains("instance")) c.instance((*e)["instance"]);
   if (e->contains("iam_user")) c.iam_user((*e)["iam_user"]);
   if (e->contains("file")) c.file((*e)["file"]);
+  if (e->contains("result")) c.results((*e)["result"]);
   w.set_observing(true);
   if (c.problems.empty()) return {};
   std::string all;

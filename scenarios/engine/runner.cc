@@ -32,8 +32,16 @@ ScenarioResult run_scenario(const Scenario& scenario, const RunOptions& options)
   }
   StepOutcome last;
   for (const Step& step : scenario.steps) {
-    Status s = step.kind == "expect" ? check_expect(**world, step, last)
+    Status s = [&]() -> Status {
+      try {
+        return step.kind == "expect" ? check_expect(**world, step, last)
                                      : run_action(**world, step, &last);
+      } catch (const std::exception& e) {
+        return aws::make_error(
+            "ScenarioStepFailed",
+            "step " + std::to_string(step.index) + " (" + step.kind + "): " + e.what(), 0);
+      }
+    }();
     if (!s.ok()) {
       r.reason = s.error().message;
       r.seconds = since(start);

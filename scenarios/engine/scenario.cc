@@ -47,21 +47,21 @@ fs::path world_path(const std::string& scenario_file, const std::string& name) {
 std::string type_of(const nlohmann::json& j) { return j.type_name(); }
 
 const std::set<std::string> kServices = {"iam", "opsworks", "ec2", "sts", "s3"};
-const std::set<std::string> kExpectKeys = {"exit",     "error_code", "message", "instance",
-                                           "iam_user", "file",       "requests"};
+const std::set<std::string> kExpectKeys = {"exit",     "error_code", "message",  "instance",
+                                           "iam_user", "file",       "requests", "result"};
 
 Status check_expect(const std::string& file, const Step& s) {
   const nlohmann::json& b = s.body;
   if (!b.is_object() || b.empty())
     return bad_step(file, s,
                     "expect needs an object with at least one of exit, error_code, "
-                    "message, instance, iam_user, file, requests");
+                    "message, instance, iam_user, file, requests, result");
   for (auto& [k, v] : b.items()) {
     if (!kExpectKeys.count(k))
       return bad_step(file, s,
                       "unknown expectation '" + k +
                           "' (known: exit, error_code, message, instance, iam_user, "
-                          "file, requests)");
+                          "file, requests, result)");
     if (k == "exit" && !v.is_number_integer())
       return bad_step(file, s, "exit must be an integer, not " + type_of(v));
     if ((k == "error_code" || k == "message") && !v.is_string())
@@ -72,6 +72,8 @@ Status check_expect(const std::string& file, const Step& s) {
       return bad_step(file, s, "iam_user needs \"name\" or \"path_prefix\"");
     if (k == "file" && !(v.is_object() && v.contains("host") && v.contains("path")))
       return bad_step(file, s, "file needs \"host\" and \"path\" (and \"contains\" or \"absent\")");
+    if (k == "result" && !v.is_object())
+      return bad_step(file, s, "result needs an object {\"NAME.Member\": value}");
     if (k == "requests" && !(v.is_object() && v.contains("service")))
       return bad_step(file, s, "requests needs \"service\" (and operation, caller, count, min)");
   }

@@ -83,6 +83,18 @@ std::vector<SeenRequest> ScenarioWorld::requests() const {
 
 Result<aws::Credentials> ScenarioWorld::identity(const std::string& name) const {
   if (name == "operator") return world_->operator_credentials();
+  // "$NAME": the key a saved result holds (e.g. a CreateAccessKey call saved as NAME).
+  if (name.starts_with("$")) {
+    auto it = saved.find(name.substr(1));
+    if (it != saved.end() && it->second.contains("AccessKeyId") &&
+        it->second.contains("SecretAccessKey"))
+      return aws::Credentials{it->second["AccessKeyId"], it->second["SecretAccessKey"], ""};
+    return aws::make_error("NoSuchIdentity",
+                           "no saved result '" + name.substr(1) +
+                               "' with AccessKeyId and SecretAccessKey (save a CreateAccessKey "
+                               "call with \"save_as\")",
+                           0);
+  }
   for (const auto& id : world_json_.value("identities", nlohmann::json::array()))
     if (id.value("user_name", "") == name && id.contains("access_key_id"))
       return aws::Credentials{id.value("access_key_id", ""), id.value("secret_access_key", ""), ""};
@@ -95,6 +107,8 @@ Result<aws::Credentials> ScenarioWorld::identity(const std::string& name) const 
 std::string ScenarioWorld::identity_of_key(const std::string& key) const {
   if (key.empty()) return "";
   if (key == world_->operator_credentials().access_key_id) return "operator";
+  for (const auto& [name, result] : saved)
+    if (result.is_object() && result.value("AccessKeyId", "") == key) return "$" + name;
   for (const auto& id : world_json_.value("identities", nlohmann::json::array()))
     if (id.value("access_key_id", "") == key) return id.value("user_name", "");
   return "";
