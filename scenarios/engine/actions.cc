@@ -8,6 +8,7 @@
 #include "core/clock/time_format.h"
 #include "core/config/aws_environment.h"
 #include "core/config/env.h"
+#include "core/config/instance_metadata.h"
 #include "core/register/arguments.h"
 #include "core/register/procedure.h"
 #include "scenarios/engine/steps.h"
@@ -32,6 +33,10 @@ void set_failed(StepOutcome* last, const aws::Error& e, int exit = 1) {
 Status run_register(ScenarioWorld& w, const Step& s, StepOutcome* last) {
   auto flags = resolve(s.body, w);
   if (!flags.ok()) return step_error(s, flags.error().message);
+  // "on_host": with --local, the machine the command runs on is that world host (its
+  // metadata service, its hostname; the script reaches it over SSH, never this machine).
+  std::string on_host = flags->value("on_host", "");
+  flags->erase("on_host");
   auto argv = register_argv(*flags);
   if (!argv.ok()) return step_error(s, argv.error().message);
   auto parsed = registration::parse_arguments(*argv);
@@ -97,6 +102,30 @@ Status run_register(ScenarioWorld& w, const Step& s, StepOutcome* last) {
     io.notice = [&output](const std::string& line) { output += line + "\n"; };
     return registration::make_target_runner(args, address, io);
   };
+  if (args.local) {
+    const mocks::ssh::FleetHost* host = nullptr;
+    for (const auto& h : w.fleet().hosts())
+      if (h.host.name == on_host) host = &h;
+    if (!host) return step_error(s, "--local needs \"on_host\": the world host it runs on");
+    std::string metadata_url = host->metadata_url;
+    pd.identity_document = [metadata_url]() -> Result<config::IdentityDocument> {
+      if (metadata_url.empty())
+        return aws::make_error("MetadataServiceUnavailable", "not an EC2 host", 0);
+      config::MetadataOptions o;
+      o.endpoint = metadata_url;
+      return config::InstanceMetadataClient(o).identity_document();
+    };
+    pd.local_hostname = [on_host] { return on_host; };
+    pd.target = [&args, &output, on_host](const std::string&) {
+      registration::Arguments over_ssh = args;
+      over_ssh.local = false;
+      over_ssh.target = on_host;
+      registration::TargetIo io;
+      io.output = [&output](std::string_view data) { output += data; };
+      io.notice = [&output](const std::string& line) { output += line + "\n"; };
+      return registration::make_target_runner(over_ssh, on_host, io);
+    };
+  }
   registration::Report report = registration::run_register(args, pd);
   w.saved[s.save_as] = report.outcome.to_json();
   std::string warnings;

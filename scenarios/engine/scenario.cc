@@ -84,7 +84,9 @@ Status check_step(const std::string& file, const Step& s) {
   const nlohmann::json& b = s.body;
   if (s.kind == "register") {
     if (!b.is_object()) return bad_step(file, s, "register needs an object of the CLI's flags");
-    auto argv = register_argv(b);
+    nlohmann::json flags = b;
+    flags.erase("on_host");
+    auto argv = register_argv(flags);
     if (!argv.ok()) return bad_step(file, s, argv.error().message);
     auto parsed = registration::parse_arguments(*argv);
     if (!parsed.ok()) return bad_step(file, s, parsed.error().message);
