@@ -157,14 +157,16 @@ struct Checker {
     for (const SeenRequest& r : w.requests()) {
       if (r.service != text(e["service"])) continue;
       if (e.contains("operation") && r.operation != text(e["operation"])) continue;
+      if (e.contains("ok") && e["ok"].get<bool>() != (r.status >= 200 && r.status < 300)) continue;
       if (!caller.empty() && r.access_key_id != caller &&
           w.identity_of_key(r.access_key_id) != caller)
         continue;
       ++n;
     }
-    std::string what = text(e["service"]) +
-                       (e.contains("operation") ? " " + text(e["operation"]) : "") +
-                       (caller.empty() ? "" : " by " + caller);
+    std::string what =
+        text(e["service"]) + (e.contains("operation") ? " " + text(e["operation"]) : "") +
+        (caller.empty() ? "" : " by " + caller) +
+        (e.contains("ok") ? (e["ok"].get<bool>() ? " answered 2xx" : " refused") : "");
     if (e.contains("count") && n != e["count"].get<int>())
       differ("expected " + text(e["count"]) + " request(s) " + what + ", got " + std::to_string(n));
     if (e.contains("min") && n < e["min"].get<int>())
