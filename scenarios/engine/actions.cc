@@ -180,7 +180,16 @@ Status run_call(ScenarioWorld& w, const Step& s, StepOutcome* last) {
   nlohmann::json params = body->value("params", nlohmann::json::object());
   auto creds = w.identity(s.as);
   if (!creds.ok()) return step_error(s, creds.error().message);
-  auto client = w.client(service, *creds);
+  // "clock_skew": "16m" (ahead) or "-16m" (behind): the caller's clock is off the world's.
+  std::chrono::microseconds skew{};
+  if (body->contains("clock_skew")) {
+    std::string text = (*body)["clock_skew"];
+    bool behind = text.starts_with("-");
+    auto d = parse_duration(behind ? text.substr(1) : text);
+    if (!d) return step_error(s, "clock_skew needs a duration such as \"16m\" or \"-16m\"");
+    skew = behind ? -*d : *d;
+  }
+  auto client = w.client(service, *creds, skew);
   if (!client.ok()) return step_error(s, client.error().message);
   nlohmann::json result;
   if (service == "opsworks") {

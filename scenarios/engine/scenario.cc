@@ -96,6 +96,11 @@ Status check_step(const std::string& file, const Step& s) {
     if (!b["service"].is_string() || !kServices.count(b["service"].get<std::string>()))
       return bad_step(file, s, "service must be one of iam, opsworks, ec2, sts, s3");
     if (!b["operation"].is_string()) return bad_step(file, s, "operation must be a string");
+    if (b.contains("clock_skew")) {
+      std::string skew = b["clock_skew"].is_string() ? b["clock_skew"].get<std::string>() : "";
+      if (!parse_duration(skew.starts_with("-") ? skew.substr(1) : skew))
+        return bad_step(file, s, "clock_skew needs a duration such as \"16m\" or \"-16m\"");
+    }
     if (b.contains("params") && !b["params"].is_object())
       return bad_step(file, s, "params must be an object");
     if (b["service"] == "s3")

@@ -20,6 +20,18 @@ std::string operation_of(const mocks::Request& r) {
   return r.method + " " + r.path;
 }
 
+// A client's clock set off the world's by a fixed amount (a caller with a wrong clock).
+class SkewedClock final : public Clock {
+ public:
+  SkewedClock(std::shared_ptr<const Clock> base, std::chrono::microseconds skew)
+      : base_(std::move(base)), skew_(skew) {}
+  TimePoint now() const override { return base_->now() + skew_; }
+
+ private:
+  std::shared_ptr<const Clock> base_;
+  std::chrono::microseconds skew_;
+};
+
 }  // namespace
 
 Result<std::unique_ptr<ScenarioWorld>> ScenarioWorld::start(const nlohmann::json& world_json,
@@ -115,7 +127,8 @@ std::string ScenarioWorld::identity_of_key(const std::string& key) const {
 }
 
 Result<clients::AwsClient> ScenarioWorld::client(const std::string& service,
-                                                 const aws::Credentials& creds) {
+                                                 const aws::Credentials& creds,
+                                                 std::chrono::microseconds skew) {
   config::Service which;
   if (!config::service_from_id(service, &which))
     return aws::make_error("BadScenario", "unknown service " + service, 0);
@@ -126,7 +139,7 @@ Result<clients::AwsClient> ScenarioWorld::client(const std::string& service,
   c.endpoint = {server_->url(), world_->region(), "scenario"};
   c.credentials = creds;
   clients::ClientDeps deps;
-  deps.clock = clock();
+  deps.clock = skew.count() ? std::make_shared<SkewedClock>(clock(), skew) : clock();
   deps.sleeper = [](std::chrono::milliseconds) {};  // retries never wait in a scenario
   deps.random = [] { return 0.0; };
   return clients::AwsClient::create(c, deps);

@@ -57,7 +57,9 @@ class ScenarioWorld {
   std::string identity_of_key(const std::string& access_key_id) const;
   // A client of `service` ("iam", "opsworks", ...) signing as `creds` at the world's time,
   // over HTTP to the edge's port.
-  Result<clients::AwsClient> client(const std::string& service, const aws::Credentials& creds);
+  // `skew`: the client's clock runs that far ahead of the world's (negative: behind).
+  Result<clients::AwsClient> client(const std::string& service, const aws::Credentials& creds,
+                                    std::chrono::microseconds skew = {});
   // The host's root ("/" of its tree). NoSuchHost when the world has no such host.
   Result<std::filesystem::path> host_root(const std::string& name) const;
 
