@@ -232,6 +232,21 @@ Status run_host(ScenarioWorld& w, const Step& s, StepOutcome* last) {
     std::ofstream out(p, std::ios::binary | std::ios::trunc);
     out << f["content"].get<std::string>();
     if (!out) return step_error(s, "cannot write " + f["path"].get<std::string>() + " on " + name);
+  } else if (body->contains("host_key_changed")) {
+    // The operator's known_hosts remembers another key for the host (as after a reinstall):
+    // its line gets a different ed25519 key (fixtures/ssh/runner_host_b_ed25519.pub).
+    std::ifstream other_in(fs::path(OPSREG_FIXTURES_DIR) / "ssh/runner_host_b_ed25519.pub");
+    std::string type, blob;
+    other_in >> type >> blob;
+    int port = 0;
+    for (const auto& h : w.fleet().hosts())
+      if (h.host.name == name) port = h.ssh->port();
+    std::ifstream in(w.fleet().known_hosts_path());
+    std::string line, out, prefix = "[127.0.0.1]:" + std::to_string(port) + " ";
+    while (std::getline(in, line))
+      out += (line.starts_with(prefix) ? prefix + type + " " + blob : line) + "\n";
+    in.close();
+    std::ofstream(w.fleet().known_hosts_path(), std::ios::trunc) << out;
   } else if (body->contains("mount")) {
     const auto& m = (*body)["mount"];
     fs::path p = inside("/proc/mounts");

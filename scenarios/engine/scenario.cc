@@ -112,9 +112,12 @@ Status check_step(const std::string& file, const Step& s) {
   } else if (s.kind == "host") {
     if (!b.is_object() || !b.contains("name") || !b["name"].is_string())
       return bad_step(file, s, "host needs \"name\"");
-    int actions = b.contains("write_file") + b.contains("mount") + b.contains("agent_config");
+    int actions = b.contains("write_file") + b.contains("mount") + b.contains("agent_config") +
+                  b.contains("host_key_changed");
     if (actions != 1)
-      return bad_step(file, s, "host needs exactly one of write_file, mount, agent_config");
+      return bad_step(file, s,
+                      "host needs exactly one of write_file, mount, agent_config, "
+                      "host_key_changed");
     if (b.contains("write_file") &&
         !(b["write_file"].contains("path") && b["write_file"].contains("content")))
       return bad_step(file, s, "write_file needs \"path\" and \"content\"");

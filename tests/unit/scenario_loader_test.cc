@@ -94,7 +94,8 @@ TEST(ScenarioLoader, HostStepNeedsExactlyOneAction) {
   json j = minimal();
   j["steps"][0] = {{"host", {{"name", "onprem-web-1"}}}};
   EXPECT_EQ(error_of(j),
-            "lib/x.json: step 1 (host): host needs exactly one of write_file, mount, agent_config");
+            "lib/x.json: step 1 (host): host needs exactly one of write_file, mount, agent_config, "
+            "host_key_changed");
 }
 
 TEST(ScenarioLoader, UnreadableFileAndInvalidJsonNameTheFile) {
