@@ -34,8 +34,9 @@ build: configure
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
+# The scenario library against the embedded fakes: a table, then "N passed, N failed".
 demo: build
-	python3 tests/clients/demo.py --opsreg $(BUILD)/opsreg
+	$(BUILD)/opsreg scenario run scenarios/library
 
 bench: build
 	@for b in $(BUILD)/bench_*; do $$b; done

@@ -16,5 +16,6 @@ using Args = std::vector<std::string>;
 int serve_main(const Args& args);
 int register_main(const Args& args);  // register.cc
 int agent_main(const Args& args);     // agent.cc
+int scenario_main(const Args& args);  // scenario.cc
 
 }  // namespace opsreg::cli

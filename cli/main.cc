@@ -16,6 +16,9 @@ constexpr char kUsage[] =
     "  register [--mock[=WORLD.json]] --stack-id ID --infrastructure-class on-premises ... TARGET\n"
     "        register a machine with an OpsWorks stack, as `aws opsworks register` does\n"
     "        (`opsreg register --help` lists every flag)\n"
+    "  scenario run PATH... [-j N] [--json] [--junit FILE]\n"
+    "        run scenario files (scenarios/README.md), each in its own world; a table ending\n"
+    "        in \"N passed, N failed\"\n"
     "  agent boot-registration --preconfig FILE\n"
     "        the simulated OpsWorks agent that the installer runs on the host\n";
 }  // namespace
@@ -30,6 +33,7 @@ int main(int argc, char** argv) {
   if (command == "serve") return opsreg::cli::serve_main(args);
   if (command == "register") return opsreg::cli::register_main(args);
   if (command == "agent") return opsreg::cli::agent_main(args);
+  if (command == "scenario") return opsreg::cli::scenario_main(args);
   if (command == "help" || command == "--help" || command == "-h") {
     std::fputs(kUsage, stdout);
     return opsreg::cli::kExitOk;

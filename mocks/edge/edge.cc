@@ -53,6 +53,12 @@ Response Edge::render(const Service& service, const aws::Error& error, const Req
 }
 
 Response Edge::handle(const Request& request) {
+  Response response = respond(request);
+  if (observer_) observer_(request, response);
+  return response;
+}
+
+Response Edge::respond(const Request& request) {
   std::shared_ptr<World> world = this->world();
   std::string request_id = world->ids().uuid();
   aws::SignatureClaim claim;

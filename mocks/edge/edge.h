@@ -4,6 +4,7 @@
 // server (http_server.h) and in-process callers both go through handle().
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string_view>
@@ -16,6 +17,10 @@ namespace opsreg::mocks {
 
 class World;
 
+// Sees every request the edge answered and its response (scenarios count requests by service,
+// operation and caller). Called on the serving thread; must be thread-safe.
+using RequestObserver = std::function<void(const Request&, const Response&)>;
+
 class Edge {
  public:
   // Serves `world`, which must outlive the edge unless replaced with reset().
@@ -24,12 +29,16 @@ class Edge {
 
   Response handle(const Request& request);
 
+  // Installs the observer (empty: none). Set it before the edge serves requests.
+  void set_observer(RequestObserver observer) { observer_ = std::move(observer); }
+
   // The world now being served (reset() may replace it).
   std::shared_ptr<World> world() const;
   // Replaces the world (the admin API's reset).
   void reset(std::shared_ptr<World> world);
 
  private:
+  Response respond(const Request& request);
   Service* route(const Request& request, std::string_view signing_name) const;
   Response render(const Service& service, const aws::Error& error, const Request& request,
                   const std::string& request_id) const;
@@ -37,6 +46,7 @@ class Edge {
   std::vector<std::unique_ptr<Service>> services_;
   mutable std::mutex mu_;
   std::shared_ptr<World> world_;
+  RequestObserver observer_;
 };
 
 // Every fake service the edge serves, one instance each (mocks/edge/services.cc).

@@ -1,0 +1,293 @@
+// The action steps: register (the real procedure), call (a signed request through the edge's
+// port), advance (the world clock, agents contacting), host changes, and fault (not wired yet).
+#include <fstream>
+#include <pugixml.hpp>
+
+#include "core/agent/agent_config.h"
+#include "core/clients/client_factory.h"
+#include "core/clock/time_format.h"
+#include "core/config/aws_environment.h"
+#include "core/config/env.h"
+#include "core/config/instance_metadata.h"
+#include "core/register/arguments.h"
+#include "core/register/procedure.h"
+#include "scenarios/engine/steps.h"
+
+namespace opsreg::scenarios {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+aws::Error step_error(const Step& s, const std::string& what) {
+  return aws::make_error("ScenarioStepFailed",
+                         "step " + std::to_string(s.index) + " (" + s.kind + "): " + what, 0);
+}
+
+void set_failed(StepOutcome* last, const aws::Error& e, int exit = 1) {
+  last->exit = exit;
+  last->error_code = e.code;
+  last->message = e.code + ": " + e.message;
+}
+
+Status run_register(ScenarioWorld& w, const Step& s, StepOutcome* last) {
+  auto flags = resolve(s.body, w);
+  if (!flags.ok()) return step_error(s, flags.error().message);
+  // "on_host": with --local, the machine the command runs on is that world host (its
+  // metadata service, its hostname; the script reaches it over SSH, never this machine).
+  std::string on_host = flags->value("on_host", "");
+  flags->erase("on_host");
+  auto argv = register_argv(*flags);
+  if (!argv.ok()) return step_error(s, argv.error().message);
+  auto parsed = registration::parse_arguments(*argv);
+  if (!parsed.ok()) return step_error(s, parsed.error().message);
+  registration::Arguments args = *parsed;
+  if (Status v = registration::validate(args, registration::platform_system()); !v.ok()) {
+    set_failed(last, v.error(), 2);
+    last->message = "usage error: " + v.error().message;
+    return {};
+  }
+  auto creds = w.identity(s.as);
+  if (!creds.ok()) return step_error(s, creds.error().message);
+  if (!args.ssh_config) args.ssh_config = w.fleet().ssh_config_path().string();
+
+  // The CLI's environment, pointed at this world's edge, with nothing from the machine.
+  const std::string home = w.fleet().dir().string();
+  config::Env env = config::env_from_map({{"AWS_ACCESS_KEY_ID", creds->access_key_id},
+                                          {"AWS_SECRET_ACCESS_KEY", creds->secret_access_key},
+                                          {"AWS_REGION", w.world().region()},
+                                          {"AWS_ENDPOINT_URL", w.edge_url()},
+                                          {"AWS_CONFIG_FILE", home + "/no-config"},
+                                          {"AWS_SHARED_CREDENTIALS_FILE", home + "/no-creds"},
+                                          {"HOME", home}});
+  config::GlobalFlags global;
+  global.profile = args.profile;
+  global.region = args.region;
+  global.endpoint_url = args.endpoint_url;
+  auto environment = config::AwsEnvironment::load(global, env);
+  if (!environment.ok()) {
+    set_failed(last, environment.error());
+    return {};
+  }
+  clients::ClientDeps deps;
+  deps.clock = w.clock();  // every signature at the world's time
+  deps.sleeper = [](std::chrono::milliseconds) {};
+  deps.random = [] { return 0.0; };
+  clients::ClientFactory factory(**environment, deps);
+  auto opsworks = factory.opsworks();
+  if (!opsworks.ok()) return step_error(s, opsworks.error().message);
+  config::ServiceOptions iam_options;
+  iam_options.use_endpoint_flag = false;
+  std::optional<clients::IamClient> iam;
+  if (!args.use_instance_profile) {
+    auto made = factory.iam(iam_options);
+    if (!made.ok()) return step_error(s, made.error().message);
+    iam.emplace(std::move(*made));
+  }
+  std::string output;
+  registration::ProcedureDeps pd;
+  pd.opsworks = &*opsworks;
+  pd.iam = iam ? &*iam : nullptr;
+  pd.ec2 = [&factory](const std::string& region) {
+    config::ServiceOptions o;
+    o.region = region;
+    o.use_endpoint_flag = false;
+    return factory.ec2(o);
+  };
+  pd.clock = &w.world().clock();
+  pd.progress = [&output](const std::string& line) { output += line + "\n"; };
+  pd.target = [&args, &output](const std::string& address) {
+    registration::TargetIo io;
+    io.output = [&output](std::string_view data) { output += data; };
+    io.notice = [&output](const std::string& line) { output += line + "\n"; };
+    return registration::make_target_runner(args, address, io);
+  };
+  if (args.local) {
+    const mocks::ssh::FleetHost* host = nullptr;
+    for (const auto& h : w.fleet().hosts())
+      if (h.host.name == on_host) host = &h;
+    if (!host) return step_error(s, "--local needs \"on_host\": the world host it runs on");
+    std::string metadata_url = host->metadata_url;
+    pd.identity_document = [metadata_url]() -> Result<config::IdentityDocument> {
+      if (metadata_url.empty())
+        return aws::make_error("MetadataServiceUnavailable", "not an EC2 host", 0);
+      config::MetadataOptions o;
+      o.endpoint = metadata_url;
+      return config::InstanceMetadataClient(o).identity_document();
+    };
+    pd.local_hostname = [on_host] { return on_host; };
+    pd.target = [&args, &output, on_host](const std::string&) {
+      registration::Arguments over_ssh = args;
+      over_ssh.local = false;
+      over_ssh.target = on_host;
+      registration::TargetIo io;
+      io.output = [&output](std::string_view data) { output += data; };
+      io.notice = [&output](const std::string& line) { output += line + "\n"; };
+      return registration::make_target_runner(over_ssh, on_host, io);
+    };
+  }
+  registration::Report report = registration::run_register(args, pd);
+  w.saved[s.save_as] = report.outcome.to_json();
+  std::string warnings;
+  for (const auto& x : report.outcome.warnings) warnings += "warning: " + x + "\n";
+  if (!report.ok()) {
+    set_failed(last, report.failure->error);
+    last->message = report.failure->message();
+  } else {
+    last->message = "Registered instance " + report.outcome.instance_id + " (" +
+                    report.outcome.hostname + ") with stack " + report.outcome.stack_id;
+  }
+  last->message += "\n" + warnings + output;
+  return {};
+}
+
+// Query parameters from a JSON object: lists as NAME.member.N (EC2: NAME.N), objects as
+// NAME.KEY, scalars as text.
+void flatten(const std::string& prefix, const nlohmann::json& v, bool ec2, aws::Params* out) {
+  if (v.is_array()) {
+    for (size_t i = 0; i < v.size(); ++i)
+      flatten(prefix + (ec2 ? "." : ".member.") + std::to_string(i + 1), v[i], ec2, out);
+  } else if (v.is_object()) {
+    for (const auto& [k, x] : v.items()) flatten(prefix + "." + k, x, ec2, out);
+  } else {
+    out->emplace_back(prefix, v.is_string() ? v.get<std::string>() : v.dump());
+  }
+}
+
+// Every leaf element of an XML response as NAME -> text (the first of each name wins).
+nlohmann::json xml_members(const std::string& body) {
+  nlohmann::json out = nlohmann::json::object();
+  pugi::xml_document doc;
+  if (!doc.load_string(body.c_str())) return out;
+  struct Walker : pugi::xml_tree_walker {
+    nlohmann::json* out;
+    bool for_each(pugi::xml_node& n) override {
+      if (n.type() == pugi::node_element && n.first_child().type() == pugi::node_pcdata &&
+          !out->contains(n.name()))
+        (*out)[n.name()] = n.child_value();
+      return true;
+    }
+  } walker;
+  walker.out = &out;
+  doc.traverse(walker);
+  return out;
+}
+
+Status run_call(ScenarioWorld& w, const Step& s, StepOutcome* last) {
+  auto body = resolve(s.body, w);
+  if (!body.ok()) return step_error(s, body.error().message);
+  const std::string service = (*body)["service"], operation = (*body)["operation"];
+  nlohmann::json params = body->value("params", nlohmann::json::object());
+  auto creds = w.identity(s.as);
+  if (!creds.ok()) return step_error(s, creds.error().message);
+  // "clock_skew": "16m" (ahead) or "-16m" (behind): the caller's clock is off the world's.
+  std::chrono::microseconds skew{};
+  if (body->contains("clock_skew")) {
+    std::string text = (*body)["clock_skew"];
+    bool behind = text.starts_with("-");
+    auto d = parse_duration(behind ? text.substr(1) : text);
+    if (!d) return step_error(s, "clock_skew needs a duration such as \"16m\" or \"-16m\"");
+    skew = behind ? -*d : *d;
+  }
+  auto client = w.client(service, *creds, skew);
+  if (!client.ok()) return step_error(s, client.error().message);
+  nlohmann::json result;
+  if (service == "opsworks") {
+    auto r = client->call_json("OpsWorks_20130218." + operation, params);
+    if (!r.ok()) {
+      set_failed(last, r.error());
+      return {};
+    }
+    result = *r;
+  } else {
+    aws::Params flat;
+    for (const auto& [k, v] : params.items()) flatten(k, v, service == "ec2", &flat);
+    std::string version = service == "iam"   ? "2010-05-08"
+                          : service == "sts" ? "2011-06-15"
+                                             : "2016-11-15";
+    auto r = client->call_query(operation, version, flat,
+                                service == "ec2" ? aws::Protocol::kEc2 : aws::Protocol::kQuery);
+    if (!r.ok()) {
+      set_failed(last, r.error());
+      return {};
+    }
+    result = xml_members(r->body);
+  }
+  w.saved[s.save_as] = result;
+  last->message = operation + " succeeded";
+  return {};
+}
+
+Status run_host(ScenarioWorld& w, const Step& s, StepOutcome* last) {
+  auto body = resolve(s.body, w);
+  if (!body.ok()) return step_error(s, body.error().message);
+  const std::string name = (*body)["name"];
+  auto root = w.host_root(name);
+  if (!root.ok()) return step_error(s, root.error().message);
+  auto inside = [&](const std::string& path) { return *root / fs::path(path).relative_path(); };
+  if (body->contains("write_file")) {
+    const auto& f = (*body)["write_file"];
+    fs::path p = inside(f["path"].get<std::string>());
+    fs::create_directories(p.parent_path());
+    std::ofstream out(p, std::ios::binary | std::ios::trunc);
+    out << f["content"].get<std::string>();
+    if (!out) return step_error(s, "cannot write " + f["path"].get<std::string>() + " on " + name);
+  } else if (body->contains("host_key_changed")) {
+    // The operator's known_hosts remembers another key for the host (as after a reinstall):
+    // its line gets a different ed25519 key (fixtures/ssh/runner_host_b_ed25519.pub).
+    std::ifstream other_in(fs::path(OPSREG_FIXTURES_DIR) / "ssh/runner_host_b_ed25519.pub");
+    std::string type, blob;
+    other_in >> type >> blob;
+    int port = 0;
+    for (const auto& h : w.fleet().hosts())
+      if (h.host.name == name) port = h.ssh->port();
+    std::ifstream in(w.fleet().known_hosts_path());
+    std::string line, out, prefix = "[127.0.0.1]:" + std::to_string(port) + " ";
+    while (std::getline(in, line))
+      out += (line.starts_with(prefix) ? prefix + type + " " + blob : line) + "\n";
+    in.close();
+    std::ofstream(w.fleet().known_hosts_path(), std::ios::trunc) << out;
+  } else if (body->contains("mount")) {
+    const auto& m = (*body)["mount"];
+    fs::path p = inside("/proc/mounts");
+    fs::create_directories(p.parent_path());
+    std::ofstream out(p, std::ios::app);
+    out << m["device"].get<std::string>() << " " << m["mount_point"].get<std::string>()
+        << " ext4 rw,relatime 0 0\n";
+    fs::create_directories(inside(m["mount_point"].get<std::string>()));
+  } else {
+    agent::AgentHost host{root->string(), name, "", ""};
+    auto config = agent::read_agent_config(host);
+    if (!config.ok()) return step_error(s, name + ": " + config.error().message);
+    for (const auto& [k, v] : (*body)["agent_config"].items()) (*config)[k] = v;
+    if (Status st = agent::write_agent_config(host, *config); !st.ok())
+      return step_error(s, st.error().message);
+  }
+  last->exit = 0;
+  last->error_code.clear();
+  last->message = "host " + name + " changed";
+  return {};
+}
+
+}  // namespace
+
+Status run_action(ScenarioWorld& w, const Step& s, StepOutcome* last) {
+  *last = StepOutcome{};
+  last->any = true;
+  last->step = s.index;
+  last->kind = s.kind;
+  if (s.kind == "register") return run_register(w, s, last);
+  if (s.kind == "call") return run_call(w, s, last);
+  if (s.kind == "host") return run_host(w, s, last);
+  if (s.kind == "advance") {
+    w.agents().advance(*parse_duration(s.body.get<std::string>()));
+    last->message =
+        "advanced " + s.body.get<std::string>() + " to " + format_iso8601(w.world().now());
+    return {};
+  }
+  return step_error(s,
+                    "fault injection is not wired into scenarios yet (issue 5: the faults "
+                    "branch); this scenario cannot run in this build");
+}
+
+}  // namespace opsreg::scenarios

@@ -1,0 +1,199 @@
+// The expect step: the previous action's exit status, error code and message, and what the
+// world holds (instances, IAM users, host files, requests seen), each read through the wire.
+#include <algorithm>
+#include <fstream>
+#include <pugixml.hpp>
+#include <sstream>
+
+#include "scenarios/engine/steps.h"
+
+namespace opsreg::scenarios {
+
+namespace {
+
+std::string text(const nlohmann::json& j) {
+  return j.is_string() ? j.get<std::string>() : j.dump();
+}
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+std::string shorten(const std::string& s, size_t n = 600) {
+  return s.size() <= n ? s : s.substr(0, n) + "…";
+}
+
+struct Checker {
+  ScenarioWorld& w;
+  const StepOutcome& last;
+  std::vector<std::string> problems;
+
+  void differ(const std::string& what) { problems.push_back(what); }
+
+  Result<nlohmann::json> opsworks(const std::string& op, const nlohmann::json& body) {
+    auto c = w.client("opsworks", w.world().operator_credentials());
+    if (!c.ok()) return c.error();
+    return c->call_json("OpsWorks_20130218." + op, body);
+  }
+
+  void previous(const nlohmann::json& e) {
+    std::string of = last.any ? "step " + std::to_string(last.step) + " (" + last.kind + ")"
+                              : "no earlier action";
+    if (e.contains("exit") && e["exit"].get<int>() != last.exit)
+      differ("expected " + of + " to exit " + text(e["exit"]) + ", got " +
+             std::to_string(last.exit) +
+             (last.exit ? " (" + shorten(last.message, 300) + ")" : ""));
+    if (e.contains("error_code") && e["error_code"].get<std::string>() != last.error_code)
+      differ("expected " + of + " error code " + text(e["error_code"]) + ", got " +
+             (last.error_code.empty() ? "none (it succeeded)" : last.error_code));
+    if (e.contains("message") &&
+        last.message.find(e["message"].get<std::string>()) == std::string::npos)
+      differ("expected " + of + " message to contain \"" + text(e["message"]) + "\", got \"" +
+             shorten(last.message) + "\"");
+  }
+
+  void instance(const nlohmann::json& e) {
+    const std::string host = e["hostname"];
+    auto stacks = opsworks("DescribeStacks", nlohmann::json::object());
+    if (!stacks.ok()) return differ("DescribeStacks failed: " + stacks.error().message);
+    std::optional<nlohmann::json> found;
+    for (const auto& st : (*stacks)["Stacks"]) {
+      auto in = opsworks("DescribeInstances", {{"StackId", st["StackId"]}});
+      if (!in.ok()) return differ("DescribeInstances failed: " + in.error().message);
+      for (const auto& i : (*in)["Instances"])
+        if (lower(i.value("Hostname", "")) == lower(host)) found = i;
+    }
+    bool want_absent = e.value("absent", false);
+    if (!found) {
+      if (!want_absent) differ("expected instance " + host + " registered, got no such instance");
+      return;
+    }
+    if (want_absent)
+      return differ("expected no instance " + host + ", got " + found->value("InstanceId", "") +
+                    " (status " + found->value("Status", "") + ")");
+    for (const auto& [k, v] : e.items()) {
+      if (k == "hostname" || k == "absent") continue;
+      if (k == "status") {
+        if (found->value("Status", "") != text(v))
+          differ("expected instance " + host + " status " + text(v) + ", got " +
+                 found->value("Status", "(none)"));
+      } else if (k == "service_error") {
+        auto errs = opsworks("DescribeServiceErrors", {{"InstanceId", (*found)["InstanceId"]}});
+        if (!errs.ok()) return differ("DescribeServiceErrors failed: " + errs.error().message);
+        std::string all;
+        for (const auto& se : (*errs)["ServiceErrors"]) all += se.value("Message", "") + "\n";
+        if (all.find(text(v)) == std::string::npos)
+          differ("expected a service error of instance " + host + " containing \"" + text(v) +
+                 "\", got " + (all.empty() ? "none" : "\"" + shorten(all) + "\""));
+      } else if (!found->contains(k) || text((*found)[k]) != text(v)) {
+        differ("expected instance " + host + " " + k + " " + text(v) + ", got " +
+               (found->contains(k) ? text((*found)[k]) : "no " + k));
+      }
+    }
+  }
+
+  void iam_user(const nlohmann::json& e) {
+    auto c = w.client("iam", w.world().operator_credentials());
+    if (!c.ok()) return differ(c.error().message);
+    bool present = e.value("present", true);
+    std::string prefix = e.value("path_prefix", "/");
+    auto r = c->call_query("ListUsers", "2010-05-08", {{"PathPrefix", prefix}});
+    if (!r.ok()) return differ("ListUsers failed: " + r.error().message);
+    pugi::xml_document doc;
+    doc.load_string(r->body.c_str());
+    std::vector<std::string> names;
+    for (auto n : doc.select_nodes("//UserName")) names.push_back(n.node().child_value());
+    std::string listed;
+    for (const auto& n : names) listed += (listed.empty() ? "" : ", ") + n;
+    if (e.contains("name")) {
+      std::string name = text(e["name"]);
+      bool has = std::find(names.begin(), names.end(), name) != names.end();
+      if (has != present)
+        differ("expected IAM user " + name + (present ? " present" : " absent") + ", got " +
+               (has ? "present" : "absent") + " (users under " + prefix + ": " +
+               (listed.empty() ? "none" : listed) + ")");
+    } else if (names.empty() == present) {
+      differ("expected " + std::string(present ? "IAM users" : "no IAM user") + " under " + prefix +
+             ", got " + (listed.empty() ? "none" : listed));
+    }
+  }
+
+  void file(const nlohmann::json& e) {
+    auto root = w.host_root(e["host"]);
+    if (!root.ok()) return differ(root.error().message);
+    std::string path = e["path"];
+    std::ifstream in(*root / std::filesystem::path(path).relative_path());
+    bool want_absent = e.value("absent", false);
+    if (!in) {
+      if (!want_absent) differ("expected file " + path + " on " + text(e["host"]) + ", got none");
+      return;
+    }
+    if (want_absent) return differ("expected no file " + path + " on " + text(e["host"]));
+    std::stringstream content;
+    content << in.rdbuf();
+    if (e.contains("contains") && content.str().find(text(e["contains"])) == std::string::npos)
+      differ("expected " + path + " on " + text(e["host"]) + " to contain \"" +
+             text(e["contains"]) + "\", got \"" + shorten(content.str()) + "\"");
+  }
+
+  // {"NAME.Member": value}: a saved result's member (as "$NAME.Member" reads it).
+  void results(const nlohmann::json& e) {
+    for (const auto& [k, v] : e.items()) {
+      auto got = resolve(nlohmann::json("$" + k), w);
+      if (!got.ok()) {
+        differ("expected " + k + " " + text(v) + ", got " + got.error().message);
+      } else if (text(*got) != text(v)) {
+        differ("expected " + k + " " + text(v) + ", got " + text(*got));
+      }
+    }
+  }
+
+  void requests(const nlohmann::json& e) {
+    // A caller is an identity name, an access key id, or a saved key ("$newkey").
+    nlohmann::json who = e.value("caller", nlohmann::json(""));
+    std::string caller = who.is_object() ? who.value("AccessKeyId", "") : text(who);
+    int n = 0;
+    for (const SeenRequest& r : w.requests()) {
+      if (r.service != text(e["service"])) continue;
+      if (e.contains("operation") && r.operation != text(e["operation"])) continue;
+      if (e.contains("ok") && e["ok"].get<bool>() != (r.status >= 200 && r.status < 300)) continue;
+      if (!caller.empty() && r.access_key_id != caller &&
+          w.identity_of_key(r.access_key_id) != caller)
+        continue;
+      ++n;
+    }
+    std::string what =
+        text(e["service"]) + (e.contains("operation") ? " " + text(e["operation"]) : "") +
+        (caller.empty() ? "" : " by " + caller) +
+        (e.contains("ok") ? (e["ok"].get<bool>() ? " answered 2xx" : " refused") : "");
+    if (e.contains("count") && n != e["count"].get<int>())
+      differ("expected " + text(e["count"]) + " request(s) " + what + ", got " + std::to_string(n));
+    if (e.contains("min") && n < e["min"].get<int>())
+      differ("expected at least " + text(e["min"]) + " request(s) " + what + ", got " +
+             std::to_string(n));
+  }
+};
+
+}  // namespace
+
+Status check_expect(ScenarioWorld& w, const Step& s, const StepOutcome& last) {
+  auto e = resolve(s.body, w);
+  std::string where = "step " + std::to_string(s.index) + " (expect): ";
+  if (!e.ok()) return aws::make_error("ExpectationFailed", where + e.error().message, 0);
+  Checker c{w, last, {}};
+  w.set_observing(false);
+  if (e->contains("exit") || e->contains("error_code") || e->contains("message")) c.previous(*e);
+  if (e->contains("requests")) c.requests((*e)["requests"]);
+  if (e->contains("instance")) c.instance((*e)["instance"]);
+  if (e->contains("iam_user")) c.iam_user((*e)["iam_user"]);
+  if (e->contains("file")) c.file((*e)["file"]);
+  if (e->contains("result")) c.results((*e)["result"]);
+  w.set_observing(true);
+  if (c.problems.empty()) return {};
+  std::string all;
+  for (const auto& p : c.problems) all += (all.empty() ? "" : "; ") + p;
+  return aws::make_error("ExpectationFailed", where + all, 0);
+}
+
+}  // namespace opsreg::scenarios

@@ -1,0 +1,88 @@
+// One scenario's own world while it runs: the fake account on a virtual clock, its edge on a
+// loopback port, its hosts (SSH servers), its agents, the requests the edge saw, saved results.
+#pragma once
+
+#include <atomic>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "core/aws/sigv4.h"
+#include "core/clients/aws_client.h"
+#include "core/util/result.h"
+#include "mocks/agents/agent_runner.h"
+#include "mocks/edge/edge.h"
+#include "mocks/edge/http_server.h"
+#include "mocks/ssh/host_fleet.h"
+#include "mocks/world/world.h"
+
+namespace opsreg::scenarios {
+
+// A request the edge answered.
+struct SeenRequest {
+  std::string service;        // signing name: iam, opsworks, ec2, sts, s3
+  std::string operation;      // Action, X-Amz-Target's operation, or "METHOD /path" (S3)
+  std::string access_key_id;  // the caller's key ("" anonymous)
+  int status = 0;
+};
+
+struct WorldOptions {
+  // The executable the hosts run as the agent (OPSREG_BIN); empty: this executable.
+  std::string opsreg_bin;
+};
+
+class ScenarioWorld {
+ public:
+  // Builds the world (virtual clock) from `world_json`, serves its edge on 127.0.0.1:0 and
+  // starts its hosts and agents. Errors: the world file's, "ScenarioSetupFailed".
+  static Result<std::unique_ptr<ScenarioWorld>> start(const nlohmann::json& world_json,
+                                                      const WorldOptions& options);
+  ~ScenarioWorld();
+
+  mocks::World& world() { return *world_; }
+  mocks::Edge& edge() { return *edge_; }
+  mocks::agents::AgentRunner& agents() { return *agents_; }
+  const mocks::ssh::HostFleet& fleet() const { return *fleet_; }
+  std::string edge_url() const { return server_->url(); }
+  std::shared_ptr<const Clock> clock() const;
+
+  // The credentials of a named identity: "operator" (the account's root keys) or a user of
+  // the world file's "identities". NoSuchIdentity otherwise.
+  Result<aws::Credentials> identity(const std::string& name) const;
+  // The name of the identity (or saved result) holding `access_key_id`; "" when unknown.
+  std::string identity_of_key(const std::string& access_key_id) const;
+  // A client of `service` ("iam", "opsworks", ...) signing as `creds` at the world's time,
+  // over HTTP to the edge's port.
+  // `skew`: the client's clock runs that far ahead of the world's (negative: behind).
+  Result<clients::AwsClient> client(const std::string& service, const aws::Credentials& creds,
+                                    std::chrono::microseconds skew = {});
+  // The host's root ("/" of its tree). NoSuchHost when the world has no such host.
+  Result<std::filesystem::path> host_root(const std::string& name) const;
+
+  std::vector<SeenRequest> requests() const;
+  // While false, requests are not recorded (the engine's own checks are not the scenario's).
+  void set_observing(bool on) { observing_ = on; }
+
+  // Results saved by name ("register", "call", or a step's save_as) for "$NAME.Member".
+  std::map<std::string, nlohmann::json> saved;
+
+ private:
+  ScenarioWorld() = default;
+  void observe(const mocks::Request& request, const mocks::Response& response);
+
+  nlohmann::json world_json_;
+  std::shared_ptr<mocks::World> world_;
+  std::unique_ptr<mocks::Edge> edge_;
+  std::unique_ptr<mocks::HttpServer> server_;
+  std::unique_ptr<mocks::ssh::HostFleet> fleet_;
+  std::unique_ptr<mocks::agents::AgentRunner> agents_;
+  mutable std::mutex mu_;
+  std::vector<SeenRequest> seen_;  // guarded by mu_
+  std::atomic<bool> observing_{true};
+};
+
+}  // namespace opsreg::scenarios
