@@ -108,11 +108,19 @@ class FaultsWithRealClients(unittest.TestCase):
         self.add({"host": "onprem-web-1", "refuse": "connection"})
         r = self.register(host["address"])
         self.assertEqual(r.returncode, 1, r.stderr)
-        self.assertIn(host["address"], r.stderr)
-        self.assertRegex(r.stderr.lower(), "ssh")
+        # Named as OpenSSH names it: the ssh_config HostName and Port the address leads to.
+        self.assertIn("step setup-target failed: SshProtocolError: ssh: connect to host "
+                      f"127.0.0.1 port {host['ssh_port']}: Connection reset by peer", r.stderr)
         self.assertEqual(self.serve.admin("GET", "faults")["ssh"]["onprem-web-1"]["refuse"],
                          "connection")
 
+    def test_register_fails_with_permission_denied_when_the_host_refuses_auth(self):
+        host = self.hosts["onprem-web-1"]
+        self.add({"host": "onprem-web-1", "refuse": "auth"})
+        r = self.register(host["address"])
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn("step setup-target failed: PermissionDenied: ubuntu@127.0.0.1: "
+                      "Permission denied (publickey,password).", r.stderr)
 
 if __name__ == "__main__":
     main()
