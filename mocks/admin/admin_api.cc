@@ -49,7 +49,8 @@ std::optional<Response> handle_admin(Edge& edge, const Request& request, const A
     if (request.method == "POST") {
       auto body = nlohmann::json::parse(request.body, nullptr, false);
       if (body.is_discarded()) return json_error(400, "body must be a fault rule or an array");
-      if (Status s = world->faults().add_json(body); !s.ok())
+      std::vector<std::string> hosts = host_names(world->hosts());
+      if (Status s = world->faults().add_json(body, &hosts); !s.ok())
         return json_error(400, s.error().message);
       return json_response(200, world->faults().to_json());
     }

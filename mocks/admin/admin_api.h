@@ -8,6 +8,7 @@
 //                                  "hits", "remaining"], "ssh": {host: faults}}
 //   POST /_opsreg/faults           body: a rule or an array of rules (world file "faults",
 //                                  fixtures/worlds/README.md) -> the plan; 400 names the problem
+//                                  (an SSH fault must name one of the world's hosts)
 //   DELETE /_opsreg/faults         removes every rule and SSH fault -> the (empty) plan
 #pragma once
 

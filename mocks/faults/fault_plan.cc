@@ -1,6 +1,8 @@
 // The fault plan: matching, counting and the seeded draws; SSH faults per host.
 #include "mocks/faults/fault_plan.h"
 
+#include <algorithm>
+
 #include "core/clock/time_format.h"
 
 namespace opsreg::mocks::faults {
@@ -34,7 +36,7 @@ int FaultPlan::add(FaultRule rule) {
   return id;
 }
 
-Status FaultPlan::add_json(const nlohmann::json& rules) {
+Status FaultPlan::add_json(const nlohmann::json& rules, const std::vector<std::string>* known) {
   nlohmann::json list = rules.is_array() ? rules : nlohmann::json::array({rules});
   std::vector<FaultRule> parsed;
   std::map<std::string, ssh::HostFaults> hosts;
@@ -48,6 +50,10 @@ Status FaultPlan::add_json(const nlohmann::json& rules) {
     if (entry.is_object() && entry.contains("host")) {
       if (!entry["host"].is_string() || entry["host"].get<std::string>().empty())
         return invalid(where + "\"host\" must be a host name");
+      if (known &&
+          std::find(known->begin(), known->end(), entry["host"].get<std::string>()) == known->end())
+        return invalid(where + "no host named \"" + entry["host"].get<std::string>() +
+                       "\" in the world");
       if (Status s = parse_host_faults(entry, hosts[entry["host"].get<std::string>()]); !s.ok())
         return invalid(where + s.error().message);
       continue;

@@ -48,7 +48,8 @@ class FaultPlan {
   // Adds rules from JSON: one entry or an array of entries. An entry with "host" is an SSH
   // fault (set_host_faults merged with that host's current faults, see parse_host_faults);
   // any other is a FaultRule (parse_fault_rule). All or nothing: on error nothing is added.
-  Status add_json(const nlohmann::json& rules);
+  // When `hosts` is given, an SSH fault must name one of them.
+  Status add_json(const nlohmann::json& rules, const std::vector<std::string>* hosts = nullptr);
 
   // Walks the rules for one request (see above) and counts it.
   FaultDecision decide(std::string_view service, std::string_view operation);

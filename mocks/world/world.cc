@@ -99,8 +99,10 @@ Result<std::unique_ptr<World>> World::build(const nlohmann::json& j, ClockMode m
   auto hosts = parse_hosts(j.value("hosts", nlohmann::json()), OPSREG_FIXTURES_DIR, w->region_);
   if (!hosts.ok()) return hosts.error();
   w->hosts_ = std::move(*hosts);
+  std::vector<std::string> names = host_names(w->hosts_);
   if (j.contains("faults"))
-    if (Status s = w->faults_.add_json(j["faults"]); !s.ok()) return invalid(s.error().message);
+    if (Status s = w->faults_.add_json(j["faults"], &names); !s.ok())
+      return invalid(s.error().message);
   return w;
 }
 

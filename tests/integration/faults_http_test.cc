@@ -100,6 +100,11 @@ TEST_F(FaultsHttp, AdminAddsListsAndClearsRules) {
   ASSERT_TRUE(bad);
   EXPECT_EQ(bad->status, 400);
   EXPECT_NE(bad->body.find("exactly one of"), std::string::npos) << bad->body;
+  auto unknown =
+      http->Post("/_opsreg/faults", R"({"host":"nope","refuse":"auth"})", "application/json");
+  ASSERT_TRUE(unknown);
+  EXPECT_EQ(unknown->status, 400);
+  EXPECT_NE(unknown->body.find("no host named"), std::string::npos) << unknown->body;
   auto cleared = http->Delete("/_opsreg/faults");
   ASSERT_TRUE(cleared);
   EXPECT_EQ(cleared->status, 200);

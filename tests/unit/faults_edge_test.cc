@@ -3,6 +3,8 @@
 // match the operation each protocol names.
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "mocks/edge/operation_name.h"
 #include "tests/support/edge_client.h"
 
@@ -125,16 +127,21 @@ TEST(OperationName, EachProtocolNamesItsOperation) {
 }
 
 TEST(WorldFaults, WorldFileFaultsAreLoadedAndBadOnesRefused) {
-  nlohmann::json world = {
-      {"seed", 5},
-      {"faults",
-       {{{"service", "iam"}, {"operation", "CreateUser"}, {"error", "Throttling"}},
-        {{"host", "onprem-web-1"}, {"refuse", "auth"}}}}};
+  std::ifstream in(mocks::World::default_world_path());
+  nlohmann::json world = nlohmann::json::parse(in);  // has the host onprem-web-1
+  world["seed"] = 5;
+  world["faults"] = {{{"service", "iam"}, {"operation", "CreateUser"}, {"error", "Throttling"}},
+                     {{"host", "onprem-web-1"}, {"refuse", "auth"}}};
   testing::TestWorld tw(world);
   auto plan = tw.world->faults().to_json();
   EXPECT_EQ(plan["seed"], 5);
   EXPECT_EQ(plan["rules"].size(), 1u);
   EXPECT_TRUE(tw.world->faults().host_faults("onprem-web-1").refuse_all_auth);
+  world["faults"][1]["host"] = "no-such-host";
+  auto unknown_host = mocks::World::from_json(world, mocks::ClockMode::kVirtual);
+  ASSERT_FALSE(unknown_host.ok());
+  EXPECT_NE(unknown_host.error().message.find("no host named \"no-such-host\""), std::string::npos)
+      << unknown_host.error().message;
   world["faults"][0]["service"] = "lambda";
   auto bad = mocks::World::from_json(world, mocks::ClockMode::kVirtual);
   ASSERT_FALSE(bad.ok());
