@@ -5,6 +5,7 @@
 
 #include <fstream>
 
+#include "mocks/agents/edge_transport.h"
 #include "mocks/edge/operation_name.h"
 #include "tests/support/edge_client.h"
 
@@ -87,6 +88,22 @@ TEST_F(FaultsAtEdge, BadSignatureIsStillAnAuthErrorAndNotCounted) {
   testing::EdgeClient bad(*tw.edge, wrong);
   EXPECT_EQ(testing::error_code(bad.query("iam", "ListUsers")), "SignatureDoesNotMatch");
   EXPECT_EQ(tw.world->faults().to_json()["rules"][0]["seen"], 0);
+}
+
+TEST_F(FaultsAtEdge, InProcessTransportReportsADropAsConnectionClosedError) {
+  add({{"service", "s3"}, {"drop_connection", true}, {"count", 1}});
+  mocks::agents::EdgeTransport transport(*tw.edge);
+  http::HttpRequest get;
+  get.method = "GET";
+  get.path = "/" + tw.world->agent_installer().bucket + "/" + tw.world->agent_installer().key;
+  auto url = http::parse_url("http://127.0.0.1:1");
+  ASSERT_TRUE(url.ok());
+  Result<http::HttpResponse> dropped = transport.send(*url, get);
+  ASSERT_FALSE(dropped.ok());
+  EXPECT_EQ(dropped.error().code, http::kConnectionClosedError);
+  Result<http::HttpResponse> again = transport.send(*url, get);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->status, 200);
 }
 
 TEST(OperationName, EachProtocolNamesItsOperation) {
