@@ -40,6 +40,21 @@ std::optional<Response> handle_admin(Edge& edge, const Request& request, const A
       world->advance(*duration);
     return json_response(200, {{"clock", format_iso8601_millis(world->now())}});
   }
+  if (what == "faults") {
+    if (request.method == "GET") return json_response(200, world->faults().to_json());
+    if (request.method == "DELETE") {
+      world->faults().clear();
+      return json_response(200, world->faults().to_json());
+    }
+    if (request.method == "POST") {
+      auto body = nlohmann::json::parse(request.body, nullptr, false);
+      if (body.is_discarded()) return json_error(400, "body must be a fault rule or an array");
+      std::vector<std::string> hosts = host_names(world->hosts());
+      if (Status s = world->faults().add_json(body, &hosts); !s.ok())
+        return json_error(400, s.error().message);
+      return json_response(200, world->faults().to_json());
+    }
+  }
   if (what == "reset" && request.method == "POST") {
     auto fresh = World::from_json(world->source(), world->clock_mode());
     if (!fresh.ok()) return json_error(500, fresh.error().message);

@@ -4,6 +4,12 @@
 //   GET  /_opsreg/clock            {"clock": "2026-01-01T00:00:00.000Z"}
 //   POST /_opsreg/clock/advance    body {"by": "16m"}  -> {"clock": ...} (AdminHooks)
 //   POST /_opsreg/reset            rebuilds the world from its source -> {"reset": true}
+//   GET  /_opsreg/faults           the fault plan: {"seed", "rules": [rule + "id", "seen",
+//                                  "hits", "remaining"], "ssh": {host: faults}}
+//   POST /_opsreg/faults           body: a rule or an array of rules (world file "faults",
+//                                  fixtures/worlds/README.md) -> the plan; 400 names the problem
+//                                  (an SSH fault must name one of the world's hosts)
+//   DELETE /_opsreg/faults         removes every rule and SSH fault -> the (empty) plan
 #pragma once
 
 #include <chrono>

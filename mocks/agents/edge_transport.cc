@@ -14,6 +14,12 @@ Result<http::HttpResponse> EdgeTransport::send(const http::Url& endpoint,
   in.body = request.body;
   in.remote_addr = "127.0.0.1";
   Response res = edge_.handle(in);
+  if (res.drop_connection)
+    return aws::make_error(std::string(http::kConnectionClosedError),
+                           "Connection was closed before we received a valid response from "
+                           "endpoint URL: \"" +
+                               endpoint.host_header() + "\".",
+                           0);
   http::HttpResponse out;
   out.status = res.status;
   out.headers = res.headers;

@@ -9,6 +9,7 @@
 #include "mocks/ec2/model.h"
 #include "mocks/ec2/pagination.h"
 #include "mocks/ec2/render.h"
+#include "mocks/edge/operation_name.h"
 #include "mocks/world/world.h"
 
 namespace opsreg::mocks::ec2 {
@@ -95,8 +96,7 @@ class Ec2Service final : public Service {
   aws::Protocol protocol() const override { return aws::Protocol::kEc2; }
 
   Result<Response> handle(const Request& request, CallContext& ctx) override {
-    aws::QueryParams params = request.method == "POST" ? aws::QueryParams::parse(request.body)
-                                                       : aws::QueryParams::parse(request.query);
+    aws::QueryParams params = query_params(request);
     auto name = params.get("Action");
     if (!name || name->empty())
       return aws::make_error("MissingAction", "The request must contain the parameter Action", 400);

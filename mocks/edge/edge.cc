@@ -2,6 +2,7 @@
 #include "mocks/edge/edge.h"
 
 #include "mocks/edge/authenticator.h"
+#include "mocks/edge/operation_name.h"
 #include "mocks/world/world.h"
 
 namespace opsreg::mocks {
@@ -94,6 +95,16 @@ Response Edge::respond(const Request& request) {
     if (!authenticated.ok()) return render(*service, authenticated.error(), request, request_id);
     caller = std::move(authenticated.value());
   }
+  // Injected faults, once the request is known to be authentic (mocks/faults/fault_plan.h).
+  faults::FaultDecision fault =
+      world->faults().decide(service->signing_name(), operation_name(service->protocol(), request));
+  if (fault.latency.count() > 0) world->advance(fault.latency);
+  if (fault.drop_connection) {
+    Response dropped;
+    dropped.drop_connection = true;
+    return dropped;
+  }
+  if (fault.error) return render(*service, *fault.error, request, request_id);
   CallContext ctx(*world, std::move(caller), service->protocol(), request_id,
                   claim.region.empty() ? world->region() : claim.region);
   // A fault in a fake must come back as AWS's InternalFailure, never take the server down.

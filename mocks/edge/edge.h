@@ -27,6 +27,12 @@ class Edge {
   explicit Edge(std::shared_ptr<World> world);
   ~Edge();
 
+  // Answers one request. After routing and authentication it consults the world's fault plan
+  // (world.faults(), mocks/faults/fault_plan.h) with the service's signing name and the
+  // operation (operation_name.h): injected latency moves the world's clock forward before the
+  // request is served (the answer comes as if it took that long; no real wait), an injected
+  // error is rendered in the service's protocol instead of calling it, and a dropped connection
+  // returns a Response with drop_connection set and nothing else.
   Response handle(const Request& request);
 
   // Installs the observer (empty: none). Set it before the edge serves requests.

@@ -2,7 +2,12 @@
 #include "mocks/edge/http_server.h"
 
 #include <httplib.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
 #include <sys/socket.h>
+
+#include <filesystem>
 
 #include "core/aws/error_wire.h"
 #include "mocks/admin/admin_api.h"
@@ -32,6 +37,42 @@ Request from_httplib(const httplib::Request& in) {
   r.remote_addr = in.remote_addr;
   return r;
 }
+// The accepted socket serving `in`: the one whose local and peer ports are the request's.
+// httplib 0.11 hands handlers no socket, but each connection is served on one thread from
+// accept to close, so the descriptor stays ours while the handler runs.
+int connection_socket(const httplib::Request& in) {
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator("/proc/self/fd", ec)) {
+    int fd = -1;
+    try {
+      fd = std::stoi(entry.path().filename().string());
+    } catch (const std::exception&) {
+      continue;
+    }
+    sockaddr_in local{}, peer{};
+    socklen_t local_len = sizeof local, peer_len = sizeof peer;
+    if (getsockname(fd, reinterpret_cast<sockaddr*>(&local), &local_len) != 0 ||
+        getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &peer_len) != 0 ||
+        local.sin_family != AF_INET || peer.sin_family != AF_INET)
+      continue;
+    if (ntohs(local.sin_port) == in.local_port && ntohs(peer.sin_port) == in.remote_port) return fd;
+  }
+  return -1;
+}
+
+// A dropped connection (fault injection): shut the socket both ways before httplib writes the
+// answer, so the client reads end-of-stream and no status line; httplib's own writes then fail
+// (EPIPE; SIGPIPE is blocked on this thread) and it closes the socket.
+void drop_connection(const httplib::Request& in, httplib::Response& out) {
+  sigset_t pipe_only;
+  sigemptyset(&pipe_only);
+  sigaddset(&pipe_only, SIGPIPE);
+  pthread_sigmask(SIG_BLOCK, &pipe_only, nullptr);
+  int fd = connection_socket(in);
+  if (fd >= 0) ::shutdown(fd, SHUT_RDWR);
+  out.status = 500;  // never seen by the client; if the socket was not found, it is the answer
+  out.set_header("Connection", "close");
+}
 }  // namespace
 
 HttpServer::HttpServer(Edge& edge) : edge_(edge) {}
@@ -54,6 +95,7 @@ int HttpServer::start(int port) {
     Request req = from_httplib(in);
     std::optional<Response> admin = handle_admin(edge_, req, admin_hooks_);
     Response res = admin ? std::move(*admin) : edge_.handle(req);
+    if (res.drop_connection) return drop_connection(in, out);
     out.status = res.status;
     for (auto& [k, v] : res.headers) out.set_header(k, v);
     out.set_content(std::move(res.body),

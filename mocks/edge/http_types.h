@@ -28,6 +28,9 @@ struct Response {
   std::string content_type;
   std::string body;
   aws::Headers headers;  // extra headers (ETag, x-amz-request-id, ...)
+  // A fault (mocks/faults): send nothing; the HTTP server closes the connection and an
+  // in-process transport reports ConnectionClosedError. The other members are ignored.
+  bool drop_connection = false;
 };
 
 }  // namespace opsreg::mocks

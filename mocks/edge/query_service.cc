@@ -4,12 +4,12 @@
 #include <cctype>
 
 #include "core/aws/query_response.h"
+#include "mocks/edge/operation_name.h"
 
 namespace opsreg::mocks {
 
 Result<Response> QueryService::handle(const Request& request, CallContext& ctx) {
-  aws::QueryParams params = request.method == "POST" ? aws::QueryParams::parse(request.body)
-                                                     : aws::QueryParams::parse(request.query);
+  aws::QueryParams params = query_params(request);
   auto action_name = params.get("Action");
   if (!action_name || action_name->empty())
     return aws::make_error("MissingAction", "Missing Action", 400);

@@ -109,6 +109,12 @@ void HostServer::accept_loop() {
     if (fds[1].revents != 0 || host->stopping()) return;
     int fd = accept4(listen_fd_, nullptr, nullptr, SOCK_CLOEXEC);
     if (fd < 0) continue;
+    if (host->faults().refuse_connection) {
+      linger reset{1, 0};  // close with RST, before any SSH banner
+      setsockopt(fd, SOL_SOCKET, SO_LINGER, &reset, sizeof reset);
+      close(fd);
+      continue;
+    }
     int one = 1;
     setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     ssh_session raw = ssh_new();

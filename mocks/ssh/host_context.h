@@ -2,6 +2,7 @@
 // current fault hooks and the stop flag.
 #pragma once
 
+#include <algorithm>
 #include <atomic>
 #include <memory>
 #include <mutex>
@@ -24,9 +25,23 @@ class HostContext {
   const HostTree& tree() const { return tree_; }
   const Authenticator& auth() const { return *auth_; }
 
+  // The faults now in force: set_faults()'s combined with settings().fault_source's.
   HostFaults faults() const {
-    std::lock_guard lock(mu_);
-    return faults_;
+    HostFaults f;
+    {
+      std::lock_guard lock(mu_);
+      f = faults_;
+    }
+    if (!settings_.fault_source) return f;
+    HostFaults more = settings_.fault_source();
+    f.refuse_connection = f.refuse_connection || more.refuse_connection;
+    f.refuse_all_auth = f.refuse_all_auth || more.refuse_all_auth;
+    if (more.disconnect_after_output_bytes &&
+        (!f.disconnect_after_output_bytes ||
+         *more.disconnect_after_output_bytes < *f.disconnect_after_output_bytes))
+      f.disconnect_after_output_bytes = more.disconnect_after_output_bytes;
+    f.command_delay = std::max(f.command_delay, more.command_delay);
+    return f;
   }
   void set_faults(const HostFaults& faults) {
     std::lock_guard lock(mu_);

@@ -86,6 +86,9 @@ Result<std::unique_ptr<HostFleet>> HostFleet::start(const std::vector<WorldHost>
     s.public_ip = h.public_ip;
     s.env = options.env;
     s.env["OPSREG_BIN"] = options.opsreg_bin.empty() ? self_path() : options.opsreg_bin;
+    if (options.faults)
+      s.fault_source = [source = options.faults, name = h.name] { return source(name); };
+    s.advance_clock = options.advance_clock;
     for (const WorldHostUser& u : h.users)
       s.users.push_back({u.name, u.authorized_keys, u.password});
     auto key = fleet->private_key_copy(h.users.front());

@@ -30,6 +30,10 @@ struct FleetOptions {
   std::string account_id = "123456789012";
   TimePoint launch_time = {};
   std::function<Result<imds::RoleCredentials>(const WorldHost&, TimePoint)> role_credentials = {};
+  // Each host's SSH faults by host name, read at each use (HostSettings::fault_source), and
+  // what moves the clock for a slow host (HostSettings::advance_clock). Empty: none.
+  std::function<HostFaults(const std::string& host)> faults = {};
+  std::function<void(std::chrono::microseconds)> advance_clock = {};
 };
 
 // One running host of the fleet.

@@ -2,8 +2,10 @@
 // directory tree, the environment its commands see, and fault hooks for failure scenarios.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -19,13 +21,21 @@ struct HostUser {
   std::optional<std::string> password;  // never logged
 };
 
-// Faults injected by failure scenarios. Changeable while the host runs (set_faults()).
+// Faults injected by failure scenarios. Changeable while the host runs (set_faults(), or
+// HostSettings::fault_source read at each use).
 struct HostFaults {
+  // Every new TCP connection is reset at once, before the SSH banner (the client sees
+  // "Connection reset by peer" / "Connection closed by remote host").
+  bool refuse_connection = false;
   // Every authentication attempt fails as a wrong key/password would.
   bool refuse_all_auth = false;
   // Drop the TCP connection (no exit-status, no close) once a running command has
   // streamed this many bytes of output; 0 drops it as soon as the command starts.
   std::optional<std::size_t> disconnect_after_output_bytes;
+  // A slow host: each command starts (and so answers) this much later on the world's clock —
+  // HostSettings::advance_clock moves the clock by it before the command runs. No real wait;
+  // ignored when the host has no advance_clock.
+  std::chrono::microseconds command_delay{0};
 };
 
 struct HostSettings {
@@ -41,6 +51,11 @@ struct HostSettings {
   // Extra variables exported to every command (e.g. OPSREG_BIN for boot-registration).
   std::map<std::string, std::string> env;
   HostFaults faults;
+  // Where the host reads more faults at each use (a world's fault plan, mocks/faults): they add
+  // to `faults` / set_faults() (refusals or-ed, the smaller byte limit, the longer delay).
+  std::function<HostFaults()> fault_source;
+  // Moves the world's clock (for HostFaults::command_delay); empty: delays are ignored.
+  std::function<void(std::chrono::microseconds)> advance_clock;
 };
 
 }  // namespace opsreg::mocks::ssh

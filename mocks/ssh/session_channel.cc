@@ -148,6 +148,10 @@ bool SessionChannel::start(const std::optional<std::string>& command) {
   spec.pty = want_pty_;
   spec.cols = cols_;
   spec.rows = rows_;
+  // A slow host: the command starts (and answers) later on the world's clock.
+  std::chrono::microseconds delay = owner_.host->faults().command_delay;
+  if (delay.count() > 0 && owner_.host->settings().advance_clock)
+    owner_.host->settings().advance_clock(delay);
   Result<ChildProcess> child = ChildProcess::spawn(spec);
   if (!child.ok()) return false;
   child_.emplace(std::move(child).value());

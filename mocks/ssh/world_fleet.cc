@@ -26,6 +26,10 @@ FleetOptions world_fleet_options(const Edge& edge) {
                                  session->credentials.secret_access_key,
                                  session->credentials.session_token, session->expiration};
   };
+  options.faults = [&edge](const std::string& host) {
+    return edge.world()->faults().host_faults(host);
+  };
+  options.advance_clock = [&edge](std::chrono::microseconds by) { edge.world()->advance(by); };
   return options;
 }
 

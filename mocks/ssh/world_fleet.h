@@ -10,7 +10,9 @@ namespace opsreg::mocks::ssh {
 // Reads edge.world() at each use, so a world reset (admin API) is picked up. An EC2 host's
 // metadata service hands out sessions of its instance profile's role (session name: the
 // instance id, valid kRoleSessionDuration), issued by the world's IAM; a host without a role
-// gets NoSuchEntity. `edge` must outlive the fleet.
+// gets NoSuchEntity. Each host's SSH faults are the world's fault plan's for its name
+// (world.faults().host_faults), and a slow host moves the world's clock. `edge` must outlive
+// the fleet.
 FleetOptions world_fleet_options(const Edge& edge);
 
 }  // namespace opsreg::mocks::ssh

@@ -143,4 +143,10 @@ Result<std::vector<WorldHost>> parse_hosts(const json& hosts, const fs::path& fi
   return out;
 }
 
+std::vector<std::string> host_names(const std::vector<WorldHost>& hosts) {
+  std::vector<std::string> names;
+  for (const WorldHost& h : hosts) names.push_back(h.name);
+  return names;
+}
+
 }  // namespace opsreg::mocks

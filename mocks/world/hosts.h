@@ -79,4 +79,7 @@ Result<std::vector<WorldHost>> parse_hosts(const nlohmann::json& hosts,
                                            const std::filesystem::path& fixtures_dir,
                                            const std::string& world_region = "us-east-1");
 
+// The hosts' names, in order.
+std::vector<std::string> host_names(const std::vector<WorldHost>& hosts);
+
 }  // namespace opsreg::mocks

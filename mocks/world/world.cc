@@ -28,7 +28,8 @@ World::World(const nlohmann::json& source, ClockMode mode, TimePoint start, std:
       ids_(seed),
       iam_(account_id_, *clock_, ids_),
       s3_(*clock_),
-      opsworks_(account_id_, region_, *clock_, ids_) {}
+      opsworks_(account_id_, region_, *clock_, ids_),
+      faults_(seed) {}
 
 std::string World::default_world_path() {
   return std::string(OPSREG_FIXTURES_DIR) + "/worlds/default.json";
@@ -98,6 +99,10 @@ Result<std::unique_ptr<World>> World::build(const nlohmann::json& j, ClockMode m
   auto hosts = parse_hosts(j.value("hosts", nlohmann::json()), OPSREG_FIXTURES_DIR, w->region_);
   if (!hosts.ok()) return hosts.error();
   w->hosts_ = std::move(*hosts);
+  std::vector<std::string> names = host_names(w->hosts_);
+  if (j.contains("faults"))
+    if (Status s = w->faults_.add_json(j["faults"], &names); !s.ok())
+      return invalid(s.error().message);
   return w;
 }
 

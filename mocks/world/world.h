@@ -10,6 +10,7 @@
 #include "core/aws/sigv4.h"
 #include "core/clock/clock.h"
 #include "core/util/result.h"
+#include "mocks/faults/fault_plan.h"
 #include "mocks/iam/model.h"
 #include "mocks/opsworks/model.h"
 #include "mocks/s3/model.h"
@@ -61,6 +62,11 @@ class World {
   s3::S3Model& s3() { return s3_; }
   opsworks::OpsWorksModel& opsworks() { return opsworks_; }
 
+  // Injected faults (mocks/faults/fault_plan.h): the world file's "faults", then whatever the
+  // admin API and scenarios add. Draws use the world file's "seed".
+  faults::FaultPlan& faults() { return faults_; }
+  const faults::FaultPlan& faults() const { return faults_; }
+
   const AgentInstaller& agent_installer() const { return agent_installer_; }
   // The simulated machines of the world file's "hosts" (mocks/ssh/host_fleet.h serves them).
   const std::vector<WorldHost>& hosts() const { return hosts_; }
@@ -97,6 +103,7 @@ class World {
   iam::IamModel iam_;
   s3::S3Model s3_;
   opsworks::OpsWorksModel opsworks_;
+  faults::FaultPlan faults_;
   mutable std::mutex edge_mu_;
   std::string edge_url_;
 };
