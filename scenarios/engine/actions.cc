@@ -1,5 +1,6 @@
 // The action steps: register (the real procedure), call (a signed request through the edge's
-// port), advance (the world clock, agents contacting), host changes, and fault (not wired yet).
+// port), advance (the world clock, agents contacting), host changes, and fault (rules added to the
+// world's fault plan).
 #include <fstream>
 #include <pugixml.hpp>
 
@@ -71,8 +72,9 @@ Status run_register(ScenarioWorld& w, const Step& s, StepOutcome* last) {
   }
   clients::ClientDeps deps;
   deps.clock = w.clock();  // every signature at the world's time
-  deps.sleeper = [](std::chrono::milliseconds) {};
-  deps.random = [] { return 0.0; };
+  // Retry backoff passes on the world's clock (half the jitter range: deterministic).
+  deps.sleeper = [&w](std::chrono::milliseconds d) { w.world().advance(d); };
+  deps.random = [] { return 0.5; };
   clients::ClientFactory factory(**environment, deps);
   auto opsworks = factory.opsworks();
   if (!opsworks.ok()) return step_error(s, opsworks.error().message);
@@ -285,9 +287,13 @@ Status run_action(ScenarioWorld& w, const Step& s, StepOutcome* last) {
         "advanced " + s.body.get<std::string>() + " to " + format_iso8601(w.world().now());
     return {};
   }
-  return step_error(s,
-                    "fault injection is not wired into scenarios yet (issue 5: the faults "
-                    "branch); this scenario cannot run in this build");
+  // fault: AWS rules and SSH host faults added to the world's fault plan, as a world file's
+  // "faults" or POST /_opsreg/faults take them (mocks/faults/fault_plan.h).
+  std::vector<std::string> hosts = mocks::host_names(w.world().hosts());
+  if (Status added = w.world().faults().add_json(s.body, &hosts); !added.ok())
+    return step_error(s, added.error().message);
+  last->message = "fault added: " + s.body.dump();
+  return {};
 }
 
 }  // namespace opsreg::scenarios

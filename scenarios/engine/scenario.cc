@@ -8,6 +8,7 @@
 
 #include "core/clock/time_format.h"
 #include "core/register/arguments.h"
+#include "mocks/faults/fault_plan.h"
 
 namespace opsreg::scenarios {
 
@@ -129,8 +130,21 @@ Status check_step(const std::string& file, const Step& s) {
   } else if (s.kind == "expect") {
     return check_expect(file, s);
   } else if (s.kind == "fault") {
-    if (!b.is_object() || !b.contains("service"))
-      return bad_step(file, s, "fault needs \"service\" (and operation, error, count)");
+    // One rule or a list of them, checked whole here (hosts are checked when it runs).
+    nlohmann::json rules = b.is_array() ? b : nlohmann::json::array({b});
+    for (const auto& r : rules) {
+      if (!r.is_object() || !(r.contains("service") || r.contains("host")))
+        return bad_step(file, s,
+                        "fault needs an AWS rule {\"service\", \"operation\", \"error\" | "
+                        "\"latency\" | \"drop_connection\", \"count\"} or an SSH fault "
+                        "{\"host\", \"refuse\" | \"disconnect_after_bytes\" | \"slow\"}");
+    }
+    mocks::faults::FaultPlan scratch(0);
+    nlohmann::json aws_rules = nlohmann::json::array();
+    for (const auto& r : rules)
+      if (r.contains("service")) aws_rules.push_back(r);
+    if (Status ok = scratch.add_json(aws_rules); !ok.ok())
+      return bad_step(file, s, ok.error().message);
   }
   return {};
 }

@@ -140,8 +140,10 @@ Result<clients::AwsClient> ScenarioWorld::client(const std::string& service,
   c.credentials = creds;
   clients::ClientDeps deps;
   deps.clock = skew.count() ? std::make_shared<SkewedClock>(clock(), skew) : clock();
-  deps.sleeper = [](std::chrono::milliseconds) {};  // retries never wait in a scenario
-  deps.random = [] { return 0.0; };
+  // A retry's backoff passes on the world's clock, never on the machine's: half the jitter
+  // range, so the same scenario always waits the same virtual time.
+  deps.sleeper = [world = world_.get()](std::chrono::milliseconds d) { world->advance(d); };
+  deps.random = [] { return 0.5; };
   return clients::AwsClient::create(c, deps);
 }
 

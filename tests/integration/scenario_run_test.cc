@@ -1,5 +1,5 @@
 // Running scenarios in-process: a whole scenario in its own world (register over SSH, a wire
-// call, the clock), a failed expectation telling what differed, and the unwired fault step.
+// call, the clock), a failed expectation telling what differed, and the fault step.
 #include <gtest/gtest.h>
 
 #include "scenarios/engine/runner.h"
@@ -64,13 +64,26 @@ TEST(ScenarioRun, AnUnresolvedReferenceNamesTheStep) {
   EXPECT_EQ(r.reason, "step 1 (call): $register.IamUserName: no earlier result named 'register'");
 }
 
-TEST(ScenarioRun, TheFaultStepIsNotWiredYetAndSaysSo) {
-  auto r = run_scenario(scenario({{{"fault", {{"service", "iam"}, {"operation", "CreateUser"}}}}}),
-                        {OPSREG_BINARY, 1});
-  EXPECT_FALSE(r.passed);
-  EXPECT_NE(r.reason.find("step 1 (fault): fault injection is not wired into scenarios yet"),
-            std::string::npos)
-      << r.reason;
+TEST(ScenarioRun, AFaultStepThrottlesTheNamedOperationAndRetriesRecover) {
+  json fault = {
+      {"fault",
+       {{"service", "iam"}, {"operation", "CreateUser"}, {"error", "Throttling"}, {"count", 2}}}};
+  json seen = {{"service", "iam"}, {"operation", "CreateUser"}, {"count", 3}};
+  auto r =
+      run_scenario(scenario({fault, kRegister, {{"expect", {{"exit", 0}, {"requests", seen}}}}}),
+                   {OPSREG_BINARY, 1});
+  EXPECT_TRUE(r.passed) << r.reason;
+}
+
+TEST(ScenarioRun, AFaultWithoutAnActionIsALoadErrorNamingTheStep) {
+  json j = {{"name", "t"},
+            {"proves", "test"},
+            {"steps", {{{"fault", {{"service", "iam"}, {"operation", "CreateUser"}}}}}}};
+  auto s = parse_scenario(j, "test.json");
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().message,
+            "test.json: step 1 (fault): fault rule: faults[0]: fault rule: give exactly one of "
+            "\"error\", \"latency\", \"drop_connection\"");
 }
 
 TEST(ScenarioRun, RequestsAreCountedByOperationAndCaller) {
