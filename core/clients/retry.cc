@@ -3,9 +3,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <condition_variable>
 #include <memory>
+#include <mutex>
 #include <random>
-#include <thread>
 
 namespace opsreg::clients {
 
@@ -38,8 +39,14 @@ constexpr int kTimeoutRetryCost = 10;
 }  // namespace
 
 Sleeper system_sleeper() {
-  // The one real wait in the client: backoff against a real service.
-  return [](std::chrono::milliseconds d) { std::this_thread::sleep_for(d); };
+  // The one real wait in the client: backoff against a real service, a timed wait on a
+  // condition nothing else signals (fakes and tests inject a sleeper on their own clock).
+  return [](std::chrono::milliseconds d) {
+    std::mutex mu;
+    std::condition_variable never;
+    std::unique_lock lock(mu);
+    never.wait_for(lock, d, [] { return false; });
+  };
 }
 
 Random system_random() {

@@ -70,12 +70,7 @@ Status run_register(ScenarioWorld& w, const Step& s, StepOutcome* last) {
     set_failed(last, environment.error());
     return {};
   }
-  clients::ClientDeps deps;
-  deps.clock = w.clock();  // every signature at the world's time
-  // Retry backoff passes on the world's clock (half the jitter range: deterministic).
-  deps.sleeper = [&w](std::chrono::milliseconds d) { w.world().advance(d); };
-  deps.random = [] { return 0.5; };
-  clients::ClientFactory factory(**environment, deps);
+  clients::ClientFactory factory(**environment, w.client_deps());
   auto opsworks = factory.opsworks();
   if (!opsworks.ok()) return step_error(s, opsworks.error().message);
   config::ServiceOptions iam_options;

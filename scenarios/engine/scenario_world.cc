@@ -138,13 +138,15 @@ Result<clients::AwsClient> ScenarioWorld::client(const std::string& service,
   c.region = world_->region();
   c.endpoint = {server_->url(), world_->region(), "scenario"};
   c.credentials = creds;
+  return clients::AwsClient::create(c, client_deps(skew));
+}
+
+clients::ClientDeps ScenarioWorld::client_deps(std::chrono::microseconds skew) const {
   clients::ClientDeps deps;
   deps.clock = skew.count() ? std::make_shared<SkewedClock>(clock(), skew) : clock();
-  // A retry's backoff passes on the world's clock, never on the machine's: half the jitter
-  // range, so the same scenario always waits the same virtual time.
   deps.sleeper = [world = world_.get()](std::chrono::milliseconds d) { world->advance(d); };
   deps.random = [] { return 0.5; };
-  return clients::AwsClient::create(c, deps);
+  return deps;
 }
 
 Result<std::filesystem::path> ScenarioWorld::host_root(const std::string& name) const {

@@ -49,6 +49,10 @@ class ScenarioWorld {
   const mocks::ssh::HostFleet& fleet() const { return *fleet_; }
   std::string edge_url() const { return server_->url(); }
   std::shared_ptr<const Clock> clock() const;
+  // What every client of the scenario is built with: signatures at the world's time (shifted
+  // by `skew`), and retry backoff that passes on the world's clock with half the jitter range,
+  // so the same scenario always waits the same virtual time.
+  clients::ClientDeps client_deps(std::chrono::microseconds skew = {}) const;
 
   // The credentials of a named identity: "operator" (the account's root keys) or a user of
   // the world file's "identities". NoSuchIdentity otherwise.

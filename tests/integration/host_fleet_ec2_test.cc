@@ -10,16 +10,10 @@
 #include "core/ssh/ssh_config.h"
 #include "mocks/ssh/host_fleet.h"
 #include "mocks/world/world.h"
+#include "tests/support/read_file.h"
 
 namespace opsreg::mocks::ssh {
 namespace {
-
-std::string read(const std::filesystem::path& p) {
-  std::ifstream in(p);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 class HostFleetEc2Test : public ::testing::Test {
  protected:
@@ -77,11 +71,11 @@ TEST_F(HostFleetEc2Test, RoleCredentialsComeFromTheFleetOptionsForTheHost) {
 }
 
 TEST_F(HostFleetEc2Test, ProcMountsListsTheMountedVolumesOnly) {
-  EXPECT_EQ(read(host("ec2-www-1").ssh->root() / "proc/mounts"),
+  EXPECT_EQ(opsreg::testing::read_file(host("ec2-www-1").ssh->root() / "proc/mounts"),
             "/dev/xvdg /var/www ext4 rw,relatime 0 0\n");
-  EXPECT_EQ(read(host("ec2-web-1").ssh->root() / "proc/mounts"),
+  EXPECT_EQ(opsreg::testing::read_file(host("ec2-web-1").ssh->root() / "proc/mounts"),
             "/dev/xvdf /srv/data ext4 rw,relatime 0 0\n");
-  EXPECT_EQ(read(host("ec2-twin-1").ssh->root() / "proc/mounts"), "");
+  EXPECT_EQ(opsreg::testing::read_file(host("ec2-twin-1").ssh->root() / "proc/mounts"), "");
   EXPECT_FALSE(std::filesystem::exists(host("onprem-web-1").ssh->root() / "proc/mounts"));
 }
 

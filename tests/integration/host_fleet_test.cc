@@ -10,16 +10,10 @@
 
 #include "core/ssh/ssh_config.h"
 #include "mocks/world/world.h"
+#include "tests/support/read_file.h"
 
 namespace opsreg::mocks::ssh {
 namespace {
-
-std::string read(const std::filesystem::path& p) {
-  std::ifstream in(p);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 class HostFleetTest : public ::testing::Test {
  protected:
@@ -57,12 +51,13 @@ TEST_F(HostFleetTest, IdentityFileIsAMode0600CopyOfTheFixtureKey) {
   struct stat st {};
   ASSERT_EQ(::stat(web.identity_file.c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0600u);
-  EXPECT_EQ(read(web.identity_file), read(std::string(OPSREG_FIXTURES_DIR) + "/ssh/user_ed25519"));
+  EXPECT_EQ(opsreg::testing::read_file(web.identity_file),
+            opsreg::testing::read_file(std::string(OPSREG_FIXTURES_DIR) + "/ssh/user_ed25519"));
   EXPECT_EQ(fleet_->hosts()[1].identity_file, "");  // password-only host
 }
 
 TEST_F(HostFleetTest, KnownHostsHoldsEachHostsKeyAtItsPort) {
-  std::string known = read(fleet_->known_hosts_path());
+  std::string known = opsreg::testing::read_file(fleet_->known_hosts_path());
   for (const FleetHost& f : fleet_->hosts())
     EXPECT_NE(
         known.find("[127.0.0.1]:" + std::to_string(f.ssh->port()) + " " + f.ssh->host_public_key()),

@@ -13,18 +13,12 @@
 #include "mocks/edge/http_server.h"
 #include "mocks/ssh/fake_ssh_host.h"
 #include "tests/support/edge_client.h"
+#include "tests/support/read_file.h"
 
 namespace opsreg::registration {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 nlohmann::json world_with_pool(int keys) {
   std::ifstream in(mocks::World::default_world_path());
@@ -45,7 +39,8 @@ TEST(RegisterKeyPool, TheAgentTakesItsKeyFromTheWorldsPool) {
   host.hostname = "pooled-host";
   host.private_ip = "10.0.0.7";
   const std::string fixtures = std::string(OPSREG_SOURCE_DIR) + "/fixtures/ssh/";
-  host.users.push_back({"ubuntu", {read_file(fixtures + "user_ed25519.pub")}, std::nullopt});
+  host.users.push_back(
+      {"ubuntu", {opsreg::testing::read_file(fixtures + "user_ed25519.pub")}, std::nullopt});
   host.env["OPSREG_BIN"] = OPSREG_BINARY;
   auto started = mocks::ssh::FakeSshHost::start(host);
   ASSERT_TRUE(started.ok()) << started.error().message;
@@ -103,7 +98,8 @@ TEST(RegisterKeyPool, TheAgentTakesItsKeyFromTheWorldsPool) {
   EXPECT_NE(std::find(fingerprints.begin(), fingerprints.end(), inst->rsa_public_key_fingerprint),
             fingerprints.end())
       << inst->rsa_public_key_fingerprint;
-  std::string log = read_file((*started)->root() / "var/log/aws/opsworks/opsworks-agent.log");
+  std::string log =
+      opsreg::testing::read_file((*started)->root() / "var/log/aws/opsworks/opsworks-agent.log");
   EXPECT_NE(log.find("Took an RSA key pair from " + tw.world->settings().agent_key_pool_file),
             std::string::npos)
       << log;

@@ -13,19 +13,13 @@
 #include "mocks/edge/http_server.h"
 #include "mocks/ssh/fake_ssh_host.h"
 #include "tests/support/edge_client.h"
+#include "tests/support/read_file.h"
 
 namespace opsreg::registration {
 namespace {
 
 namespace fs = std::filesystem;
 constexpr char kStackId[] = "2f18b4cb-4de5-4429-a149-ff7da9f0d8ee";
-
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 class RegisterProcedure : public ::testing::Test {
  protected:
@@ -41,10 +35,10 @@ class RegisterProcedure : public ::testing::Test {
     host.hostname = "onprem-host";
     host.private_ip = "10.0.0.5";
     host.public_ip = "203.0.113.5";
-    host.users.push_back(
-        {"ubuntu",
-         {read_file(std::string(OPSREG_SOURCE_DIR) + "/fixtures/ssh/user_ed25519.pub")},
-         std::nullopt});
+    host.users.push_back({"ubuntu",
+                          {opsreg::testing::read_file(std::string(OPSREG_SOURCE_DIR) +
+                                                      "/fixtures/ssh/user_ed25519.pub")},
+                          std::nullopt});
     host.env["OPSREG_BIN"] = OPSREG_BINARY;
     auto started = mocks::ssh::FakeSshHost::start(host);
     ASSERT_TRUE(started.ok()) << started.error().message;
@@ -132,7 +126,8 @@ TEST_F(RegisterProcedure, RegistersAnOnPremisesHostOverSsh) {
   EXPECT_EQ(r.outcome.iam_group, std::string("OpsWorks-") + kStackId);
   EXPECT_FALSE(r.outcome.inline_policy);
   // The agent logged on the host, and no secret reached the output.
-  std::string log = read_file(host_->root() / "var/log/aws/opsworks/opsworks-agent.log");
+  std::string log =
+      opsreg::testing::read_file(host_->root() / "var/log/aws/opsworks/opsworks-agent.log");
   EXPECT_NE(log.find("Registered instance " + r.outcome.instance_id), std::string::npos) << log;
   // One progress line per step.
   EXPECT_EQ(progress_.size(), 9u);
@@ -142,12 +137,14 @@ TEST_F(RegisterProcedure, RegistersAnOnPremisesHostOverSsh) {
 // Initial setup: the stack's hosts file replaces the host's /etc/hosts; the old one is in the
 // agent's log.
 TEST_F(RegisterProcedure, TheStacksHostsFileReplacesEtcHostsAndTheOldOneIsLogged) {
-  std::string old_hosts = read_file(host_->root() / "etc/hosts");
+  std::string old_hosts = opsreg::testing::read_file(host_->root() / "etc/hosts");
   ASSERT_NE(old_hosts.find("ip6-localhost"), std::string::npos) << old_hosts;
   Report r = run();
   ASSERT_TRUE(r.ok()) << r.failure->message() << "\n--- output:\n" << output_;
-  EXPECT_EQ(read_file(host_->root() / "etc/hosts"), "127.0.0.1 localhost\n10.0.0.5 onprem-host\n");
-  std::string log = read_file(host_->root() / "var/log/aws/opsworks/opsworks-agent.log");
+  EXPECT_EQ(opsreg::testing::read_file(host_->root() / "etc/hosts"),
+            "127.0.0.1 localhost\n10.0.0.5 onprem-host\n");
+  std::string log =
+      opsreg::testing::read_file(host_->root() / "var/log/aws/opsworks/opsworks-agent.log");
   std::istringstream old_lines(old_hosts);
   for (std::string line; std::getline(old_lines, line);)
     EXPECT_NE(log.find("old /etc/hosts| " + line + "\n"), std::string::npos) << line << "\n" << log;
