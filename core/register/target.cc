@@ -31,6 +31,7 @@ class SshTarget final : public TargetRunner {
   Result<int> run(const std::string& script) override {
     ssh::SshRunner runner(options_);
     if (Status s = runner.connect(); !s.ok()) return s.error();
+    auth_method_ = runner.auth_method();
     ssh::RunOptions ro;
     ro.pty = true;
     ro.on_output = [&](std::string_view data, bool) {
@@ -42,12 +43,14 @@ class SshTarget final : public TargetRunner {
   }
   std::string describe() const override {
     return "ssh " + (options_.user.empty() ? "" : options_.user + "@") + options_.host + ":" +
-           std::to_string(options_.port);
+           std::to_string(options_.port) +
+           (auth_method_.empty() ? "" : " (" + auth_method_ + " login)");
   }
 
  private:
   ssh::SshConnectOptions options_;
   TargetIo io_;
+  std::string auth_method_;  // once connected: "publickey", "password", ...
 };
 
 class CommandTarget final : public TargetRunner {
@@ -131,7 +134,8 @@ Result<std::unique_ptr<TargetRunner>> make_target_runner(const Arguments& args,
   ssh::SshConnectOptions options = ssh::SshConnectOptions::from_resolved(resolved);
   options.identities_required = args.ssh_private_key.has_value();
   if (resolved.password_authentication || resolved.kbd_interactive_authentication)
-    options.password = ssh::default_password_source(resolved.batch_mode);
+    options.password =
+        io.password ? io.password : ssh::default_password_source(resolved.batch_mode);
   options.on_notice = io.notice;
   return std::unique_ptr<TargetRunner>(std::make_unique<SshTarget>(options, io));
 }

@@ -68,7 +68,10 @@ Result<std::unique_ptr<HostServer>> HostServer::start(HostSettings settings) {
   Result<HostKey> key = HostKey::load_or_generate(settings.host_key_file, tree->host_key_file());
   if (!key.ok()) return key.error();
   server->key = std::move(key).value();
-  Result<std::shared_ptr<const Authenticator>> auth = Authenticator::create(settings.users);
+  Result<std::shared_ptr<const Authenticator>> auth =
+      Authenticator::create(settings.users, [&tree](const std::string& user) {
+        return tree->home_of(user) / ".ssh" / "authorized_keys";
+      });
   if (!auth.ok()) return auth.error();
   server->host = std::make_shared<HostContext>(std::move(settings), std::move(tree).value(),
                                                std::move(auth).value());

@@ -38,6 +38,15 @@ Status run_register(ScenarioWorld& w, const Step& s, StepOutcome* last) {
   // metadata service, its hostname; the script reaches it over SSH, never this machine).
   std::string on_host = flags->value("on_host", "");
   flags->erase("on_host");
+  // "ssh_password": what the operator types at ssh's password prompt. Without it there is
+  // no answer (a scenario never reads OPSREG_SSH_PASSWORD or prompts on the terminal).
+  std::optional<std::string> ssh_password;
+  if (flags->contains("ssh_password")) {
+    if (!(*flags)["ssh_password"].is_string())
+      return step_error(s, "ssh_password must be a string");
+    ssh_password = (*flags)["ssh_password"].get<std::string>();
+    flags->erase("ssh_password");
+  }
   auto argv = register_argv(*flags);
   if (!argv.ok()) return step_error(s, argv.error().message);
   auto parsed = registration::parse_arguments(*argv);
@@ -93,10 +102,11 @@ Status run_register(ScenarioWorld& w, const Step& s, StepOutcome* last) {
   };
   pd.clock = &w.world().clock();
   pd.progress = [&output](const std::string& line) { output += line + "\n"; };
-  pd.target = [&args, &output](const std::string& address) {
-    registration::TargetIo io;
-    io.output = [&output](std::string_view data) { output += data; };
-    io.notice = [&output](const std::string& line) { output += line + "\n"; };
+  registration::TargetIo io;
+  io.output = [&output](std::string_view data) { output += data; };
+  io.notice = [&output](const std::string& line) { output += line + "\n"; };
+  io.password = [ssh_password](const std::string&) { return ssh_password; };
+  pd.target = [&args, &io](const std::string& address) {
     return registration::make_target_runner(args, address, io);
   };
   if (args.local) {
@@ -113,13 +123,10 @@ Status run_register(ScenarioWorld& w, const Step& s, StepOutcome* last) {
       return config::InstanceMetadataClient(o).identity_document();
     };
     pd.local_hostname = [on_host] { return on_host; };
-    pd.target = [&args, &output, on_host](const std::string&) {
+    pd.target = [&args, &io, on_host](const std::string&) {
       registration::Arguments over_ssh = args;
       over_ssh.local = false;
       over_ssh.target = on_host;
-      registration::TargetIo io;
-      io.output = [&output](std::string_view data) { output += data; };
-      io.notice = [&output](const std::string& line) { output += line + "\n"; };
       return registration::make_target_runner(over_ssh, on_host, io);
     };
   }

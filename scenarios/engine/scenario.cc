@@ -87,6 +87,9 @@ Status check_step(const std::string& file, const Step& s) {
     if (!b.is_object()) return bad_step(file, s, "register needs an object of the CLI's flags");
     nlohmann::json flags = b;
     flags.erase("on_host");
+    if (flags.contains("ssh_password") && !flags["ssh_password"].is_string())
+      return bad_step(file, s, "ssh_password must be a string");
+    flags.erase("ssh_password");
     auto argv = register_argv(flags);
     if (!argv.ok()) return bad_step(file, s, argv.error().message);
     auto parsed = registration::parse_arguments(*argv);

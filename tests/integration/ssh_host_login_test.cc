@@ -43,6 +43,18 @@ TEST_F(SshHostLogin, WrongKeyIsRefusedWithPermissionDenied) {
   EXPECT_NE(r.err.find("Permission denied (publickey,password)"), std::string::npos) << r.err;
 }
 
+TEST_F(SshHostLogin, AuthorizedKeysFileIsReadAtEachLoginAsSshdDoes) {
+  std::filesystem::path file = host_->root() / "home" / kUser / ".ssh" / "authorized_keys";
+  const std::string before = read_text(file);
+  write_text(file, "# only the other key now\n" + read_text(ssh_fixture("wrong_ed25519.pub")));
+  ProcessResult refused = ssh_run("echo no");
+  EXPECT_EQ(refused.exit_code, 255);
+  EXPECT_NE(refused.err.find("Permission denied"), std::string::npos) << refused.err;
+  EXPECT_EQ(ssh_run("echo in", "wrong_ed25519").out, "in\n");
+  write_text(file, before);
+  EXPECT_EQ(ssh_run("echo back").out, "back\n");
+}
+
 TEST_F(SshHostLogin, AuthorizedKeyOfAnotherUserIsRefused) {
   ProcessResult r = run(ssh("echo no", "user_ed25519", {"-o", "BatchMode=yes"}, "root"));
   EXPECT_EQ(r.exit_code, 255);
