@@ -105,6 +105,11 @@ Response Edge::respond(const Request& request) {
     return dropped;
   }
   if (fault.error) return render(*service, *fault.error, request, request_id);
+  if (fault.bare_status) {
+    Response bare;
+    bare.status = fault.bare_status;
+    return bare;
+  }
   CallContext ctx(*world, std::move(caller), service->protocol(), request_id,
                   claim.region.empty() ? world->region() : claim.region);
   // A fault in a fake must come back as AWS's InternalFailure, never take the server down.

@@ -94,6 +94,9 @@ FaultDecision FaultPlan::decide(std::string_view service, std::string_view opera
       case FaultAction::kDropConnection:
         d.drop_connection = true;
         return d;
+      case FaultAction::kBareStatus:
+        d.bare_status = e.rule.status;
+        return d;
     }
   }
   return d;

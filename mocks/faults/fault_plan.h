@@ -24,7 +24,8 @@ struct FaultDecision {
   std::chrono::microseconds latency{0};
   std::optional<aws::Error> error;  // answer with this error instead of calling the service
   bool drop_connection = false;     // answer nothing; the HTTP server closes the connection
-  bool any() const { return latency.count() > 0 || error || drop_connection; }
+  int bare_status = 0;  // answer this HTTP status with an empty body (no AWS error document)
+  bool any() const { return latency.count() > 0 || error || drop_connection || bare_status; }
 };
 
 // Thread-safe. Semantics of one request (service S, operation O):

@@ -78,9 +78,9 @@ aws::Error default_error(const std::string& code) {
 
 Result<FaultRule> parse_fault_rule(const nlohmann::json& j) {
   if (!j.is_object()) return invalid("each rule must be an object");
-  static constexpr std::string_view kKeys[] = {"service", "operation",      "error",
-                                               "latency", "count",          "probability",
-                                               "after",   "drop_connection"};
+  static constexpr std::string_view kKeys[] = {"service", "operation",       "error",
+                                               "latency", "count",           "probability",
+                                               "after",   "drop_connection", "status"};
   for (const auto& [key, value] : j.items()) {
     bool known = false;
     for (std::string_view k : kKeys) known = known || key == k;
@@ -100,10 +100,10 @@ Result<FaultRule> parse_fault_rule(const nlohmann::json& j) {
       return invalid("\"operation\" must be an operation name such as CreateUser, or \"*\"");
     rule.operation = j["operation"].get<std::string>();
   }
-  int actions =
-      int(j.contains("error")) + int(j.contains("latency")) + int(j.contains("drop_connection"));
+  int actions = int(j.contains("error")) + int(j.contains("latency")) +
+                int(j.contains("drop_connection")) + int(j.contains("status"));
   if (actions != 1)
-    return invalid("give exactly one of \"error\", \"latency\", \"drop_connection\"");
+    return invalid("give exactly one of \"error\", \"latency\", \"drop_connection\", \"status\"");
   if (j.contains("error")) {
     if (Status s = parse_error_member(j["error"], rule.error); !s.ok()) return s.error();
     rule.action = FaultAction::kAwsError;
@@ -113,6 +113,12 @@ Result<FaultRule> parse_fault_rule(const nlohmann::json& j) {
     if (!latency) return invalid("\"latency\" must be a duration such as \"2s\" or \"1500ms\"");
     rule.action = FaultAction::kLatency;
     rule.latency = *latency;
+  } else if (j.contains("status")) {
+    if (!j["status"].is_number_integer() || j["status"].get<int>() < 400 ||
+        j["status"].get<int>() > 599)
+      return invalid("\"status\" must be an HTTP status from 400 to 599");
+    rule.action = FaultAction::kBareStatus;
+    rule.status = j["status"].get<int>();
   } else {
     if (j["drop_connection"] != true) return invalid("\"drop_connection\" must be true");
     rule.action = FaultAction::kDropConnection;
@@ -147,6 +153,9 @@ nlohmann::json to_json(const FaultRule& rule) {
       break;
     case FaultAction::kDropConnection:
       j["drop_connection"] = true;
+      break;
+    case FaultAction::kBareStatus:
+      j["status"] = rule.status;
       break;
   }
   if (rule.count) j["count"] = *rule.count;

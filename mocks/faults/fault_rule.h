@@ -18,6 +18,7 @@ enum class FaultAction {
   kAwsError,        // answer with `error`, rendered in the service's own protocol
   kLatency,         // answer normally, as if it took `latency`: the world clock moves by it
   kDropConnection,  // no answer: the HTTP server closes the connection
+  kBareStatus,      // `status` with an empty body, as a proxy or load balancer in front answers
 };
 
 struct FaultRule {
@@ -26,6 +27,7 @@ struct FaultRule {
   FaultAction action = FaultAction::kAwsError;
   aws::Error error;                      // kAwsError
   std::chrono::microseconds latency{0};  // kLatency
+  int status = 0;                        // kBareStatus: 400..599
   std::optional<std::uint64_t> count;    // fire at most this many times; unset: no limit
   std::optional<double> probability;     // fire each time with this chance (0..1)
   std::uint64_t after = 0;               // let the first `after` matching requests through
@@ -38,8 +40,9 @@ struct FaultRule {
 aws::Error default_error(const std::string& code);
 
 // Parses one rule: {"service", "operation", one of "error" (a code, or {"code", "http_status",
-// "message"}), "latency" (a duration such as "2s"), "drop_connection": true, and optionally
-// "count", "probability", "after"}. Errors: ValidationError naming the field.
+// "message"}), "latency" (a duration such as "2s"), "drop_connection": true, "status" (an HTTP
+// status from 400 to 599 sent with no body), and optionally "count", "probability", "after"}.
+// Errors: ValidationError naming the field.
 Result<FaultRule> parse_fault_rule(const nlohmann::json& rule);
 
 // A JSON integer from 0 up (nlohmann keeps non-negative literals as signed integers).

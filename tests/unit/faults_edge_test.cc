@@ -81,6 +81,16 @@ TEST_F(FaultsAtEdge, DropConnectionIsFlaggedWithoutAnAnswer) {
   EXPECT_FALSE(client.query("iam", "ListUsers").drop_connection);
 }
 
+TEST_F(FaultsAtEdge, BareStatusIsAnswerWithNoBodyAndNoRequestId) {
+  add({{"service", "iam"}, {"operation", "ListUsers"}, {"status", 503}, {"count", 1}});
+  mocks::Response r = client.query("iam", "ListUsers");
+  EXPECT_EQ(r.status, 503);
+  EXPECT_TRUE(r.body.empty());
+  EXPECT_TRUE(r.headers.empty());
+  EXPECT_EQ(tw.world->faults().to_json()["rules"][0]["status"], 503);
+  EXPECT_EQ(client.query("iam", "ListUsers").status, 200);
+}
+
 TEST_F(FaultsAtEdge, BadSignatureIsStillAnAuthErrorAndNotCounted) {
   add({{"service", "iam"}, {"error", "Throttling"}});
   aws::Credentials wrong = tw.world->operator_credentials();

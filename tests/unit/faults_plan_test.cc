@@ -146,6 +146,8 @@ TEST(FaultPlan, BadRulesAreRefusedWholeNamingTheField) {
   EXPECT_NE(bad({{"service", "iam"}, {"error", "X"}, {"latency", "1s"}}).find("exactly one"),
             std::string::npos);
   EXPECT_NE(bad({{"service", "iam"}, {"latency", "soon"}}).find("\"latency\""), std::string::npos);
+  EXPECT_NE(bad({{"service", "s3"}, {"status", 200}}).find("\"status\" must be an HTTP status"),
+            std::string::npos);
   EXPECT_NE(bad({{"service", "iam"}, {"error", "X"}, {"probability", 2}}).find("probability"),
             std::string::npos);
   EXPECT_NE(bad({{"service", "iam"}, {"error", "X"}, {"cuont", 2}}).find("\"cuont\""),
