@@ -75,7 +75,12 @@ Status check_member(const Operation& op, const std::string& name, const nlohmann
     ok = v.is_string() || v.is_object();
     want = "a JSON object or its text";
   } else if (name == "CopySource") {
-    ok = v.is_string() || (v.is_object() && v.contains("Bucket") && v.contains("Key"));
+    auto text = [&v](const char* k) { return v.contains(k) && v[k].is_string(); };
+    ok = v.is_string() || (v.is_object() && text("Bucket") && text("Key") &&
+                           std::all_of(v.items().begin(), v.items().end(), [](const auto& x) {
+                             return x.key() == "Bucket" || x.key() == "Key" ||
+                                    x.key() == "VersionId";
+                           }));
     want = "\"bucket/key\" or {\"Bucket\", \"Key\", \"VersionId\"}";
   } else if (name == "Body" || name == "Bucket" || name == "Key") {
     ok = v.is_string();

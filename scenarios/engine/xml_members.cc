@@ -1,4 +1,5 @@
-// Every leaf element of an XML response as NAME -> text (the call step's saved result).
+// Every leaf element of an XML response as NAME -> text: what the scenario call step saves from
+// a query service's or S3's XML answer.
 #include "scenarios/engine/xml_members.h"
 
 #include <pugixml.hpp>

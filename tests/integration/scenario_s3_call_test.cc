@@ -1,6 +1,5 @@
-// S3 calls in a running scenario: signed through the world's edge, results saved with
-// botocore's member names, and S3's errors (NoSuchKey, AccessDenied, a bodiless HEAD's 404)
-// as the step's failed outcome.
+// S3 calls in a running scenario: signed through the world's edge, results saved with botocore's
+// member names, S3's errors (NoSuchKey, AccessDenied, a bodiless HEAD's 404) as failed outcomes.
 #include <gtest/gtest.h>
 
 #include "scenarios/engine/runner.h"

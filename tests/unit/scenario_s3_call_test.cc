@@ -1,6 +1,5 @@
-// S3 in the scenario call step: the request each operation builds (botocore's shapes,
-// path-style), what is saved from responses, botocore's view of bodiless errors, and the
-// loader's checks of the operation and its params.
+// S3 in the scenario call step: the request each operation builds (botocore's shapes, path-style),
+// the saved results, botocore's bodiless errors, and the load checks of operation and params.
 #include <gtest/gtest.h>
 
 #include "scenarios/engine/s3_call.h"
@@ -128,6 +127,9 @@ TEST(ScenarioS3Call, UnknownMembersMissingMembersAndWrongTypesAreRefused) {
             "S3 CopyObject needs Bucket, Key, CopySource (missing CopySource)");
   EXPECT_EQ(refusal("PutObject", {{"Bucket", "b"}, {"Key", "k"}, {"Body", 7}}),
             "S3 PutObject Body must be a string, not 7");
+  EXPECT_EQ(refusal("CopyObject", {{"Bucket", "b"}, {"Key", "k"}, {"CopySource", {{"Bucket", 1}}}}),
+            "S3 CopyObject CopySource must be \"bucket/key\" or {\"Bucket\", \"Key\", "
+            "\"VersionId\"}, not {\"Bucket\":1}");
   EXPECT_EQ(refusal("PutObject", {{"Bucket", "b"}, {"Key", "k"}, {"Metadata", {{"n", 1}}}}),
             "S3 PutObject Metadata must be an object of strings, not {\"n\":1}");
 }
