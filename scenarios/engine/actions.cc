@@ -2,7 +2,6 @@
 // port), advance (the world clock, agents contacting), host changes, and fault (rules added to the
 // world's fault plan).
 #include <fstream>
-#include <pugixml.hpp>
 
 #include "core/agent/agent_config.h"
 #include "core/clients/client_factory.h"
@@ -12,7 +11,9 @@
 #include "core/config/instance_metadata.h"
 #include "core/register/arguments.h"
 #include "core/register/procedure.h"
+#include "scenarios/engine/s3_call.h"
 #include "scenarios/engine/steps.h"
+#include "scenarios/engine/xml_members.h"
 
 namespace opsreg::scenarios {
 
@@ -158,25 +159,6 @@ void flatten(const std::string& prefix, const nlohmann::json& v, bool ec2, aws::
   }
 }
 
-// Every leaf element of an XML response as NAME -> text (the first of each name wins).
-nlohmann::json xml_members(const std::string& body) {
-  nlohmann::json out = nlohmann::json::object();
-  pugi::xml_document doc;
-  if (!doc.load_string(body.c_str())) return out;
-  struct Walker : pugi::xml_tree_walker {
-    nlohmann::json* out;
-    bool for_each(pugi::xml_node& n) override {
-      if (n.type() == pugi::node_element && n.first_child().type() == pugi::node_pcdata &&
-          !out->contains(n.name()))
-        (*out)[n.name()] = n.child_value();
-      return true;
-    }
-  } walker;
-  walker.out = &out;
-  doc.traverse(walker);
-  return out;
-}
-
 Status run_call(ScenarioWorld& w, const Step& s, StepOutcome* last) {
   auto body = resolve(s.body, w);
   if (!body.ok()) return step_error(s, body.error().message);
@@ -196,7 +178,16 @@ Status run_call(ScenarioWorld& w, const Step& s, StepOutcome* last) {
   auto client = w.client(service, *creds, skew);
   if (!client.ok()) return step_error(s, client.error().message);
   nlohmann::json result;
-  if (service == "opsworks") {
+  if (service == "s3") {
+    auto r = call_s3(*client, operation, params);
+    if (!r.ok()) {
+      // Params that do not fit once references are resolved cannot run at all.
+      if (r.error().code == "BadScenario") return step_error(s, r.error().message);
+      set_failed(last, r.error());
+      return {};
+    }
+    result = *r;
+  } else if (service == "opsworks") {
     auto r = client->call_json("OpsWorks_20130218." + operation, params);
     if (!r.ok()) {
       set_failed(last, r.error());

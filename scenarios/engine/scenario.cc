@@ -9,6 +9,7 @@
 #include "core/clock/time_format.h"
 #include "core/register/arguments.h"
 #include "mocks/faults/fault_plan.h"
+#include "scenarios/engine/s3_call.h"
 
 namespace opsreg::scenarios {
 
@@ -107,8 +108,10 @@ Status check_step(const std::string& file, const Step& s) {
     }
     if (b.contains("params") && !b["params"].is_object())
       return bad_step(file, s, "params must be an object");
-    if (b["service"] == "s3")
-      return bad_step(file, s, "s3 calls are not supported yet (use iam, opsworks, ec2, sts)");
+    if (b["service"] == "s3") {
+      Status ok = check_s3_call(b["operation"], b.value("params", nlohmann::json::object()));
+      if (!ok.ok()) return bad_step(file, s, ok.error().message);
+    }
   } else if (s.kind == "advance") {
     if (!b.is_string() || !parse_duration(b.get<std::string>()))
       return bad_step(file, s,
