@@ -1,23 +1,21 @@
 // Starting and observing a scenario's world: the fakes, their port, hosts and agents.
 #include "scenarios/engine/scenario_world.h"
 
-#include "core/aws/query_params.h"
 #include "core/config/endpoints.h"
+#include "mocks/edge/operation_name.h"
 #include "mocks/ssh/world_fleet.h"
 
 namespace opsreg::scenarios {
 
 namespace {
 
-std::string operation_of(const mocks::Request& r) {
-  std::string_view target = r.header("X-Amz-Target");
-  if (auto dot = target.find('.'); dot != std::string_view::npos)
-    return std::string(target.substr(dot + 1));
-  for (std::string_view form : {std::string_view(r.query), std::string_view(r.body)}) {
-    std::optional<std::string> action = aws::QueryParams::parse(form).get("Action");
-    if (action && !action->empty()) return *action;
-  }
-  return r.method + " " + r.path;
+// The operation as the edge and its fault rules name it (mocks/edge/operation_name.h).
+std::string operation_of(const std::string& service, const mocks::Request& r) {
+  aws::Protocol protocol = service == "s3"         ? aws::Protocol::kRestXml
+                           : service == "opsworks" ? aws::Protocol::kJson
+                           : service == "ec2"      ? aws::Protocol::kEc2
+                                                   : aws::Protocol::kQuery;
+  return mocks::operation_name(protocol, r);
 }
 
 // A client's clock set off the world's by a fixed amount (a caller with a wrong clock).
@@ -82,7 +80,7 @@ void ScenarioWorld::observe(const mocks::Request& request, const mocks::Response
   } else {
     seen.service = request.header("X-Amz-Target").starts_with("OpsWorks_") ? "opsworks" : "s3";
   }
-  seen.operation = operation_of(request);
+  seen.operation = operation_of(seen.service, request);
   seen.status = response.status;
   std::lock_guard lock(mu_);
   seen_.push_back(std::move(seen));

@@ -25,7 +25,7 @@ namespace opsreg::scenarios {
 // A request the edge answered.
 struct SeenRequest {
   std::string service;        // signing name: iam, opsworks, ec2, sts, s3
-  std::string operation;      // Action, X-Amz-Target's operation, or "METHOD /path" (S3)
+  std::string operation;      // as fault rules name it: CreateUser, DescribeStacks, GetObject
   std::string access_key_id;  // the caller's key ("" anonymous)
   int status = 0;
 };
