@@ -36,8 +36,8 @@ Result<nlohmann::json> read_json(const fs::path& path) {
   return j;
 }
 
-// The world file: absolute, else beside the scenario, else under the source tree
-// ("fixtures/worlds/default.json").
+// A file a scenario names (the world file, register's ssh_private_key and ssh_config): absolute,
+// else beside the scenario, else under the source tree ("fixtures/worlds/default.json").
 fs::path world_path(const std::string& scenario_file, const std::string& name) {
   fs::path p(name);
   if (p.is_absolute()) return p;
@@ -182,6 +182,10 @@ Result<Step> parse_step(const std::string& file, const nlohmann::json& j, size_t
     s.as = s.body["as"].get<std::string>();
   if (s.as.empty()) s.as = "operator";
   if (s.save_as.empty() && (s.kind == "register" || s.kind == "call")) s.save_as = s.kind;
+  if (s.kind == "register" && s.body.is_object())
+    for (const char* flag : {"ssh_private_key", "ssh_config"})
+      if (s.body.contains(flag) && s.body[flag].is_string())
+        s.body[flag] = world_path(file, s.body[flag].get<std::string>()).string();
   if (Status c = check_step(file, s); !c.ok()) return c.error();
   return s;
 }
