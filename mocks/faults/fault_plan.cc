@@ -13,6 +13,11 @@ aws::Error invalid(const std::string& what) {
   return aws::make_error("ValidationError", "fault rule: " + what);
 }
 
+// The error of the entry at `where` ("faults[2]: "): "faults[2]: fault rule: ...".
+aws::Error at(const std::string& where, const aws::Error& e) {
+  return aws::make_error(e.code, where + e.message);
+}
+
 // SplitMix64's finaliser: a well-mixed 64-bit value from any input.
 std::uint64_t mix(std::uint64_t x) {
   x += 0x9e3779b97f4a7c15ULL;
@@ -49,17 +54,17 @@ Status FaultPlan::add_json(const nlohmann::json& rules, const std::vector<std::s
     std::string where = "faults[" + std::to_string(i) + "]: ";
     if (entry.is_object() && entry.contains("host")) {
       if (!entry["host"].is_string() || entry["host"].get<std::string>().empty())
-        return invalid(where + "\"host\" must be a host name");
+        return at(where, invalid("\"host\" must be a host name"));
       if (known &&
           std::find(known->begin(), known->end(), entry["host"].get<std::string>()) == known->end())
-        return invalid(where + "no host named \"" + entry["host"].get<std::string>() +
-                       "\" in the world");
+        return at(where, invalid("no host named \"" + entry["host"].get<std::string>() +
+                                 "\" in the world"));
       if (Status s = parse_host_faults(entry, hosts[entry["host"].get<std::string>()]); !s.ok())
-        return invalid(where + s.error().message);
+        return at(where, s.error());
       continue;
     }
     Result<FaultRule> rule = parse_fault_rule(entry);
-    if (!rule.ok()) return invalid(where + rule.error().message);
+    if (!rule.ok()) return at(where, rule.error());
     parsed.push_back(std::move(rule).value());
   }
   std::lock_guard lock(mu_);

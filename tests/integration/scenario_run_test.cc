@@ -82,8 +82,8 @@ TEST(ScenarioRun, AFaultWithoutAnActionIsALoadErrorNamingTheStep) {
   auto s = parse_scenario(j, "test.json");
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.error().message,
-            "test.json: step 1 (fault): fault rule: faults[0]: fault rule: give exactly one of "
-            "\"error\", \"latency\", \"drop_connection\"");
+            "test.json: step 1 (fault): faults[0]: fault rule: give exactly one of \"error\", "
+            "\"latency\", \"drop_connection\", \"status\"");
 }
 
 TEST(ScenarioRun, RequestsAreCountedByOperationAndCaller) {
