@@ -112,9 +112,16 @@ Status SshRunner::connect() {
     if (why.find("Timeout") != std::string::npos) {
       return aws::make_error("ConnectionFailed", "Connection timed out during banner exchange");
     }
-    return aws::make_error("SshProtocolError", "ssh: connect to host " + options_.host + " port " +
-                                                   std::to_string(options_.port) + ": " +
-                                                   ssh_get_error(s));
+    // A reset or close before the banner is the connection failing, whichever side of the TCP
+    // handshake's end it came: the same code and words as a reset seen by tcp_connect.
+    const std::string where =
+        "ssh: connect to host " + options_.host + " port " + std::to_string(options_.port) + ": ";
+    constexpr std::string_view kSocket = "Socket error: ";
+    const bool socket_error = why.starts_with(kSocket);
+    if (socket_error) why = why.substr(kSocket.size());
+    if (socket_error || why.find("Connection reset") != std::string::npos)
+      return aws::make_error("ConnectionFailed", where + why);
+    return aws::make_error("SshProtocolError", where + why);
   }
   impl_->connected = true;
 
