@@ -1,7 +1,7 @@
-"""`make demo`: registrations and a tour of the fakes, run with real binaries against
-`opsreg serve`. Each row is a command a user would type and the outcome expected of it (what real
-AWS and the reference `aws opsworks register` give); the last line is `N passed, N failed`.
-(A later issue adds the scenario library to the demo.)"""
+"""The README's tour of `opsreg serve`, run: registrations and AWS CLI calls with real binaries
+against the served fakes. Each row is a command a user would type and the outcome expected of it
+(what real AWS and the reference `aws opsworks register` give); the last line is
+`N passed, N failed`. (`make demo` runs the scenario library instead.)"""
 
 import argparse
 import json
