@@ -11,9 +11,8 @@
 #include "core/config/instance_metadata.h"
 #include "core/register/arguments.h"
 #include "core/register/procedure.h"
-#include "scenarios/engine/s3_call.h"
 #include "scenarios/engine/steps.h"
-#include "scenarios/engine/xml_members.h"
+#include "scenarios/engine/wire_call.h"
 
 namespace opsreg::scenarios {
 
@@ -146,19 +145,6 @@ Status run_register(ScenarioWorld& w, const Step& s, StepOutcome* last) {
   return {};
 }
 
-// Query parameters from a JSON object: lists as NAME.member.N (EC2: NAME.N), objects as
-// NAME.KEY, scalars as text.
-void flatten(const std::string& prefix, const nlohmann::json& v, bool ec2, aws::Params* out) {
-  if (v.is_array()) {
-    for (size_t i = 0; i < v.size(); ++i)
-      flatten(prefix + (ec2 ? "." : ".member.") + std::to_string(i + 1), v[i], ec2, out);
-  } else if (v.is_object()) {
-    for (const auto& [k, x] : v.items()) flatten(prefix + "." + k, x, ec2, out);
-  } else {
-    out->emplace_back(prefix, v.is_string() ? v.get<std::string>() : v.dump());
-  }
-}
-
 Status run_call(ScenarioWorld& w, const Step& s, StepOutcome* last) {
   auto body = resolve(s.body, w);
   if (!body.ok()) return step_error(s, body.error().message);
@@ -177,38 +163,14 @@ Status run_call(ScenarioWorld& w, const Step& s, StepOutcome* last) {
   }
   auto client = w.client(service, *creds, skew);
   if (!client.ok()) return step_error(s, client.error().message);
-  nlohmann::json result;
-  if (service == "s3") {
-    auto r = call_s3(*client, operation, params);
-    if (!r.ok()) {
-      // Params that do not fit once references are resolved cannot run at all.
-      if (r.error().code == "BadScenario") return step_error(s, r.error().message);
-      set_failed(last, r.error());
-      return {};
-    }
-    result = *r;
-  } else if (service == "opsworks") {
-    auto r = client->call_json("OpsWorks_20130218." + operation, params);
-    if (!r.ok()) {
-      set_failed(last, r.error());
-      return {};
-    }
-    result = *r;
-  } else {
-    aws::Params flat;
-    for (const auto& [k, v] : params.items()) flatten(k, v, service == "ec2", &flat);
-    std::string version = service == "iam"   ? "2010-05-08"
-                          : service == "sts" ? "2011-06-15"
-                                             : "2016-11-15";
-    auto r = client->call_query(operation, version, flat,
-                                service == "ec2" ? aws::Protocol::kEc2 : aws::Protocol::kQuery);
-    if (!r.ok()) {
-      set_failed(last, r.error());
-      return {};
-    }
-    result = xml_members(r->body);
+  auto result = wire_call(*client, service, operation, params);
+  if (!result.ok()) {
+    // S3 params that do not fit once references are resolved cannot run at all.
+    if (result.error().code == "BadScenario") return step_error(s, result.error().message);
+    set_failed(last, result.error());
+    return {};
   }
-  w.saved[s.save_as] = result;
+  w.saved[s.save_as] = *result;
   last->message = operation + " succeeded";
   return {};
 }
