@@ -17,5 +17,6 @@ int serve_main(const Args& args);
 int register_main(const Args& args);  // register.cc
 int agent_main(const Args& args);     // agent.cc
 int scenario_main(const Args& args);  // scenario.cc
+int conform_main(const Args& args);   // conform.cc
 
 }  // namespace opsreg::cli

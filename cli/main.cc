@@ -19,6 +19,9 @@ constexpr char kUsage[] =
     "  scenario run PATH... [-j N] [--json] [--junit FILE]\n"
     "        run scenario files (scenarios/README.md), each in its own world; a table ending\n"
     "        in \"N passed, N failed\"\n"
+    "  conform --target URL|aws [--region R] [--world FILE] [--json] [CASE...]\n"
+    "        make the conformance cases' calls against the fakes and a target (real AWS or\n"
+    "        an AWS-compatible endpoint) and print where the answers differ\n"
     "  agent boot-registration --preconfig FILE\n"
     "        the simulated OpsWorks agent that the installer runs on the host\n";
 }  // namespace
@@ -34,6 +37,7 @@ int main(int argc, char** argv) {
   if (command == "register") return opsreg::cli::register_main(args);
   if (command == "agent") return opsreg::cli::agent_main(args);
   if (command == "scenario") return opsreg::cli::scenario_main(args);
+  if (command == "conform") return opsreg::cli::conform_main(args);
   if (command == "help" || command == "--help" || command == "-h") {
     std::fputs(kUsage, stdout);
     return opsreg::cli::kExitOk;

@@ -20,11 +20,11 @@ const nlohmann::json* find_any(const nlohmann::json& j, const std::string& key) 
   return nullptr;
 }
 
-Result<nlohmann::json> lookup(const std::string& ref, const ScenarioWorld& w) {
+Result<nlohmann::json> lookup(const std::string& ref, const SavedResults& results) {
   auto dot = ref.find('.');
   std::string name = ref.substr(0, dot);
-  auto saved = w.saved.find(name);
-  if (saved == w.saved.end())
+  auto saved = results.find(name);
+  if (saved == results.end())
     return aws::make_error("UnresolvedReference",
                            "$" + ref + ": no earlier result named '" + name + "'", 0);
   if (dot == std::string::npos) return saved->second;
@@ -49,6 +49,10 @@ std::string as_text(const nlohmann::json& j) {
 }  // namespace
 
 Result<nlohmann::json> resolve(const nlohmann::json& value, const ScenarioWorld& w) {
+  return resolve(value, w.saved);
+}
+
+Result<nlohmann::json> resolve(const nlohmann::json& value, const SavedResults& w) {
   if (value.is_string()) {
     const std::string& s = value.get_ref<const std::string&>();
     static const std::regex whole("^\\$([A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z0-9_]+)*)$");

@@ -22,6 +22,9 @@
 
 namespace opsreg::scenarios {
 
+// Results saved by name ("register", "call", or a step's save_as) for "$NAME.Member".
+using SavedResults = std::map<std::string, nlohmann::json>;
+
 // A request the edge answered.
 struct SeenRequest {
   std::string service;        // signing name: iam, opsworks, ec2, sts, s3
@@ -71,8 +74,7 @@ class ScenarioWorld {
   // While false, requests are not recorded (the engine's own checks are not the scenario's).
   void set_observing(bool on) { observing_ = on; }
 
-  // Results saved by name ("register", "call", or a step's save_as) for "$NAME.Member".
-  std::map<std::string, nlohmann::json> saved;
+  SavedResults saved;
 
  private:
   ScenarioWorld() = default;

@@ -32,5 +32,7 @@ Status check_expect(ScenarioWorld& w, const Step& step, const StepOutcome& last)
 // Replaces "$NAME.Member" strings (whole values) and "${NAME.Member}" (inside strings) with
 // saved results' members (any depth for a single member name). Errors: "UnresolvedReference".
 Result<nlohmann::json> resolve(const nlohmann::json& value, const ScenarioWorld& w);
+// The same over any set of saved results (the conformance cases keep one per target).
+Result<nlohmann::json> resolve(const nlohmann::json& value, const SavedResults& saved);
 
 }  // namespace opsreg::scenarios

@@ -1,0 +1,116 @@
+// Conformance case files: name, proves, steps and cleanup, each a call with what to compare.
+#include "scenarios/conform/conform_case.h"
+
+#include <fstream>
+#include <set>
+
+#include "scenarios/engine/s3_call.h"
+
+namespace opsreg::scenarios::conform {
+
+namespace {
+
+aws::Error bad(const std::string& file, const std::string& what) {
+  return aws::make_error("BadConformanceCase", file + ": " + what, 0);
+}
+
+Result<std::vector<std::string>> names(const nlohmann::json& j, const std::string& key) {
+  std::vector<std::string> out;
+  if (!j.contains(key)) return out;
+  if (!j[key].is_array()) return aws::make_error("BadConformanceCase", key + " must be a list", 0);
+  for (const auto& v : j[key]) {
+    if (!v.is_string() || v.get<std::string>().empty())
+      return aws::make_error("BadConformanceCase", key + " must list member names", 0);
+    out.push_back(v.get<std::string>());
+  }
+  return out;
+}
+
+Result<ConformCall> parse_call(const nlohmann::json& j, bool compared) {
+  auto fail = [](const std::string& what) {
+    return aws::make_error("BadConformanceCase", what, 0);
+  };
+  if (!j.is_object() || !j.contains("call") || !j["call"].is_object())
+    return fail("each entry is {\"call\": {\"service\", \"operation\", \"params\"}, ...}");
+  static const std::set<std::string> kKeys = {"call",    "save_as",      "same",
+                                              "present", "same_message", "comment"};
+  for (const auto& [k, v] : j.items())
+    if (!kKeys.count(k) || (!compared && (k == "same" || k == "present" || k == "same_message")))
+      return fail("unknown key '" + k + "'");
+  const nlohmann::json& c = j["call"];
+  static const std::set<std::string> kServices = {"iam", "sts", "ec2", "opsworks", "s3"};
+  ConformCall call;
+  if (!c.contains("service") || !c["service"].is_string() ||
+      !kServices.count(c["service"].get<std::string>()))
+    return fail("service must be one of iam, sts, ec2, opsworks, s3");
+  if (!c.contains("operation") || !c["operation"].is_string())
+    return fail("operation must be a string");
+  for (const auto& [k, v] : c.items())
+    if (k != "service" && k != "operation" && k != "params")
+      return fail("unknown call member '" + k + "'");
+  call.service = c["service"];
+  call.operation = c["operation"];
+  if (c.contains("params")) {
+    if (!c["params"].is_object()) return fail("params must be an object");
+    call.params = c["params"];
+  }
+  if (call.service == "s3")
+    if (Status s = check_s3_call(call.operation, call.params); !s.ok()) return s.error();
+  if (j.contains("save_as")) {
+    if (!j["save_as"].is_string()) return fail("save_as must be a name");
+    call.save_as = j["save_as"];
+  }
+  auto same = names(j, "same");
+  if (!same.ok()) return same.error();
+  auto present = names(j, "present");
+  if (!present.ok()) return present.error();
+  call.same = *same;
+  call.present = *present;
+  if (j.contains("same_message")) {
+    if (!j["same_message"].is_boolean()) return fail("same_message must be true or false");
+    call.same_message = j["same_message"];
+  }
+  return call;
+}
+
+}  // namespace
+
+Result<ConformCase> parse_conform_case(const nlohmann::json& j, const std::string& file) {
+  if (!j.is_object()) return bad(file, "a case is a JSON object");
+  for (const auto& [k, v] : j.items())
+    if (k != "name" && k != "proves" && k != "steps" && k != "cleanup" && k != "comment")
+      return bad(file, "unknown key '" + k + "' (a case has name, proves, steps, cleanup)");
+  ConformCase c;
+  c.file = file;
+  if (!j.contains("name") || !j["name"].is_string()) return bad(file, "\"name\" is required");
+  if (!j.contains("proves") || !j["proves"].is_string())
+    return bad(file, "\"proves\" is required: one sentence, with the AWS reference");
+  c.name = j["name"];
+  c.proves = j["proves"];
+  if (!j.contains("steps") || !j["steps"].is_array() || j["steps"].empty())
+    return bad(file, "\"steps\" must be a non-empty list");
+  for (const char* list : {"steps", "cleanup"}) {
+    if (!j.contains(list)) continue;
+    if (!j[list].is_array()) return bad(file, std::string("\"") + list + "\" must be a list");
+    for (size_t i = 0; i < j[list].size(); ++i) {
+      auto call = parse_call(j[list][i], std::string(list) == "steps");
+      if (!call.ok())
+        return bad(file,
+                   std::string(list) + "[" + std::to_string(i + 1) + "]: " + call.error().message);
+      call->index = i + 1;
+      (std::string(list) == "steps" ? c.steps : c.cleanup).push_back(std::move(*call));
+    }
+  }
+  return c;
+}
+
+Result<ConformCase> load_conform_case(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  if (!in) return bad(file.string(), "cannot read the file");
+  nlohmann::json j = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false,
+                                           /*ignore_comments=*/true);
+  if (j.is_discarded()) return bad(file.string(), "not valid JSON");
+  return parse_conform_case(j, file.string());
+}
+
+}  // namespace opsreg::scenarios::conform

@@ -1,0 +1,40 @@
+// A conformance case: AWS calls made the same way against the fakes and against a target (real
+// AWS or any AWS-compatible server), with what each answer must share. One JSON file per case.
+#pragma once
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "core/util/result.h"
+
+namespace opsreg::scenarios::conform {
+
+struct ConformCall {
+  size_t index = 0;  // 1-based within its list (steps or cleanup)
+  std::string service;
+  std::string operation;
+  nlohmann::json params = nlohmann::json::object();  // may hold "${run}" and "$NAME.Member"
+  std::string save_as;                               // results kept per side for references
+  // Compared when both sides succeed: members whose values must match (after normalize()),
+  // members that must be present on both sides (values free: ids, dates).
+  std::vector<std::string> same;
+  std::vector<std::string> present;
+  bool same_message = false;  // compare error messages too (normalized)
+};
+
+struct ConformCase {
+  std::string file;
+  std::string name;
+  std::string proves;  // one sentence, with the AWS reference that says so
+  std::vector<ConformCall> steps;
+  std::vector<ConformCall> cleanup;  // run on both sides after the steps, whatever happened
+};
+
+// Reads and checks a case file. Errors ("BadConformanceCase") read "FILE: steps[N]: what is
+// wrong" or "FILE: what is wrong".
+Result<ConformCase> load_conform_case(const std::filesystem::path& file);
+Result<ConformCase> parse_conform_case(const nlohmann::json& j, const std::string& file);
+
+}  // namespace opsreg::scenarios::conform

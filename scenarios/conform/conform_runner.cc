@@ -1,0 +1,166 @@
+// The conformance run: both sides per call, compare, clean up; and its reports.
+#include "scenarios/conform/conform_runner.h"
+
+#include <cstdio>
+#include <random>
+
+#include "scenarios/conform/compare.h"
+#include "scenarios/engine/steps.h"
+#include "scenarios/engine/wire_call.h"
+
+namespace opsreg::scenarios::conform {
+
+namespace {
+
+// One call on one side, references resolved against that side's saved results.
+Outcome call_side(Side& side, const ConformCall& call, SavedResults& saved,
+                  const std::string& run) {
+  Outcome out;
+  saved["run"] = run;
+  nlohmann::json params = call.params;
+  // "${run}" in any string: the run's name prefix.
+  auto resolved = resolve(params, saved);
+  if (!resolved.ok()) {
+    out.error = resolved.error();
+    return out;
+  }
+  auto client = side.client(call.service);
+  if (!client.ok()) {
+    out.error = client.error();
+    return out;
+  }
+  auto r = wire_call(*client, call.service, call.operation, *resolved);
+  if (!r.ok()) {
+    out.error = r.error();
+    return out;
+  }
+  out.ok = true;
+  out.result = *r;
+  if (!call.save_as.empty()) saved[call.save_as] = *r;
+  return out;
+}
+
+}  // namespace
+
+size_t CaseResult::differing() const {
+  size_t n = error.empty() ? 0 : 1;
+  for (const CallResult& c : calls) n += c.differences.empty() ? 0 : 1;
+  return n;
+}
+
+std::string new_run_name() {
+  std::random_device rd;
+  char hex[9];
+  std::snprintf(hex, sizeof hex, "%08x", static_cast<unsigned>(rd()));
+  return std::string("opsreg-conform-") + hex;
+}
+
+CaseResult run_case(const ConformCase& c, Side& target, const ConformOptions& options,
+                    const std::string& run) {
+  CaseResult r;
+  r.file = c.file;
+  r.name = c.name;
+  r.proves = c.proves;
+  auto fakes = FakesSide::start(options.world);
+  if (!fakes.ok()) {
+    r.error = "the fakes did not start: " + fakes.error().message;
+    return r;
+  }
+  SavedResults fakes_saved, target_saved;
+  for (const ConformCall& call : c.steps) {
+    Outcome a = call_side(**fakes, call, fakes_saved, run);
+    Outcome b = call_side(target, call, target_saved, run);
+    CallResult cr;
+    cr.index = call.index;
+    cr.call = call.service + " " + call.operation;
+    cr.fakes = a.summary();
+    cr.target = b.summary();
+    cr.differences = differences(call, a, b, run);
+    r.calls.push_back(std::move(cr));
+  }
+  for (const ConformCall& call : c.cleanup) {
+    for (auto [side, saved, name] :
+         {std::tuple<Side*, SavedResults*, const char*>{fakes->get(), &fakes_saved, "fakes"},
+          {&target, &target_saved, "target"}}) {
+      Outcome o = call_side(*side, call, *saved, run);
+      if (!o.ok)
+        r.cleanup_notes.push_back(std::string(name) + ": cleanup[" + std::to_string(call.index) +
+                                  "] " + call.service + " " + call.operation + ": " + o.error.code +
+                                  ": " + normalize(o.error.message, run));
+    }
+  }
+  return r;
+}
+
+Result<std::vector<CaseResult>> run_cases(const std::vector<std::filesystem::path>& files,
+                                          const ConformOptions& options) {
+  std::vector<ConformCase> cases;
+  for (const auto& f : files) {
+    auto c = load_conform_case(f);
+    if (!c.ok()) return c.error();
+    cases.push_back(std::move(*c));
+  }
+  auto target = options.open_target();
+  if (!target.ok()) return target.error();
+  std::string run = options.run.empty() ? new_run_name() : options.run;
+  std::vector<CaseResult> results;
+  for (const ConformCase& c : cases) results.push_back(run_case(c, **target, options, run));
+  return results;
+}
+
+std::string render_table(const std::vector<CaseResult>& results) {
+  std::string out;
+  char line[512];
+  std::snprintf(line, sizeof line, "%-26s %-4s %-30s %-34s %-34s %s\n", "case", "step", "call",
+                "fakes", "target", "result");
+  out += line;
+  size_t calls = 0, different = 0;
+  for (const CaseResult& r : results) {
+    if (!r.error.empty()) {
+      out += r.name + ": " + r.error + "\n";
+      ++different;
+    }
+    for (const CallResult& c : r.calls) {
+      ++calls;
+      bool same = c.differences.empty();
+      different += same ? 0 : 1;
+      std::snprintf(line, sizeof line, "%-26s %-4zu %-30s %-34s %-34s %s\n", r.name.c_str(),
+                    c.index, c.call.c_str(), c.fakes.c_str(), c.target.c_str(),
+                    same ? "same" : "DIFFERENT");
+      out += line;
+      for (const std::string& d : c.differences) out += "    " + d + "\n";
+    }
+    for (const std::string& n : r.cleanup_notes) out += "    note: " + n + "\n";
+  }
+  out += std::to_string(calls) + " calls, " + std::to_string(calls - std::min(calls, different)) +
+         " the same, " + std::to_string(different) + " different (" +
+         std::to_string(results.size()) + " cases)\n";
+  return out;
+}
+
+nlohmann::json render_json(const std::vector<CaseResult>& results) {
+  nlohmann::json cases = nlohmann::json::array();
+  size_t calls = 0, different = 0;
+  for (const CaseResult& r : results) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const CallResult& c : r.calls) {
+      ++calls;
+      different += c.differences.empty() ? 0 : 1;
+      list.push_back({{"step", c.index},
+                      {"call", c.call},
+                      {"fakes", c.fakes},
+                      {"target", c.target},
+                      {"differences", c.differences}});
+    }
+    if (!r.error.empty()) ++different;
+    cases.push_back({{"file", r.file},
+                     {"name", r.name},
+                     {"proves", r.proves},
+                     {"error", r.error},
+                     {"calls", list},
+                     {"cleanup_notes", r.cleanup_notes}});
+  }
+  return {{"cases", cases}, {"calls", calls}, {"different", different}};
+}
+
+}  // namespace opsreg::scenarios::conform

@@ -1,0 +1,50 @@
+// The two sides of a conformance run: the fakes (a fresh embedded world per case, signed as its
+// operator) and the target (real AWS, or any AWS-compatible endpoint, through the standard AWS
+// environment: credentials chain, region, endpoint settings).
+#pragma once
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "core/clients/aws_client.h"
+#include "core/config/aws_environment.h"
+#include "core/config/env.h"
+#include "core/util/result.h"
+#include "scenarios/engine/scenario_world.h"
+
+namespace opsreg::scenarios::conform {
+
+class Side {
+ public:
+  virtual ~Side() = default;
+  // A client of `service` ("iam", "sts", "ec2", "opsworks", "s3") for this side.
+  virtual Result<clients::AwsClient> client(const std::string& service) = 0;
+};
+
+// The fakes: `world_json` served on a loopback port, signed as the world's operator at the
+// world's time.
+class FakesSide final : public Side {
+ public:
+  static Result<std::unique_ptr<FakesSide>> start(const nlohmann::json& world_json);
+  Result<clients::AwsClient> client(const std::string& service) override;
+
+ private:
+  std::unique_ptr<ScenarioWorld> world_;
+};
+
+// The target: "aws" (AWS's own endpoints) or a URL every service is sent to (as --endpoint-url),
+// with credentials and region from `env` as the AWS CLI finds them (AWS_PROFILE,
+// AWS_ACCESS_KEY_ID, ~/.aws/..., AWS_REGION; AWS_ENDPOINT_URL_<SERVICE> still wins per
+// service for "aws"). `region` (--region) overrides the environment's.
+class TargetSide final : public Side {
+ public:
+  static Result<std::unique_ptr<TargetSide>> open(const std::string& target,
+                                                  const std::string& region, config::Env env);
+  Result<clients::AwsClient> client(const std::string& service) override;
+
+ private:
+  std::unique_ptr<config::AwsEnvironment> env_;
+};
+
+}  // namespace opsreg::scenarios::conform
