@@ -100,6 +100,22 @@ Result<Page<Group>> IamModel::list_groups_for_user(std::string_view user_name,
       std::move(groups), [](const Group& g) { return g.group_name; }, marker, max_items);
 }
 
+Result<Page<Group>> IamModel::list_groups(std::string_view path_prefix, std::string_view marker,
+                                          int max_items) const {
+  if (path_prefix.empty())
+    path_prefix = "/";
+  else if (Status s = validate_path_prefix(path_prefix); !s.ok())
+    return s.error();
+  std::vector<Group> matching;
+  {
+    std::lock_guard lock(mu_);
+    for (const auto& [name, g] : groups_)
+      if (g.path.starts_with(path_prefix)) matching.push_back(g);
+  }
+  return paginate(
+      std::move(matching), [](const Group& g) { return g.group_name; }, marker, max_items);
+}
+
 Status IamModel::attach_group_policy(std::string_view group_name, std::string_view policy_arn) {
   if (Status s = validate_name(group_name, "groupName", kGroupNameMax); !s.ok()) return s;
   std::lock_guard lock(mu_);

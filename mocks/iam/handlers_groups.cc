@@ -85,6 +85,24 @@ Result<std::string> list_groups_for_user(const aws::QueryParams& params, CallCon
   return w.str();
 }
 
+Result<std::string> list_groups(const aws::QueryParams& params, CallContext& ctx) {
+  auto page_in = page_args(params);
+  if (!page_in.ok()) return page_in.error();
+  std::string prefix = params.get_or("PathPrefix", "/");
+  IamModel& iam = ctx.world().iam();
+  // Authorized against the path ARN, as ListUsers (arn:aws:iam::123456789012:group/).
+  if (Status s = ctx.authorize("iam:ListGroups", group_arn(iam.account_id(), prefix, "")); !s.ok())
+    return s.error();
+  auto page = iam.list_groups(prefix, page_in->marker, page_in->max_items);
+  if (!page.ok()) return page.error();
+  aws::XmlWriter w(false);
+  w.open("Groups");
+  for (const auto& g : page->items) render_group(w, g, "member");
+  w.close();
+  render_page_tail(w, *page);
+  return w.str();
+}
+
 }  // namespace
 
 void add_group_actions(const AddAction& add) {
@@ -94,6 +112,7 @@ void add_group_actions(const AddAction& add) {
   add("AddUserToGroup", membership("AddUserToGroup", true));
   add("RemoveUserFromGroup", membership("RemoveUserFromGroup", false));
   add("ListGroupsForUser", list_groups_for_user);
+  add("ListGroups", list_groups);
 }
 
 }  // namespace opsreg::mocks::iam::wire

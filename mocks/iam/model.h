@@ -97,6 +97,9 @@ class IamModel {
   Status remove_user_from_group(std::string_view group_name, std::string_view user_name);
   Result<Page<Group>> list_groups_for_user(std::string_view user_name, std::string_view marker,
                                            int max_items) const;
+  // Groups whose path starts with `path_prefix` ("" or "/": all), by name.
+  Result<Page<Group>> list_groups(std::string_view path_prefix, std::string_view marker,
+                                  int max_items) const;
   // Group policies (world files; the wire serves user policies).
   Status attach_group_policy(std::string_view group_name, std::string_view policy_arn);
   Status put_group_policy(std::string_view group_name, std::string_view policy_name,

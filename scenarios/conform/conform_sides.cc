@@ -19,7 +19,8 @@ Result<clients::AwsClient> FakesSide::client(const std::string& service) {
 }
 
 Result<std::unique_ptr<TargetSide>> TargetSide::open(const std::string& target,
-                                                     const std::string& region, config::Env env) {
+                                                     const std::string& region, config::Env env,
+                                                     clients::ClientDeps deps) {
   config::GlobalFlags flags;
   if (target != "aws") flags.endpoint_url = target;
   if (!region.empty()) flags.region = region;
@@ -27,6 +28,7 @@ Result<std::unique_ptr<TargetSide>> TargetSide::open(const std::string& target,
   if (!environment.ok()) return environment.error();
   std::unique_ptr<TargetSide> side(new TargetSide());
   side->env_ = std::move(*environment);
+  side->deps_ = std::move(deps);
   return side;
 }
 
@@ -34,7 +36,7 @@ Result<clients::AwsClient> TargetSide::client(const std::string& service) {
   config::Service which;
   if (!config::service_from_id(service, &which))
     return aws::make_error("BadConformanceCase", "unknown service " + service, 0);
-  return clients::ClientFactory(*env_).client(which);
+  return clients::ClientFactory(*env_, deps_).client(which);
 }
 
 }  // namespace opsreg::scenarios::conform

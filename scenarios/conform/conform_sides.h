@@ -36,15 +36,18 @@ class FakesSide final : public Side {
 // The target: "aws" (AWS's own endpoints) or a URL every service is sent to (as --endpoint-url),
 // with credentials and region from `env` as the AWS CLI finds them (AWS_PROFILE,
 // AWS_ACCESS_KEY_ID, ~/.aws/..., AWS_REGION; AWS_ENDPOINT_URL_<SERVICE> still wins per
-// service for "aws"). `region` (--region) overrides the environment's.
+// service for "aws"). `region` (--region) overrides the environment's. `deps`: what the
+// clients are built with (empty members: the real transport, clock and waits).
 class TargetSide final : public Side {
  public:
   static Result<std::unique_ptr<TargetSide>> open(const std::string& target,
-                                                  const std::string& region, config::Env env);
+                                                  const std::string& region, config::Env env,
+                                                  clients::ClientDeps deps = {});
   Result<clients::AwsClient> client(const std::string& service) override;
 
  private:
   std::unique_ptr<config::AwsEnvironment> env_;
+  clients::ClientDeps deps_;
 };
 
 }  // namespace opsreg::scenarios::conform

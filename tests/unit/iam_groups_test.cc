@@ -1,5 +1,5 @@
 // IAM groups through the edge: CreateGroup, GetGroup, DeleteGroup, AddUserToGroup,
-// RemoveUserFromGroup, ListGroupsForUser.
+// RemoveUserFromGroup, ListGroupsForUser, ListGroups.
 #include <gtest/gtest.h>
 
 #include "tests/unit/iam_fixture.h"
@@ -86,6 +86,25 @@ TEST_F(IamGroups, ListGroupsForUserAfterRemoveUserFromGroup) {
   r = iam("ListGroupsForUser", {{"UserName", "alice"}});
   EXPECT_EQ(xml_text(r, "//Groups/member[1]/GroupName"), "ops");
   EXPECT_EQ(xml_text(r, "//Groups/member[2]/GroupName"), "");
+}
+
+TEST_F(IamGroups, ListGroupsByPathPrefixInNameOrderWithPages) {
+  iam("CreateGroup", {{"GroupName", "ops"}, {"Path", "/teams/"}});
+  iam("CreateGroup", {{"GroupName", "dev"}, {"Path", "/teams/"}});
+  iam("CreateGroup", {{"GroupName", "admins"}});
+  mocks::Response all = iam("ListGroups", {});
+  ASSERT_EQ(all.status, 200) << all.body;
+  EXPECT_EQ(xml_text(all, "//ListGroupsResult/Groups/member[1]/GroupName"), "admins");
+  EXPECT_EQ(xml_text(all, "//ListGroupsResult/IsTruncated"), "false");
+  mocks::Response teams = iam("ListGroups", {{"PathPrefix", "/teams/"}, {"MaxItems", "1"}});
+  ASSERT_EQ(teams.status, 200) << teams.body;
+  EXPECT_EQ(xml_text(teams, "//Groups/member[1]/GroupName"), "dev");
+  EXPECT_EQ(xml_text(teams, "//Groups/member[1]/Arn"), "arn:aws:iam::123456789012:group/teams/dev");
+  EXPECT_EQ(xml_text(teams, "//IsTruncated"), "true");
+  mocks::Response next =
+      iam("ListGroups", {{"PathPrefix", "/teams/"}, {"Marker", xml_text(teams, "//Marker")}});
+  EXPECT_EQ(xml_text(next, "//Groups/member[1]/GroupName"), "ops");
+  EXPECT_EQ(error_code(iam("ListGroups", {{"PathPrefix", "teams"}})), "ValidationError");
 }
 
 TEST_F(IamGroups, RemoveUserNotInGroupIsNoSuchEntity) {

@@ -1,0 +1,111 @@
+"""`opsreg conform` from the command line, as a user runs it: against a second `opsreg serve` every
+call agrees and the run's names are cleaned up; against `moto_server` (the independent AWS fake)
+it reports exactly the places where moto skips a rule of the AWS API references — each one listed
+here with the reference, and opsreg's side asserted to be AWS's. A moto upgrade that fixes one
+shows up as a failure here."""
+
+import json
+import os
+import subprocess
+import unittest
+
+from moto_server import Moto
+from opsreg_serve import Serve, main, opsreg_binary
+
+
+def conform(target, access_key_id, secret_access_key, *extra):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+    env.update({"AWS_ACCESS_KEY_ID": access_key_id, "AWS_SECRET_ACCESS_KEY": secret_access_key,
+                "AWS_REGION": "us-east-1", "AWS_CONFIG_FILE": os.devnull,
+                "AWS_SHARED_CREDENTIALS_FILE": os.devnull})
+    return subprocess.run([opsreg_binary(), "conform", "--target", target, *extra], env=env,
+                          capture_output=True, text=True, timeout=240)
+
+
+# (case, step) -> (opsreg's answer = AWS's, moto's answer, the AWS reference).
+MOTO_SKIPS = {
+    ("iam-users", 5): ("ValidationError (400)", "ok",
+                       "IAM API reference, CreateUser: UserName pattern [\\w+=,.@-]+"),
+    ("iam-users", 7): ("DeleteConflict (409)", "ok",
+                       "IAM API reference, DeleteUser: delete the user's access keys first; "
+                       "DeleteConflict"),
+    ("iam-access-keys", 6): ("ValidationError (400)", "ok",
+                             "IAM API reference, UpdateAccessKey: Status is Active | Inactive"),
+    ("iam-access-keys", 7): ("ok", "ok", "the consequence: moto stored Status=Sleeping"),
+    ("iam-groups-policies", 4): ("ok", "NoSuchEntity (404)",
+                                 "AWS managed policy reference: AWSOpsWorksInstanceRegistration "
+                                 "(moto's bundled list lacks it)"),
+    ("iam-groups-policies", 5): ("ok", "ok", "the consequence: nothing attached on moto"),
+    ("iam-groups-policies", 8): ("DeleteConflict (409)", "ok",
+                                 "IAM API reference, DeleteGroup: the group must not contain "
+                                 "users; DeleteConflict"),
+    ("sts-ec2-opsworks-errors", 2): ("InvalidInstanceID.Malformed (400)",
+                                     "InvalidInstanceID.NotFound (400)",
+                                     "EC2 API reference, error codes: InvalidInstanceID.Malformed"),
+    ("sts-ec2-opsworks-errors", 4): ("ResourceNotFoundException (400)", "HTTP500 (500)",
+                                     "OpsWorks API reference, DescribeStacks: "
+                                     "ResourceNotFoundException"),
+}
+
+
+class Conform(unittest.TestCase):
+    def test_against_a_second_opsreg_serve_every_call_agrees_and_nothing_is_left(self):
+        with Serve() as serve:
+            r = conform(serve.endpoint, serve.access_key_id, serve.secret_access_key, "--json")
+            self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+            report = json.loads(r.stdout)
+            self.assertEqual(report["different"], 0)
+            self.assertGreaterEqual(report["calls"], 33)
+            self.assertEqual({c["name"] for c in report["cases"]},
+                             {"iam-users", "iam-access-keys", "iam-groups-policies", "s3-objects",
+                              "sts-ec2-opsworks-errors"})
+            for case in report["cases"]:
+                self.assertEqual(case["cleanup_notes"], [], case["name"])
+            _, users, _ = serve.aws("iam", "list-users")
+            self.assertFalse([u for u in users["Users"]
+                              if u["UserName"].startswith("opsreg-conform-")])
+            _, groups, _ = serve.aws("iam", "list-groups")
+            self.assertFalse([g for g in groups["Groups"]
+                              if g["GroupName"].startswith("opsreg-conform-")])
+            _, buckets, _ = serve.aws("s3api", "list-buckets")
+            self.assertFalse([b for b in buckets["Buckets"]
+                              if b["Name"].startswith("opsreg-conform-")])
+
+    def test_against_moto_it_reports_where_moto_skips_aws_rules(self):
+        moto = Moto()
+        try:
+            r = conform(moto.endpoint, "AKIAIOSFODNN7EXAMPLE",
+                        "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "--json")
+        finally:
+            moto.stop()
+        self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+        report = json.loads(r.stdout)
+        differing = {}
+        for case in report["cases"]:
+            for call in case["calls"]:
+                if call["differences"]:
+                    differing[(case["name"], call["step"])] = (call["fakes"], call["target"])
+        self.assertEqual(set(differing), set(MOTO_SKIPS))
+        for key, (ours, theirs, reference) in MOTO_SKIPS.items():
+            self.assertEqual(differing[key], (ours, theirs), f"{key}: {reference}")
+        self.assertEqual(report["different"], len(MOTO_SKIPS))
+
+    def test_the_table_ends_with_the_counts_and_bad_usage_exits_2(self):
+        with Serve() as serve:
+            r = conform(serve.endpoint, serve.access_key_id, serve.secret_access_key,
+                        os.path.join(os.path.dirname(__file__), "..", "..", "fixtures",
+                                     "conformance", "iam-users.json"))
+            self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+            self.assertRegex(r.stdout, r"\n7 calls, 7 the same, 0 different \(1 cases\)\n$")
+            self.assertIn("EntityAlreadyExists (409)", r.stdout)
+        r = subprocess.run([opsreg_binary(), "conform"], capture_output=True, text=True)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("--target is required", r.stderr)
+        r = subprocess.run([opsreg_binary(), "conform", "--target", "ftp://x"], capture_output=True,
+                           text=True)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("--target must be aws or an http:// or https:// URL", r.stderr)
+
+
+if __name__ == "__main__":
+    main()

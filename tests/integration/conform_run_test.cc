@@ -1,0 +1,86 @@
+// The conformance run end to end: the library's cases against a second fakes world reached as a
+// target through the standard AWS environment agree call for call, and their cleanup leaves
+// nothing behind on the target.
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "scenarios/conform/conform_runner.h"
+#include "scenarios/engine/scenario.h"
+
+namespace opsreg::scenarios::conform {
+namespace {
+
+nlohmann::json default_world() {
+  std::ifstream in(std::string(OPSREG_FIXTURES_DIR) + "/worlds/default.json");
+  return nlohmann::json::parse(in, nullptr, true, true);
+}
+
+TEST(ConformRun, FakesAgainstFakesAgreeAndCleanUp) {
+  auto other = ScenarioWorld::start(default_world(), {});
+  ASSERT_TRUE(other.ok()) << other.error().message;
+  ScenarioWorld& target = **other;
+  auto files = scenario_files({std::string(OPSREG_FIXTURES_DIR) + "/conformance"});
+  ASSERT_TRUE(files.ok()) << files.error().message;
+  ASSERT_GE(files->size(), 5u);
+
+  ConformOptions options;
+  options.world = default_world();
+  options.run = "opsreg-conform-0000test";
+  options.open_target = [&]() -> Result<std::unique_ptr<Side>> {
+    aws::Credentials op = target.world().operator_credentials();
+    auto side =
+        TargetSide::open(target.edge_url(), "",
+                         config::env_from_map({{"AWS_ACCESS_KEY_ID", op.access_key_id},
+                                               {"AWS_SECRET_ACCESS_KEY", op.secret_access_key},
+                                               {"AWS_REGION", "us-east-1"},
+                                               {"HOME", "/nonexistent"}}),
+                         target.client_deps());  // signed at the target world's time
+    if (!side.ok()) return side.error();
+    return std::unique_ptr<Side>(std::move(*side));
+  };
+  auto results = run_cases(*files, options);
+  ASSERT_TRUE(results.ok()) << results.error().message;
+  size_t calls = 0;
+  for (const CaseResult& r : *results) {
+    EXPECT_EQ(r.error, "") << r.name;
+    EXPECT_EQ(r.differing(), 0u) << render_table({r});
+    EXPECT_TRUE(r.cleanup_notes.empty()) << render_table({r});
+    calls += r.calls.size();
+  }
+  EXPECT_GE(calls, 30u);
+  std::string table = render_table(*results);
+  EXPECT_NE(table.find(std::to_string(calls) + " calls, " + std::to_string(calls) +
+                       " the same, 0 different"),
+            std::string::npos)
+      << table;
+  // Nothing the cases made is left on the target.
+  nlohmann::json snapshot = target.world().snapshot();
+  EXPECT_EQ(snapshot.dump().find("opsreg-conform-0000test"), std::string::npos);
+}
+
+TEST(ConformRun, AnUnreachableTargetIsADifferenceOnEveryCall) {
+  auto files = scenario_files({std::string(OPSREG_FIXTURES_DIR) + "/conformance/iam-users.json"});
+  ASSERT_TRUE(files.ok());
+  ConformOptions options;
+  options.world = default_world();
+  options.open_target = [&]() -> Result<std::unique_ptr<Side>> {
+    auto side = TargetSide::open("http://127.0.0.1:1", "",
+                                 config::env_from_map({{"AWS_ACCESS_KEY_ID", "AKIAEXAMPLE"},
+                                                       {"AWS_SECRET_ACCESS_KEY", "secret"},
+                                                       {"AWS_REGION", "us-east-1"},
+                                                       {"AWS_MAX_ATTEMPTS", "1"},
+                                                       {"HOME", "/nonexistent"}}));
+    if (!side.ok()) return side.error();
+    return std::unique_ptr<Side>(std::move(*side));
+  };
+  auto results = run_cases(*files, options);
+  ASSERT_TRUE(results.ok()) << results.error().message;
+  ASSERT_EQ(results->size(), 1u);
+  const CaseResult& r = (*results)[0];
+  EXPECT_EQ(r.differing(), r.calls.size());
+  EXPECT_NE(r.calls[0].target.find("Connect"), std::string::npos) << r.calls[0].target;
+}
+
+}  // namespace
+}  // namespace opsreg::scenarios::conform
