@@ -19,8 +19,9 @@ constexpr char kConformUsage[] =
     "against the target, then compares the answers: success or the error code and HTTP status,\n"
     "and the members the case names (account ids and the run's name prefix normalised).\n"
     "  --target aws    AWS itself; URL: every service at that endpoint (as --endpoint-url)\n"
-    "  credentials and region come from the standard AWS environment (AWS_PROFILE,\n"
-    "  AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_REGION, ~/.aws/...);\n"
+    "  credentials come from the standard AWS environment (AWS_PROFILE, AWS_ACCESS_KEY_ID,\n"
+    "  AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, ~/.aws/...); the region is the fakes' world's\n"
+    "  (us-east-1 by default) unless --region is given, so that both sides answer alike;\n"
     "  names the cases create start with opsreg-conform-XXXXXXXX and are deleted afterwards.\n"
     "CASE: case files or folders (default: fixtures/conformance). Prints a table, or --json.\n"
     "Exit status: 0 no differences, 1 differences, 2 usage error or a bad case file.\n";
@@ -71,6 +72,8 @@ int conform_main(const Args& args) {
   nlohmann::json world = nlohmann::json::parse(in, nullptr, false, true);
   if (!in || world.is_discarded()) return usage("cannot read the world file " + world_path);
 
+  // Both sides in one region: the world's, unless --region says otherwise.
+  if (region.empty()) region = world.value("region", "us-east-1");
   scenarios::conform::ConformOptions options;
   options.world = world;
   options.open_target = [&]() -> Result<std::unique_ptr<scenarios::conform::Side>> {
