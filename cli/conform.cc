@@ -24,7 +24,8 @@ constexpr char kConformUsage[] =
     "  (us-east-1 by default) unless --region is given, so that both sides answer alike;\n"
     "  names the cases create start with opsreg-conform-XXXXXXXX and are deleted afterwards.\n"
     "CASE: case files or folders (default: fixtures/conformance). Prints a table, or --json.\n"
-    "Exit status: 0 no differences, 1 differences, 2 usage error or a bad case file.\n";
+    "Exit status: 0 no differences, 1 differences (or the target cannot be reached), 2 usage\n"
+    "error or a bad case file.\n";
 
 int usage(const std::string& why) {
   std::fprintf(stderr, "opsreg conform: %s\n%s", why.c_str(), kConformUsage);

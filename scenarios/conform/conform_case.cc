@@ -57,7 +57,8 @@ Result<ConformCall> parse_call(const nlohmann::json& j, bool compared) {
   if (call.service == "s3")
     if (Status s = check_s3_call(call.operation, call.params); !s.ok()) return s.error();
   if (j.contains("save_as")) {
-    if (!j["save_as"].is_string()) return fail("save_as must be a name");
+    if (!j["save_as"].is_string() || j["save_as"] == "run")
+      return fail("save_as must be a name other than run (\"${run}\" is the run's prefix)");
     call.save_as = j["save_as"];
   }
   auto same = names(j, "same");

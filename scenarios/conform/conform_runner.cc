@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <random>
 
+#include "core/http/transport.h"
 #include "scenarios/conform/compare.h"
 #include "scenarios/engine/steps.h"
 #include "scenarios/engine/wire_call.h"
@@ -102,6 +103,16 @@ Result<std::vector<CaseResult>> run_cases(const std::vector<std::filesystem::pat
   }
   auto target = options.open_target();
   if (!target.ok()) return target.error();
+  // A target that cannot be reached stops the run at once, rather than failing every call.
+  if (auto client = (*target)->client("sts"); client.ok()) {
+    auto who = wire_call(*client, "sts", "GetCallerIdentity", nlohmann::json::object());
+    const std::string code = who.ok() ? "" : who.error().code;
+    if (code == http::kEndpointConnectionError || code == http::kConnectTimeoutError ||
+        code == http::kSslError)
+      return aws::make_error("TargetUnreachable",
+                             "the target cannot be reached: " + code + ": " + who.error().message,
+                             0);
+  }
   std::string run = options.run.empty() ? new_run_name() : options.run;
   std::vector<CaseResult> results;
   for (const ConformCase& c : cases) results.push_back(run_case(c, **target, options, run));

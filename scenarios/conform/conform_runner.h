@@ -46,7 +46,8 @@ CaseResult run_case(const ConformCase& c, Side& target, const ConformOptions& op
                     const std::string& run);
 
 // Loads and runs every case file, one after the other (the target is shared; names carry the
-// run's prefix). Errors: a file that cannot be loaded, a target that cannot be opened.
+// run's prefix). Errors: a file that cannot be loaded ("BadConformanceCase"), a target that
+// cannot be opened, or reached ("TargetUnreachable": STS GetCallerIdentity got no answer).
 Result<std::vector<CaseResult>> run_cases(const std::vector<std::filesystem::path>& files,
                                           const ConformOptions& options);
 

@@ -59,7 +59,7 @@ TEST(ConformRun, FakesAgainstFakesAgreeAndCleanUp) {
   EXPECT_EQ(snapshot.dump().find("opsreg-conform-0000test"), std::string::npos);
 }
 
-TEST(ConformRun, AnUnreachableTargetIsADifferenceOnEveryCall) {
+TEST(ConformRun, AnUnreachableTargetStopsTheRunAtOnce) {
   auto files = scenario_files({std::string(OPSREG_FIXTURES_DIR) + "/conformance/iam-users.json"});
   ASSERT_TRUE(files.ok());
   ConformOptions options;
@@ -75,11 +75,10 @@ TEST(ConformRun, AnUnreachableTargetIsADifferenceOnEveryCall) {
     return std::unique_ptr<Side>(std::move(*side));
   };
   auto results = run_cases(*files, options);
-  ASSERT_TRUE(results.ok()) << results.error().message;
-  ASSERT_EQ(results->size(), 1u);
-  const CaseResult& r = (*results)[0];
-  EXPECT_EQ(r.differing(), r.calls.size());
-  EXPECT_NE(r.calls[0].target.find("Connect"), std::string::npos) << r.calls[0].target;
+  ASSERT_FALSE(results.ok());
+  EXPECT_EQ(results.error().code, "TargetUnreachable");
+  EXPECT_NE(results.error().message.find("EndpointConnectionError"), std::string::npos)
+      << results.error().message;
 }
 
 }  // namespace

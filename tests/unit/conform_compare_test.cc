@@ -119,6 +119,11 @@ TEST(ConformCase, BadCasesNameTheFileTheEntryAndWhatIsWrong) {
       load_error(
           {{"name", "n"}, {"proves", "p"}, {"steps", {step}}, {"cleanup", {compared_cleanup}}}),
       "case.json: cleanup[1]: unknown key 'same'");
+  json saved_as_run = step;
+  saved_as_run["save_as"] = "run";
+  EXPECT_NE(load_error({{"name", "n"}, {"proves", "p"}, {"steps", {saved_as_run}}})
+                .find("save_as must be a name other than run"),
+            std::string::npos);
   json s3 = {{"call", {{"service", "s3"}, {"operation", "GetObjectAcl"}}}};
   EXPECT_NE(load_error({{"name", "n"}, {"proves", "p"}, {"steps", {s3}}})
                 .find("S3 operation GetObjectAcl is not supported"),
