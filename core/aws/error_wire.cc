@@ -9,11 +9,13 @@
 namespace opsreg::aws {
 
 WireError render_error(Protocol protocol, const Error& error, std::string_view request_id,
-                       std::string_view resource) {
+                       std::string_view resource, std::string_view xml_namespace) {
   switch (protocol) {
     case Protocol::kQuery: {
       XmlWriter w;
-      w.open("ErrorResponse", "https://iam.amazonaws.com/doc/2010-05-08/")
+      w.open("ErrorResponse", xml_namespace.empty()
+                                  ? std::string_view("https://iam.amazonaws.com/doc/2010-05-08/")
+                                  : xml_namespace)
           .open("Error")
           .leaf("Type", error.sender_fault ? "Sender" : "Receiver")
           .leaf("Code", error.code)

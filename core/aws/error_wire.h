@@ -18,9 +18,10 @@ struct WireError {
   std::string body;
 };
 
-// `resource` is S3's <Resource> (the path); ignored by other protocols.
+// `resource` is S3's <Resource> (the path); ignored by other protocols. `xml_namespace` is the
+// query protocol's <ErrorResponse xmlns> (each service its own; "" reads IAM's).
 WireError render_error(Protocol protocol, const Error& error, std::string_view request_id,
-                       std::string_view resource = {});
+                       std::string_view resource = {}, std::string_view xml_namespace = {});
 
 // Reads an error body back; falls back to the HTTP status when the body says nothing.
 Error parse_error(Protocol protocol, int http_status, std::string_view body);

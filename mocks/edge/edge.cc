@@ -40,7 +40,8 @@ Service* Edge::route(const Request& request, std::string_view signing_name) cons
 
 Response Edge::render(const Service& service, const aws::Error& error, const Request& request,
                       const std::string& request_id) const {
-  aws::WireError wire = aws::render_error(service.protocol(), error, request_id, request.path);
+  aws::WireError wire = aws::render_error(service.protocol(), error, request_id, request.path,
+                                          service.xml_namespace());
   Response r;
   r.status = wire.status;
   r.content_type = wire.content_type;

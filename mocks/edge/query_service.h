@@ -24,6 +24,7 @@ class QueryService : public Service {
   std::string_view signing_name() const override { return signing_name_; }
   aws::Protocol protocol() const override { return aws::Protocol::kQuery; }
   Result<Response> handle(const Request& request, CallContext& ctx) override;
+  std::string_view xml_namespace() const override { return xmlns_; }
 
  protected:
   void add_action(std::string name, Action action) {

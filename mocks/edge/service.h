@@ -65,6 +65,8 @@ class Service {
   virtual Result<Response> handle(const Request& request, CallContext& ctx) = 0;
   // Whether unsigned requests reach handle() (S3's public objects) rather than being refused.
   virtual bool accepts_anonymous() const { return false; }
+  // The XML namespace of a query-protocol service's <ErrorResponse> ("" for other protocols).
+  virtual std::string_view xml_namespace() const { return {}; }
 };
 
 }  // namespace opsreg::mocks

@@ -24,6 +24,14 @@ TEST(Sts, WrongSecretIsSignatureDoesNotMatch) {
   mocks::Response r = client.query("sts", "GetCallerIdentity", {}, "2011-06-15");
   EXPECT_EQ(r.status, 403);
   EXPECT_EQ(testing::error_code(r), "SignatureDoesNotMatch");
+  // STS's own namespace on its errors, as AWS sends them (IAM's are IAM's).
+  EXPECT_NE(r.body.find("<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"),
+            std::string::npos)
+      << r.body;
+  mocks::Response iam = client.query("iam", "ListUsers");
+  EXPECT_NE(iam.body.find("<ErrorResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\">"),
+            std::string::npos)
+      << iam.body;
 }
 
 TEST(Sts, UnknownKeyIsInvalidClientTokenId) {
