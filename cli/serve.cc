@@ -105,6 +105,9 @@ int serve_main(const Args& args) {
     std::lock_guard lock(fleet_mu);
     return running ? mocks::agents::sites_of(*running)() : std::vector<mocks::agents::AgentSite>{};
   });
+  // A fault's clock jump (latency, a slow host) has the agents contact at once, not at the
+  // timer's next tick: a 16-minute latency must not read as lost agents meanwhile.
+  edge.set_clock_listener([&agents] { agents.run_due_if_idle(); });
   // Declared after the runner, so destroyed (stopped) before it.
   mocks::HttpServer server(edge);
   server.set_admin_hooks({[&](std::chrono::microseconds by) { agents.advance(by); }});

@@ -88,6 +88,15 @@ void AgentRunner::advance(microseconds by) {
 
 int AgentRunner::run_due() {
   std::lock_guard lock(run_mu_);
+  return run_due_locked();
+}
+
+int AgentRunner::run_due_if_idle() {
+  std::unique_lock lock(run_mu_, std::try_to_lock);
+  return lock.owns_lock() ? run_due_locked() : 0;
+}
+
+int AgentRunner::run_due_locked() {
   std::shared_ptr<World> world = edge_.world();
   const microseconds interval = world->settings().agent_contact_interval;
   TimePoint now = world->now();

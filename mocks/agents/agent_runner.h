@@ -58,6 +58,9 @@ class AgentRunner {
   // Makes one round of contacts at the clock's time when a tick has passed since the last
   // round (e.g. the system clock moved on); returns the number of contacts made.
   int run_due();
+  // The same unless the runner is busy (a round or an advance under way, possibly the caller's
+  // own: a fault's clock jump inside an agent's contact), then 0. For the edge's clock listener.
+  int run_due_if_idle();
 
   // For a world on the system clock (`opsreg serve`): a thread that waits (condition variable
   // with timeout, never a sleep) until the next tick and calls run_due(). Idempotent.
@@ -70,6 +73,7 @@ class AgentRunner {
 
  private:
   int round(World& world);
+  int run_due_locked();  // run_due with run_mu_ held
   void timer_loop();
 
   Edge& edge_;

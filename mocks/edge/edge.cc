@@ -54,6 +54,11 @@ Response Edge::render(const Service& service, const aws::Error& error, const Req
   return r;
 }
 
+void Edge::advance_clock(std::chrono::microseconds by) const {
+  world()->advance(by);
+  if (clock_listener_) clock_listener_();
+}
+
 Response Edge::handle(const Request& request) {
   Response response = respond(request);
   if (observer_) observer_(request, response);
@@ -99,7 +104,7 @@ Response Edge::respond(const Request& request) {
   // Injected faults, once the request is known to be authentic (mocks/faults/fault_plan.h).
   faults::FaultDecision fault =
       world->faults().decide(service->signing_name(), operation_name(service->protocol(), request));
-  if (fault.latency.count() > 0) world->advance(fault.latency);
+  if (fault.latency.count() > 0) advance_clock(fault.latency);
   if (fault.drop_connection) {
     Response dropped;
     dropped.drop_connection = true;

@@ -38,6 +38,12 @@ class Edge {
   // Installs the observer (empty: none). Set it before the edge serves requests.
   void set_observer(RequestObserver observer) { observer_ = std::move(observer); }
 
+  // Moves the world's clock for a fault (a request's injected latency, a slow SSH host), then
+  // calls the clock listener: `opsreg serve` has its agents make the contacts the jump calls for.
+  void advance_clock(std::chrono::microseconds by) const;
+  // Installs the clock listener (empty: none). Set it before the edge serves requests.
+  void set_clock_listener(std::function<void()> listener) { clock_listener_ = std::move(listener); }
+
   // The world now being served (reset() may replace it).
   std::shared_ptr<World> world() const;
   // Replaces the world (the admin API's reset).
@@ -53,6 +59,7 @@ class Edge {
   mutable std::mutex mu_;
   std::shared_ptr<World> world_;
   RequestObserver observer_;
+  std::function<void()> clock_listener_;
 };
 
 // Every fake service the edge serves, one instance each (mocks/edge/services.cc).

@@ -29,7 +29,7 @@ FleetOptions world_fleet_options(const Edge& edge) {
   options.faults = [&edge](const std::string& host) {
     return edge.world()->faults().host_faults(host);
   };
-  options.advance_clock = [&edge](std::chrono::microseconds by) { edge.world()->advance(by); };
+  options.advance_clock = [&edge](std::chrono::microseconds by) { edge.advance_clock(by); };
   return options;
 }
 

@@ -154,6 +154,25 @@ TEST_F(AgentRunnerTest, RunDueMakesOneRoundWhenATickHasPassed) {
   EXPECT_EQ(agents->run_due(), 2);
 }
 
+TEST_F(AgentRunnerTest, AFaultsClockJumpHasTheAgentsContactAtOnce) {
+  auto h = register_host("web-1");
+  auto agents = runner();
+  tw.edge->set_clock_listener([&] { agents->run_due_if_idle(); });
+  // A request answered 16 minutes late (latency fault): without a contact at the new time the
+  // agent would read connection_lost until the next tick.
+  ASSERT_TRUE(
+      tw.world->faults()
+          .add_json(
+              {{"service", "iam"}, {"operation", "ListUsers"}, {"latency", "16m"}, {"count", 1}})
+          .ok());
+  mocks::Response r =
+      EdgeClient(*tw.edge, tw.world->operator_credentials()).query("iam", "ListUsers");
+  EXPECT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(agents->contacts_made(), 1);
+  EXPECT_EQ(status_of(h.instance_id), "registered");
+  tw.edge->set_clock_listener({});
+}
+
 TEST_F(AgentRunnerTest, TimerStopsAtOnceWithoutWaitingForItsTick) {
   auto agents = runner();
   agents->start_timer();
