@@ -1,14 +1,11 @@
 // OpsWorks Stacks calls over JSON 1.1 and their typed results.
 #include "core/clients/opsworks_client.h"
 
+#include "core/util/json_text.h"
+
 namespace opsreg::clients {
 
 namespace {
-
-std::string str(const nlohmann::json& j, const char* name) {
-  auto it = j.find(name);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
 
 aws::Error malformed(const std::string& what) {
   return aws::make_error("MalformedResponse", "The response has no valid " + what, 200);
@@ -16,16 +13,16 @@ aws::Error malformed(const std::string& what) {
 
 Instance read_instance(const nlohmann::json& j) {
   Instance i;
-  i.instance_id = str(j, "InstanceId");
-  i.stack_id = str(j, "StackId");
-  i.hostname = str(j, "Hostname");
-  i.status = str(j, "Status");
-  i.infrastructure_class = str(j, "InfrastructureClass");
-  i.private_ip = str(j, "PrivateIp");
-  i.public_ip = str(j, "PublicIp");
-  i.registered_by = str(j, "RegisteredBy");
-  i.ec2_instance_id = str(j, "Ec2InstanceId");
-  i.arn = str(j, "Arn");
+  i.instance_id = string_member(j, "InstanceId");
+  i.stack_id = string_member(j, "StackId");
+  i.hostname = string_member(j, "Hostname");
+  i.status = string_member(j, "Status");
+  i.infrastructure_class = string_member(j, "InfrastructureClass");
+  i.private_ip = string_member(j, "PrivateIp");
+  i.public_ip = string_member(j, "PublicIp");
+  i.registered_by = string_member(j, "RegisteredBy");
+  i.ec2_instance_id = string_member(j, "Ec2InstanceId");
+  i.arn = string_member(j, "Arn");
   if (auto it = j.find("LayerIds"); it != j.end() && it->is_array())
     for (const auto& l : *it)
       if (l.is_string()) i.layer_ids.push_back(l.get<std::string>());
@@ -48,8 +45,9 @@ Result<std::vector<Stack>> OpsWorksClient::describe_stacks(
   if (it == res->end() || !it->is_array()) return malformed("Stacks");
   std::vector<Stack> stacks;
   for (const auto& s : *it)
-    stacks.push_back(
-        Stack{str(s, "StackId"), str(s, "Name"), str(s, "Region"), str(s, "Arn"), str(s, "VpcId")});
+    stacks.push_back(Stack{string_member(s, "StackId"), string_member(s, "Name"),
+                           string_member(s, "Region"), string_member(s, "Arn"),
+                           string_member(s, "VpcId")});
   return stacks;
 }
 
@@ -58,7 +56,7 @@ Result<ProvisioningParameters> OpsWorksClient::describe_stack_provisioning_param
   Result<nlohmann::json> res = call("DescribeStackProvisioningParameters", {{"StackId", stack_id}});
   if (!res.ok()) return res.error();
   ProvisioningParameters out;
-  out.agent_installer_url = str(*res, "AgentInstallerUrl");
+  out.agent_installer_url = string_member(*res, "AgentInstallerUrl");
   if (auto it = res->find("Parameters"); it != res->end() && it->is_object())
     for (const auto& [k, v] : it->items())
       if (v.is_string()) out.parameters[k] = v.get<std::string>();
@@ -100,7 +98,7 @@ Result<std::string> OpsWorksClient::register_instance(const RegisterInstanceRequ
   }
   Result<nlohmann::json> res = call("RegisterInstance", body);
   if (!res.ok()) return res.error();
-  std::string id = str(*res, "InstanceId");
+  std::string id = string_member(*res, "InstanceId");
   if (id.empty()) return malformed("InstanceId");
   return id;
 }
@@ -119,18 +117,20 @@ Result<AgentSetupResult> OpsWorksClient::agent_initial_setup(const std::string& 
   Result<nlohmann::json> res = call("AgentInitialSetup", body);
   if (!res.ok()) return res.error();
   AgentSetupResult out;
-  out.status = str(*res, "Status");
+  out.status = string_member(*res, "Status");
   if (out.status.empty()) return malformed("Status");
-  out.hosts_file = str(*res, "HostsFile");
+  out.hosts_file = string_member(*res, "HostsFile");
   if (auto it = res->find("RegisteredVolumes"); it != res->end() && it->is_array())
     for (const auto& v : *it)
-      out.registered_volumes.push_back(
-          {str(v, "VolumeId"), str(v, "Ec2VolumeId"), str(v, "Device"), str(v, "MountPoint")});
+      out.registered_volumes.push_back({string_member(v, "VolumeId"),
+                                        string_member(v, "Ec2VolumeId"), string_member(v, "Device"),
+                                        string_member(v, "MountPoint")});
   if (auto it = res->find("RegisteredElasticIps"); it != res->end() && it->is_array())
-    for (const auto& e : *it) out.registered_elastic_ips.push_back(str(e, "Ip"));
+    for (const auto& e : *it) out.registered_elastic_ips.push_back(string_member(e, "Ip"));
   if (auto it = res->find("ServiceError"); it != res->end() && it->is_object())
     out.service_error =
-        AgentServiceError{str(*it, "ServiceErrorId"), str(*it, "Type"), str(*it, "Message")};
+        AgentServiceError{string_member(*it, "ServiceErrorId"), string_member(*it, "Type"),
+                          string_member(*it, "Message")};
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/clock/time_format.h"
+#include "core/util/json_text.h"
 
 namespace opsreg::config {
 
@@ -20,11 +21,6 @@ bool is_true(std::string_view v) {
 
 aws::Error metadata_error(std::string_view code, std::string message, int status = 0) {
   return aws::make_error(std::string(code), std::move(message), status);
-}
-
-std::string json_text(const nlohmann::json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : "";
 }
 
 }  // namespace
@@ -137,13 +133,13 @@ Result<IdentityDocument> InstanceMetadataClient::identity_document() {
     return metadata_error(kMetadataError, "the instance identity document is not a JSON object");
   IdentityDocument d;
   d.text = *text;
-  d.account_id = json_text(j, "accountId");
-  d.region = json_text(j, "region");
-  d.availability_zone = json_text(j, "availabilityZone");
-  d.instance_id = json_text(j, "instanceId");
-  d.instance_type = json_text(j, "instanceType");
-  d.image_id = json_text(j, "imageId");
-  d.private_ip = json_text(j, "privateIp");
+  d.account_id = string_member(j, "accountId");
+  d.region = string_member(j, "region");
+  d.availability_zone = string_member(j, "availabilityZone");
+  d.instance_id = string_member(j, "instanceId");
+  d.instance_type = string_member(j, "instanceType");
+  d.image_id = string_member(j, "imageId");
+  d.private_ip = string_member(j, "privateIp");
   return d;
 }
 
@@ -169,18 +165,18 @@ Result<RoleCredentials> InstanceMetadataClient::role_credentials() {
     return metadata_error(kMetadataError, "the credentials of role " + role + " are not JSON");
   RoleCredentials c;
   c.role_name = role;
-  c.credentials.access_key_id = json_text(j, "AccessKeyId");
-  c.credentials.secret_access_key = json_text(j, "SecretAccessKey");
-  c.credentials.session_token = json_text(j, "Token");
-  c.expiration = json_text(j, "Expiration");
-  std::string code = json_text(j, "Code");
+  c.credentials.access_key_id = string_member(j, "AccessKeyId");
+  c.credentials.secret_access_key = string_member(j, "SecretAccessKey");
+  c.credentials.session_token = string_member(j, "Token");
+  c.expiration = string_member(j, "Expiration");
+  std::string code = string_member(j, "Code");
   if ((!code.empty() && code != "Success") || c.credentials.access_key_id.empty() ||
       c.credentials.secret_access_key.empty() || c.credentials.session_token.empty() ||
       c.expiration.empty())
     return metadata_error(kMetadataError,
                           "no credentials for role " + role + ": " +
                               (code.empty() ? "a credential field is missing"
-                                            : code + ": " + json_text(j, "Message")));
+                                            : code + ": " + string_member(j, "Message")));
   c.expires_at = parse_iso8601(c.expiration);
   return c;
 }

@@ -3,6 +3,8 @@
 
 #include <regex>
 
+#include "core/util/json_text.h"
+
 namespace opsreg::scenarios::conform {
 
 namespace {
@@ -32,10 +34,6 @@ const nlohmann::json* member(const nlohmann::json& j, const std::string& name) {
       if (auto* f = member(v, name)) return f;
   }
   return nullptr;
-}
-
-std::string text_of(const nlohmann::json& v) {
-  return v.is_string() ? v.get<std::string>() : v.dump();
 }
 
 }  // namespace
@@ -83,7 +81,7 @@ std::vector<std::string> differences(const ConformCall& call, const Outcome& fak
     const nlohmann::json* a = member(fakes.result, name);
     const nlohmann::json* b = member(target.result, name);
     if (!presence(name, a, b)) continue;
-    std::string x = normalize(text_of(*a), run), y = normalize(text_of(*b), run);
+    std::string x = normalize(as_text(*a), run), y = normalize(as_text(*b), run);
     if (x != y) out.push_back(name + ": fakes \"" + x + "\", target \"" + y + "\"");
   }
   for (const std::string& name : call.present)

@@ -1,6 +1,7 @@
 // "$register.IamUserName" and "${call.AccessKeyId}": later steps refer to earlier results.
 #include <regex>
 
+#include "core/util/json_text.h"
 #include "scenarios/engine/steps.h"
 
 namespace opsreg::scenarios {
@@ -40,10 +41,6 @@ Result<nlohmann::json> lookup(const std::string& ref, const SavedResults& result
                          "$" + ref + ": the result of '" + name + "' has no " + path + " (it has " +
                              saved->second.dump() + ")",
                          0);
-}
-
-std::string as_text(const nlohmann::json& j) {
-  return j.is_string() ? j.get<std::string>() : j.dump();
 }
 
 }  // namespace

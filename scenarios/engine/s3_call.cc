@@ -8,6 +8,7 @@
 #include "core/aws/crypto.h"
 #include "core/aws/uri.h"
 #include "core/aws/xml_writer.h"
+#include "core/util/json_text.h"
 #include "scenarios/engine/s3_call_table.h"
 #include "scenarios/engine/xml_members.h"
 
@@ -114,10 +115,6 @@ Status check_params(const Operation& op, const nlohmann::json& params, bool reso
   return {};
 }
 
-std::string text_of(const nlohmann::json& v) {
-  return v.is_string() ? v.get<std::string>() : v.dump();
-}
-
 // x-amz-copy-source as botocore quotes it: "bucket/key" percent-encoded with '/' kept, and a
 // "?versionId=" suffix (or VersionId member) left as it is.
 std::string copy_source(const nlohmann::json& v) {
@@ -125,7 +122,7 @@ std::string copy_source(const nlohmann::json& v) {
     std::string out =
         aws::uri_encode(v["Bucket"].get<std::string>() + "/" + v["Key"].get<std::string>(),
                         /*keep_slash=*/true);
-    if (v.contains("VersionId")) out += "?versionId=" + text_of(v["VersionId"]);
+    if (v.contains("VersionId")) out += "?versionId=" + as_text(v["VersionId"]);
     return out;
   }
   std::string s = v.get<std::string>();
@@ -214,9 +211,9 @@ Result<http::HttpRequest> s3_request(const std::string& operation, const nlohman
     auto it = params.find(std::string(m.name));
     if (it == params.end()) continue;
     if (m.in == In::kQuery)
-      query.emplace_back(std::string(m.wire), text_of(*it));
+      query.emplace_back(std::string(m.wire), as_text(*it));
     else
-      req.headers.emplace_back(std::string(m.wire), text_of(*it));
+      req.headers.emplace_back(std::string(m.wire), as_text(*it));
   }
   req.query = std::string(op.sub_resource);
   if (!query.empty()) req.query += (req.query.empty() ? "" : "&") + aws::encode_query(query);
