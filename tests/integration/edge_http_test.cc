@@ -7,28 +7,12 @@
 #include <thread>
 #include <vector>
 
-#include "mocks/edge/http_server.h"
-#include "tests/support/edge_client.h"
+#include "tests/support/served_edge.h"
 
 namespace opsreg {
 namespace {
 
-class EdgeHttp : public ::testing::Test {
- protected:
-  void SetUp() override {
-    server = std::make_unique<mocks::HttpServer>(*tw.edge);
-    ASSERT_GT(server->start(0), 0);
-    tw.world->set_edge_url(server->url());
-    http = std::make_unique<httplib::Client>("127.0.0.1", server->port());
-  }
-  void TearDown() override {
-    http.reset();
-    server->stop();
-  }
-  testing::TestWorld tw;
-  std::unique_ptr<mocks::HttpServer> server;
-  std::unique_ptr<httplib::Client> http;
-};
+using EdgeHttp = testing::ServedEdgeTest;
 
 TEST_F(EdgeHttp, AdminWorldSnapshotHasNoSecrets) {
   auto r = http->Get("/_opsreg/world");

@@ -7,24 +7,13 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include "mocks/edge/http_server.h"
-#include "tests/support/edge_client.h"
+#include "tests/support/served_edge.h"
 
 namespace opsreg {
 namespace {
 
-class FaultsHttp : public ::testing::Test {
+class FaultsHttp : public testing::ServedEdgeTest {
  protected:
-  void SetUp() override {
-    server = std::make_unique<mocks::HttpServer>(*tw.edge);
-    ASSERT_GT(server->start(0), 0);
-    tw.world->set_edge_url(server->url());
-    http = std::make_unique<httplib::Client>("127.0.0.1", server->port());
-  }
-  void TearDown() override {
-    http.reset();
-    server->stop();
-  }
   // Sends `raw` on a fresh connection and returns everything read until the server closes.
   std::string raw_exchange(const std::string& raw) {
     int fd = socket(AF_INET, SOCK_STREAM, 0);
@@ -41,9 +30,6 @@ class FaultsHttp : public ::testing::Test {
     close(fd);
     return got;
   }
-  testing::TestWorld tw;
-  std::unique_ptr<mocks::HttpServer> server;
-  std::unique_ptr<httplib::Client> http;
 };
 
 // An unsigned S3 GET of the public agent installer: no signing needed on a raw socket.
