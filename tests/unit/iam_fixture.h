@@ -1,5 +1,5 @@
 // Shared fixture for the IAM tests: a default world, a client signing as its root operator,
-// and shorthands for an IAM call and an error's message.
+// shorthands for an IAM call and an error's message, and the policy documents they share.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -7,6 +7,16 @@
 #include "tests/support/edge_client.h"
 
 namespace opsreg {
+
+// A trust policy letting EC2 assume a role (an instance profile's role).
+inline constexpr char kEc2Trust[] =
+    R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow",)"
+    R"("Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]})";
+// The AWS managed policy register attaches.
+inline constexpr char kRegistration[] = "arn:aws:iam::aws:policy/AWSOpsWorksInstanceRegistration";
+// A small inline policy document.
+inline constexpr char kReadIam[] =
+    R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:Get*","Resource":"*"}]})";
 
 class IamTest : public ::testing::Test {
  protected:

@@ -10,10 +10,6 @@ namespace {
 using testing::error_code;
 using testing::xml_text;
 
-constexpr char kEc2Trust[] =
-    R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow",)"
-    R"("Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]})";
-
 class IamInstanceProfiles : public IamTest {
  protected:
   void SetUp() override {

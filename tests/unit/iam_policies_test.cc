@@ -11,10 +11,6 @@ namespace {
 using testing::error_code;
 using testing::xml_text;
 
-constexpr char kRegistration[] = "arn:aws:iam::aws:policy/AWSOpsWorksInstanceRegistration";
-constexpr char kReadIam[] =
-    R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:Get*","Resource":"*"}]})";
-
 class IamPolicies : public IamTest {
  protected:
   void SetUp() override { iam("CreateUser", {{"UserName", "alice"}}); }

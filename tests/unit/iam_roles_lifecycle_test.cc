@@ -11,13 +11,6 @@ namespace {
 using testing::error_code;
 using testing::xml_text;
 
-constexpr char kEc2Trust[] =
-    R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow",)"
-    R"("Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]})";
-constexpr char kRegistration[] = "arn:aws:iam::aws:policy/AWSOpsWorksInstanceRegistration";
-constexpr char kReadIam[] =
-    R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:Get*","Resource":"*"}]})";
-
 class IamRoles : public IamTest {
  protected:
   mocks::Response create_role(const std::string& name, const std::string& trust = kEc2Trust,

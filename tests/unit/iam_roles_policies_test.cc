@@ -12,13 +12,6 @@ namespace {
 using testing::error_code;
 using testing::xml_text;
 
-constexpr char kEc2Trust[] =
-    R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow",)"
-    R"("Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]})";
-constexpr char kRegistration[] = "arn:aws:iam::aws:policy/AWSOpsWorksInstanceRegistration";
-constexpr char kReadIam[] =
-    R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:Get*","Resource":"*"}]})";
-
 class IamRolePolicies : public IamTest {
  protected:
   void SetUp() override {
