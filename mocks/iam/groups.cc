@@ -102,18 +102,9 @@ Result<Page<Group>> IamModel::list_groups_for_user(std::string_view user_name,
 
 Result<Page<Group>> IamModel::list_groups(std::string_view path_prefix, std::string_view marker,
                                           int max_items) const {
-  if (path_prefix.empty())
-    path_prefix = "/";
-  else if (Status s = validate_path_prefix(path_prefix); !s.ok())
-    return s.error();
-  std::vector<Group> matching;
-  {
-    std::lock_guard lock(mu_);
-    for (const auto& [name, g] : groups_)
-      if (g.path.starts_with(path_prefix)) matching.push_back(g);
-  }
-  return paginate(
-      std::move(matching), [](const Group& g) { return g.group_name; }, marker, max_items);
+  std::lock_guard lock(mu_);
+  return list_by_path(groups_, path_prefix, marker, max_items,
+                      [](const Group& g) { return g.group_name; });
 }
 
 Status IamModel::attach_group_policy(std::string_view group_name, std::string_view policy_arn) {

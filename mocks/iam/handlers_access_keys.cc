@@ -38,10 +38,8 @@ Result<std::string> list_access_keys(const aws::QueryParams& params, CallContext
   auto page = ctx.world().iam().list_access_keys(*name, page_in->marker, page_in->max_items);
   if (!page.ok()) return page.error();
   aws::XmlWriter w(false);
-  w.open("AccessKeyMetadata");
-  for (const auto& k : page->items) render_access_key_metadata(w, k);
-  w.close();
-  render_page_tail(w, *page);
+  render_list(w, "AccessKeyMetadata", *page,
+              [&](const auto& k) { render_access_key_metadata(w, k); });
   return w.str();
 }
 

@@ -34,10 +34,7 @@ Result<std::string> get_group(const aws::QueryParams& params, CallContext& ctx) 
   const auto& [group, page] = *got;
   aws::XmlWriter w(false);
   render_group(w, group);
-  w.open("Users");
-  for (const auto& u : page.items) render_user(w, u, "member");
-  w.close();
-  render_page_tail(w, page);
+  render_list(w, "Users", page, [&](const auto& u) { render_user(w, u, "member"); });
   return w.str();
 }
 
@@ -78,10 +75,7 @@ Result<std::string> list_groups_for_user(const aws::QueryParams& params, CallCon
   auto page = ctx.world().iam().list_groups_for_user(*name, page_in->marker, page_in->max_items);
   if (!page.ok()) return page.error();
   aws::XmlWriter w(false);
-  w.open("Groups");
-  for (const auto& g : page->items) render_group(w, g, "member");
-  w.close();
-  render_page_tail(w, *page);
+  render_list(w, "Groups", *page, [&](const auto& g) { render_group(w, g, "member"); });
   return w.str();
 }
 
@@ -96,10 +90,7 @@ Result<std::string> list_groups(const aws::QueryParams& params, CallContext& ctx
   auto page = iam.list_groups(prefix, page_in->marker, page_in->max_items);
   if (!page.ok()) return page.error();
   aws::XmlWriter w(false);
-  w.open("Groups");
-  for (const auto& g : page->items) render_group(w, g, "member");
-  w.close();
-  render_page_tail(w, *page);
+  render_list(w, "Groups", *page, [&](const auto& g) { render_group(w, g, "member"); });
   return w.str();
 }
 

@@ -27,10 +27,8 @@ std::string render_one(const InstanceProfileInfo& profile) {
 
 std::string render_page(const Page<InstanceProfileInfo>& page) {
   aws::XmlWriter w(false);
-  w.open("InstanceProfiles");
-  for (const auto& p : page.items) render_instance_profile(w, p, "member");
-  w.close();
-  render_page_tail(w, page);
+  render_list(w, "InstanceProfiles", page,
+              [&](const auto& p) { render_instance_profile(w, p, "member"); });
   return w.str();
 }
 

@@ -66,11 +66,9 @@ void add_target_actions(const AddAction& add, const PolicyTarget& t) {
                                                          page_in->marker, page_in->max_items);
         if (!page.ok()) return page.error();
         aws::XmlWriter w(false);
-        w.open("AttachedPolicies");
-        for (const auto& p : page->items)
+        render_list(w, "AttachedPolicies", *page, [&](const auto& p) {
           w.open("member").leaf("PolicyName", p.policy_name).leaf("PolicyArn", p.arn).close();
-        w.close();
-        render_page_tail(w, *page);
+        });
         return w.str();
       });
   const std::string put = "Put" + t.entity + "Policy";
@@ -118,10 +116,7 @@ void add_target_actions(const AddAction& add, const PolicyTarget& t) {
     auto page = (ctx.world().iam().*t.list)(*name, page_in->marker, page_in->max_items);
     if (!page.ok()) return page.error();
     aws::XmlWriter w(false);
-    w.open("PolicyNames");
-    for (const auto& n : page->items) w.leaf("member", n);
-    w.close();
-    render_page_tail(w, *page);
+    render_list(w, "PolicyNames", *page, [&](const auto& n) { w.leaf("member", n); });
     return w.str();
   });
 }

@@ -65,10 +65,7 @@ Result<std::string> list_roles(const aws::QueryParams& params, CallContext& ctx)
   auto page = iam.list_roles(prefix, page_in->marker, page_in->max_items);
   if (!page.ok()) return page.error();
   aws::XmlWriter w(false);
-  w.open("Roles");
-  for (const auto& r : page->items) render_role(w, r, "member");
-  w.close();
-  render_page_tail(w, *page);
+  render_list(w, "Roles", *page, [&](const auto& r) { render_role(w, r, "member"); });
   return w.str();
 }
 

@@ -55,10 +55,7 @@ Result<std::string> list_users(const aws::QueryParams& params, CallContext& ctx)
   auto page = iam.list_users(prefix, page_in->marker, page_in->max_items);
   if (!page.ok()) return page.error();
   aws::XmlWriter w(false);
-  w.open("Users");
-  for (const auto& u : page->items) render_user(w, u, "member");
-  w.close();
-  render_page_tail(w, *page);
+  render_list(w, "Users", *page, [&](const auto& u) { render_user(w, u, "member"); });
   return w.str();
 }
 

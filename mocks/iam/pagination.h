@@ -55,4 +55,21 @@ Result<Page<T>> paginate(std::vector<T> items, KeyOf key_of, std::string_view ma
   return page;
 }
 
+// The entities of `all` (IAM's name -> entity map) whose path starts with `path_prefix` (""
+// lists them all), one page: what ListUsers, ListGroups and ListRoles answer. ValidationError
+// for a bad prefix or MaxItems. The caller holds the model's lock.
+template <class Map, class NameOf>
+Result<Page<typename Map::mapped_type>> list_by_path(const Map& all, std::string_view path_prefix,
+                                                     std::string_view marker, int max_items,
+                                                     NameOf name_of) {
+  if (path_prefix.empty())
+    path_prefix = "/";
+  else if (Status s = validate_path_prefix(path_prefix); !s.ok())
+    return s.error();
+  std::vector<typename Map::mapped_type> matching;
+  for (const auto& [name, entity] : all)
+    if (entity.path.starts_with(path_prefix)) matching.push_back(entity);
+  return paginate(std::move(matching), name_of, marker, max_items);
+}
+
 }  // namespace opsreg::mocks::iam

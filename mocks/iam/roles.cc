@@ -96,18 +96,9 @@ Result<Role> IamModel::get_role(std::string_view role_name) const {
 
 Result<Page<Role>> IamModel::list_roles(std::string_view path_prefix, std::string_view marker,
                                         int max_items) const {
-  if (path_prefix.empty())
-    path_prefix = "/";
-  else if (Status s = validate_path_prefix(path_prefix); !s.ok())
-    return s.error();
-  std::vector<Role> matching;
-  {
-    std::lock_guard lock(mu_);
-    for (const auto& [name, r] : roles_)
-      if (r.path.starts_with(path_prefix)) matching.push_back(r);
-  }
-  return paginate(
-      std::move(matching), [](const Role& r) { return r.role_name; }, marker, max_items);
+  std::lock_guard lock(mu_);
+  return list_by_path(roles_, path_prefix, marker, max_items,
+                      [](const Role& r) { return r.role_name; });
 }
 
 Status IamModel::delete_role(std::string_view role_name) {

@@ -31,18 +31,9 @@ Result<User> IamModel::get_user(std::string_view user_name) const {
 
 Result<Page<User>> IamModel::list_users(std::string_view path_prefix, std::string_view marker,
                                         int max_items) const {
-  if (path_prefix.empty())
-    path_prefix = "/";
-  else if (Status s = validate_path_prefix(path_prefix); !s.ok())
-    return s.error();
-  std::vector<User> matching;
-  {
-    std::lock_guard lock(mu_);
-    for (const auto& [name, u] : users_)
-      if (u.path.starts_with(path_prefix)) matching.push_back(u);
-  }
-  return paginate(
-      std::move(matching), [](const User& u) { return u.user_name; }, marker, max_items);
+  std::lock_guard lock(mu_);
+  return list_by_path(users_, path_prefix, marker, max_items,
+                      [](const User& u) { return u.user_name; });
 }
 
 Status IamModel::delete_user(std::string_view user_name) {

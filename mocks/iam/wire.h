@@ -46,6 +46,15 @@ void render_page_tail(aws::XmlWriter& w, const Page<T>& page) {
   if (page.is_truncated) w.leaf("Marker", page.marker);
 }
 
+// A List* answer: <`list`> with `render_item(item)` for each item of the page, then the tail.
+template <class T, class RenderItem>
+void render_list(aws::XmlWriter& w, const char* list, const Page<T>& page, RenderItem render_item) {
+  w.open(list);
+  for (const T& item : page.items) render_item(item);
+  w.close();
+  render_page_tail(w, page);
+}
+
 // Marker ("" when absent) and MaxItems (default 100) of a listing request. A MaxItems that is
 // not an integer is a ValidationError; its range is checked by the model.
 struct PageArgs {
