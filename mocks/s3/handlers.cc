@@ -97,7 +97,10 @@ Result<Response> route_object(const S3Request& r, CallContext& ctx) {
     return get_object(r, ctx);
   }
   if (m == "PUT") {
-    if (!r.header("x-amz-copy-source").empty()) return not_implemented();  // CopyObject
+    if (!r.header("x-amz-copy-source").empty()) {
+      if (upload || r.has("partNumber")) return not_implemented();  // UploadPartCopy
+      return copy_object(r, ctx);
+    }
     if (upload || r.has("partNumber")) return upload_part(r, ctx);
     return put_object(r, ctx);
   }

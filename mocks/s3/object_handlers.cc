@@ -43,6 +43,15 @@ Result<Bucket> bucket_of(const S3Request& r, CallContext& ctx) {
 }
 }  // namespace
 
+std::map<std::string, std::string> request_metadata(const Request& http) {
+  std::map<std::string, std::string> metadata;
+  for (const auto& [name, value] : http.headers) {
+    std::string n = lower(name);
+    if (n.starts_with(kMetaPrefix)) metadata[n.substr(kMetaPrefix.size())] = value;
+  }
+  return metadata;
+}
+
 Result<Response> put_object(const S3Request& r, CallContext& ctx) {
   auto bucket = bucket_of(r, ctx);
   if (!bucket.ok()) return bucket.error();
@@ -57,10 +66,7 @@ Result<Response> put_object(const S3Request& r, CallContext& ctx) {
   if (!type.empty()) o.content_type = type;
   o.content_encoding = payload->content_encoding;
   o.checksum_crc32 = payload->checksum_crc32;
-  for (const auto& [name, value] : r.http.headers) {
-    std::string n = lower(name);
-    if (n.starts_with(kMetaPrefix)) o.metadata[n.substr(kMetaPrefix.size())] = value;
-  }
+  o.metadata = request_metadata(r.http);
   auto stored = ctx.world().s3().put_object(r.bucket, std::move(o));
   if (!stored.ok()) return stored.error();
   Response res;

@@ -52,6 +52,10 @@ Result<Response> list_objects(const S3Request& r, CallContext& ctx);
 
 // Objects (object_handlers.cc). get_object also answers HEAD (no body).
 Result<Response> put_object(const S3Request& r, CallContext& ctx);
+// The x-amz-meta-* headers of a request: lowercase names without the prefix.
+std::map<std::string, std::string> request_metadata(const Request& http);
+// CopyObject (PUT with x-amz-copy-source; copy_handlers.cc).
+Result<Response> copy_object(const S3Request& r, CallContext& ctx);
 Result<Response> get_object(const S3Request& r, CallContext& ctx);
 Result<Response> delete_object(const S3Request& r, CallContext& ctx);
 // DeleteObjects (POST /bucket?delete): per-key results, errors reported inline.

@@ -67,6 +67,29 @@ class S3WithRealClients(unittest.TestCase):
         whole = s3.get_object(Bucket="range-bucket", Key="k")
         self.assertEqual(whole["ETag"], '"' + hashlib.md5(b"0123456789abcdef").hexdigest() + '"')
 
+    def test_cli_cp_between_buckets_and_copy_object_with_replaced_metadata(self):
+        aws = self.serve.aws
+        aws("s3", "mb", "s3://copy-from")
+        aws("s3", "mb", "s3://copy-to")
+        self.serve.client("s3").put_object(Bucket="copy-from", Key="dir/f.txt", Body=b"copied\n",
+                                           ContentType="text/plain", Metadata={"owner": "ops"})
+        aws("s3", "cp", "s3://copy-from/dir/f.txt", "s3://copy-to/f.txt")  # CopyObject
+        s3 = self.serve.client("s3")
+        got = s3.get_object(Bucket="copy-to", Key="f.txt")
+        self.assertEqual(got["Body"].read(), b"copied\n")
+        self.assertEqual(got["Metadata"], {"owner": "ops"})
+        _, out, _ = aws("s3api", "copy-object", "--bucket", "copy-to", "--key", "g.txt",
+                        "--copy-source", "copy-from/dir/f.txt", "--metadata-directive", "REPLACE",
+                        "--content-type", "text/x-log", "--metadata", "team=web")
+        self.assertEqual(out["CopyObjectResult"]["ETag"],
+                         '"' + hashlib.md5(b"copied\n").hexdigest() + '"')
+        head = s3.head_object(Bucket="copy-to", Key="g.txt")
+        self.assertEqual((head["ContentType"], head["Metadata"]), ("text/x-log", {"team": "web"}))
+        code, _, err = aws("s3api", "copy-object", "--bucket", "copy-to", "--key", "h",
+                           "--copy-source", "copy-from/missing", check=False)
+        self.assertEqual(code, 255)  # AWS CLI v1: a service error
+        self.assertIn("(NoSuchKey)", err)
+
     def test_boto3_missing_key_is_no_such_key(self):
         s3 = self.serve.client("s3")
         s3.create_bucket(Bucket="empty-bucket")
