@@ -1,6 +1,7 @@
 // S3 CopyObject on the wire: PUT /bucket/key with x-amz-copy-source. The source is read as
 // GetObject reads it (s3:GetObject), the copy written as PutObject writes it (s3:PutObject), its
 // metadata copied or replaced (x-amz-metadata-directive), the answer a CopyObjectResult.
+#include "core/aws/uri.h"
 #include "core/aws/xml_writer.h"
 #include "core/clock/time_format.h"
 #include "mocks/s3/wire.h"
@@ -15,15 +16,16 @@ struct CopySource {
   std::string key;
 };
 
-// "bucket/key" or "/bucket/key", optionally "?versionId=...". (Its percent-encoding is already
-// undone by the HTTP layer.)
-Result<CopySource> parse_copy_source(std::string_view value) {
-  if (value.starts_with("/")) value.remove_prefix(1);
-  if (auto q = value.find("?versionId="); q != std::string_view::npos) {
-    if (value.substr(q + 11) != "null")
+// "bucket/key" or "/bucket/key", URL-encoded, optionally "?versionId=...".
+Result<CopySource> parse_copy_source(std::string_view header) {
+  if (auto q = header.find("?versionId="); q != std::string_view::npos) {
+    if (header.substr(q + 11) != "null")
       return aws::make_error("NotImplemented", "opsreg's S3 keeps no object versions", 501);
-    value = value.substr(0, q);
+    header = header.substr(0, q);
   }
+  std::string decoded = aws::uri_decode(header);
+  std::string_view value = decoded;
+  if (value.starts_with("/")) value.remove_prefix(1);
   size_t slash = value.find('/');
   if (slash == std::string_view::npos || slash == 0 || slash + 1 == value.size())
     return invalid_argument(

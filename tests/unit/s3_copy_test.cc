@@ -55,6 +55,13 @@ TEST_F(S3CopyTest, ReplaceTakesTheRequestsMetadataAndType) {
   EXPECT_EQ(header(get, "x-amz-meta-owner"), "");
 }
 
+TEST_F(S3CopyTest, TheSourceIsUrlEncodedAsSdksSendIt) {
+  ASSERT_EQ(s3.rest("PUT", "/src/a%20b%2Bc.txt", "", "spaced").status, 200);
+  mocks::Response r = copy("/dst/copy.txt", "src/a%20b%2Bc.txt");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(s3.rest("GET", "/dst/copy.txt").body, "spaced");
+}
+
 TEST_F(S3CopyTest, CopyOntoItselfWithoutChangesIsInvalidRequest) {
   mocks::Response r = copy("/src/a.txt", "/src/a.txt");
   EXPECT_EQ(r.status, 400);
