@@ -55,9 +55,10 @@ class Conform(unittest.TestCase):
             self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
             report = json.loads(r.stdout)
             self.assertEqual(report["different"], 0)
-            self.assertGreaterEqual(report["calls"], 33)
+            self.assertGreaterEqual(report["calls"], 42)
             self.assertEqual({c["name"] for c in report["cases"]},
-                             {"iam-users", "iam-access-keys", "iam-groups-policies", "s3-objects",
+                             {"iam-users", "iam-access-keys", "iam-groups-policies",
+                              "iam-roles-instance-profiles", "s3-objects",
                               "sts-ec2-opsworks-errors"})
             for case in report["cases"]:
                 self.assertEqual(case["cleanup_notes"], [], case["name"])

@@ -22,7 +22,7 @@ TEST(ConformRun, FakesAgainstFakesAgreeAndCleanUp) {
   ScenarioWorld& target = **other;
   auto files = scenario_files({std::string(OPSREG_FIXTURES_DIR) + "/conformance"});
   ASSERT_TRUE(files.ok()) << files.error().message;
-  ASSERT_GE(files->size(), 5u);
+  ASSERT_GE(files->size(), 6u);
 
   ConformOptions options;
   options.world = default_world();
