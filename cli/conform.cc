@@ -1,10 +1,11 @@
 // `opsreg conform --target URL|aws [--region R] [--world FILE] [--json] [CASE...]`: makes each
 // conformance case's calls against the fakes and the target and prints where they differ.
 #include <cstdio>
-#include <fstream>
 
 #include "cli/command.h"
+#include "core/util/json_file.h"
 #include "mocks/world/world.h"
+#include "scenarios/conform/conform_report.h"
 #include "scenarios/conform/conform_runner.h"
 #include "scenarios/engine/scenario.h"
 
@@ -69,14 +70,13 @@ int conform_main(const Args& args) {
   auto files = scenarios::scenario_files(paths);
   if (!files.ok()) return usage(files.error().message);
 
-  std::ifstream in(world_path);
-  nlohmann::json world = nlohmann::json::parse(in, nullptr, false, true);
-  if (!in || world.is_discarded()) return usage("cannot read the world file " + world_path);
+  auto world = read_json_file(world_path);
+  if (!world.ok()) return usage("world file: " + world.error().message);
 
   // Both sides in one region: the world's, unless --region says otherwise.
-  if (region.empty()) region = world.value("region", "us-east-1");
+  if (region.empty()) region = world->value("region", "us-east-1");
   scenarios::conform::ConformOptions options;
-  options.world = world;
+  options.world = *world;
   options.open_target = [&]() -> Result<std::unique_ptr<scenarios::conform::Side>> {
     auto side = scenarios::conform::TargetSide::open(target, region, config::process_env());
     if (!side.ok()) return side.error();
@@ -87,13 +87,11 @@ int conform_main(const Args& args) {
     std::fprintf(stderr, "opsreg conform: %s\n", results.error().message.c_str());
     return results.error().code == "BadConformanceCase" ? kExitUsage : kExitFailed;
   }
-  size_t different = 0;
-  for (const auto& r : *results) different += r.differing();
   if (json)
     std::printf("%s\n", scenarios::conform::render_json(*results).dump(2).c_str());
   else
     std::fputs(scenarios::conform::render_table(*results).c_str(), stdout);
-  return different == 0 ? kExitOk : kExitFailed;
+  return scenarios::conform::totals(*results).different == 0 ? kExitOk : kExitFailed;
 }
 
 }  // namespace opsreg::cli

@@ -7,6 +7,7 @@
 #include "core/clients/client_factory.h"
 #include "core/register/arguments.h"
 #include "core/register/procedure.h"
+#include "core/register/register_clients.h"
 #include "mocks/edge/edge.h"
 #include "mocks/edge/http_server.h"
 #include "mocks/ssh/host_fleet.h"
@@ -110,29 +111,11 @@ int register_main(const Args& argv) {
   if (args.debug)
     deps.debug = [](const clients::DebugEvent& e) { err_line(clients::format_debug_event(e)); };
   clients::ClientFactory factory(**env, deps);
-  auto opsworks = factory.opsworks();
-  if (!opsworks.ok()) return fail(opsworks.error().code + ": " + opsworks.error().message);
-  // As the AWS CLI: only the OpsWorks client honours --endpoint-url.
-  config::ServiceOptions iam_options;
-  iam_options.use_endpoint_flag = false;
-  std::optional<clients::IamClient> iam;
-  if (!args.use_instance_profile) {
-    auto made = factory.iam(iam_options);
-    if (!made.ok()) return fail(made.error().code + ": " + made.error().message);
-    iam.emplace(std::move(*made));
-  }
+  auto aws_clients = registration::RegisterClients::create(factory, args);
+  if (!aws_clients.ok()) return fail(aws_clients.error().code + ": " + aws_clients.error().message);
 
   registration::ProcedureDeps pd;
-  pd.opsworks = &*opsworks;
-  pd.iam = iam ? &*iam : nullptr;
-  // As the AWS CLI: EC2 in the stack's region, without --endpoint-url (AWS_ENDPOINT_URL_EC2
-  // and the other configured endpoints apply).
-  pd.ec2 = [&factory](const std::string& region) {
-    config::ServiceOptions ec2_options;
-    ec2_options.region = region;
-    ec2_options.use_endpoint_flag = false;
-    return factory.ec2(ec2_options);
-  };
+  (*aws_clients)->wire(pd);
   if (mock) pd.clock = &mock->world->clock();
   pd.progress = [](const std::string& line) { err_line(line); };
   if (args.debug) pd.debug = [](const std::string& line) { err_line("DEBUG " + line); };

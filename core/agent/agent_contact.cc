@@ -13,21 +13,6 @@ namespace {
 
 constexpr const char* kAgentContactTarget = "OpsWorks_20130218.AgentContact";
 
-std::string text(const registration::PreconfigValues& p, const std::string& key) {
-  auto it = p.find(key);
-  return it != p.end() && it->second.is_string() ? it->second.get<std::string>() : "";
-}
-
-// The endpoint exactly as boot-registration derives it (opsworks_service), signed with `creds`.
-Result<config::ServiceConfig> contact_service(registration::PreconfigValues config,
-                                              const aws::Credentials& creds) {
-  config["access_key_id"] = creds.access_key_id;
-  config["secret_access_key"] = creds.secret_access_key;
-  auto service = opsworks_service(config);
-  if (service.ok()) service->credentials = creds;
-  return service;
-}
-
 }  // namespace
 
 Result<ContactResult> agent_contact(const registration::PreconfigValues& config,
@@ -36,11 +21,12 @@ Result<ContactResult> agent_contact(const registration::PreconfigValues& config,
     if (options.log) options.log(line);
   };
   ContactResult result;
-  result.instance_id = text(config, "instance_id");
+  result.instance_id = registration::preconfig_text(config, "instance_id");
   if (result.instance_id.empty())
     return aws::make_error("InvalidPreconfig", "the agent configuration has no instance_id", 0);
 
-  aws::Credentials creds{text(config, "access_key_id"), text(config, "secret_access_key"), ""};
+  aws::Credentials creds{registration::preconfig_text(config, "access_key_id"),
+                         registration::preconfig_text(config, "secret_access_key"), ""};
   if (creds.access_key_id.empty() || creds.secret_access_key.empty()) {
     if (!options.instance_credentials) {
       log("Contact failed: the agent configuration holds no access key and no instance "
@@ -58,7 +44,8 @@ Result<ContactResult> agent_contact(const registration::PreconfigValues& config,
     }
     creds = *fetched;
   }
-  auto service = contact_service(config, creds);
+  // The endpoint exactly as boot-registration derives it, signed with `creds`.
+  auto service = opsworks_service(config, creds);
   if (!service.ok()) return service.error();
 
   options.deps.fill_missing();

@@ -16,15 +16,8 @@ namespace opsreg::agent {
 
 namespace {
 
+using registration::preconfig_text;
 using registration::PreconfigValues;
-
-// The preconfig's string (or scalar) value; "" when absent.
-std::string text(const PreconfigValues& p, const std::string& key) {
-  auto it = p.find(key);
-  if (it == p.end() || it->second.is_null()) return "";
-  if (it->second.is_string()) return it->second.get<std::string>();
-  return it->second.dump();
-}
 
 aws::Error invalid_preconfig(std::string why) {
   return aws::make_error("InvalidPreconfig", std::move(why), 0);
@@ -36,28 +29,39 @@ Result<config::ServiceConfig> opsworks_service(const PreconfigValues& p) {
   config::ServiceConfig c;
   c.service = config::Service::kOpsWorks;
   c.signing_name = "opsworks";
-  if (text(p, "stack_id").empty()) return invalid_preconfig("the preconfig has no stack_id");
-  bool own = !text(p, "ops_works_endpoint").empty();
+  if (preconfig_text(p, "stack_id").empty())
+    return invalid_preconfig("the preconfig has no stack_id");
+  bool own = !preconfig_text(p, "ops_works_endpoint").empty();
   std::string prefix = own ? "ops_works_" : "instance_service_";
-  c.region = text(p, prefix + "region");
-  if (c.region.empty()) c.region = text(p, "ops_works_region");
+  c.region = preconfig_text(p, prefix + "region");
+  if (c.region.empty()) c.region = preconfig_text(p, "ops_works_region");
   if (c.region.empty()) return invalid_preconfig("the preconfig names no region");
-  std::string host = text(p, prefix + "endpoint");
+  std::string host = preconfig_text(p, prefix + "endpoint");
   if (host.empty()) {
     c.endpoint = config::default_endpoint(config::Service::kOpsWorks, c.region);
   } else {
-    bool ssl = text(p, prefix + "use_ssl") != "false";
-    std::string port = text(p, prefix + "port");
+    bool ssl = preconfig_text(p, prefix + "use_ssl") != "false";
+    std::string port = preconfig_text(p, prefix + "port");
     c.endpoint.url = std::string(ssl ? "https://" : "http://") + host;
     if (!port.empty() && port != (ssl ? "443" : "80")) c.endpoint.url += ":" + port;
     c.endpoint.signing_region = c.region;
     c.endpoint.source = "preconfig";
   }
-  c.credentials.access_key_id = text(p, "access_key_id");
-  c.credentials.secret_access_key = text(p, "secret_access_key");
+  c.credentials.access_key_id = preconfig_text(p, "access_key_id");
+  c.credentials.secret_access_key = preconfig_text(p, "secret_access_key");
   if (c.credentials.access_key_id.empty() || c.credentials.secret_access_key.empty())
     return aws::make_error("NoCredentials", "the preconfig holds no access key", 0);
   return c;
+}
+
+Result<config::ServiceConfig> opsworks_service(const PreconfigValues& p,
+                                               const aws::Credentials& credentials) {
+  PreconfigValues with_key = p;
+  with_key["access_key_id"] = credentials.access_key_id;
+  with_key["secret_access_key"] = credentials.secret_access_key;
+  auto service = opsworks_service(with_key);
+  if (service.ok()) service->credentials = credentials;
+  return service;
 }
 
 Result<BootResult> boot_registration(const PreconfigValues& p, const AgentHost& host,
@@ -68,7 +72,7 @@ Result<BootResult> boot_registration(const PreconfigValues& p, const AgentHost& 
   config::InstanceMetadataClient imds(
       options.metadata.value_or(config::MetadataOptions::from_env(config::process_env())));
   std::optional<Ec2Identity> ec2;  // import: true (EC2): what RegisterInstance proves
-  if (text(p, "import") == "true") {
+  if (preconfig_text(p, "import") == "true") {
     auto read = read_ec2_identity(imds);
     if (!read.ok()) return read.error();
     ec2 = *read;
@@ -81,13 +85,18 @@ Result<BootResult> boot_registration(const PreconfigValues& p, const AgentHost& 
 
   BootResult result;
   const AgentHost where = ec2 ? ec2->on(host) : host;
-  result.hostname = text(p, "hostname").empty() ? where.hostname : text(p, "hostname");
-  result.private_ip = text(p, "private_ip").empty() ? where.private_ip : text(p, "private_ip");
-  result.public_ip = text(p, "public_ip").empty() ? where.public_ip : text(p, "public_ip");
+  result.hostname =
+      preconfig_text(p, "hostname").empty() ? where.hostname : preconfig_text(p, "hostname");
+  result.private_ip =
+      preconfig_text(p, "private_ip").empty() ? where.private_ip : preconfig_text(p, "private_ip");
+  result.public_ip =
+      preconfig_text(p, "public_ip").empty() ? where.public_ip : preconfig_text(p, "public_ip");
 
-  std::string pool = options.key_pool.empty() ? text(p, "opsreg_agent_key_pool") : options.key_pool;
-  auto key = pool.empty() ? generate_rsa_key(2048)
-                          : key_from_pool(pool, text(p, "stack_id") + "/" + result.hostname);
+  std::string pool =
+      options.key_pool.empty() ? preconfig_text(p, "opsreg_agent_key_pool") : options.key_pool;
+  auto key = pool.empty()
+                 ? generate_rsa_key(2048)
+                 : key_from_pool(pool, preconfig_text(p, "stack_id") + "/" + result.hostname);
   if (!key.ok()) return key.error();
   result.fingerprint = key->fingerprint;
   log(std::string(pool.empty() ? "Generated an RSA-2048 key pair"
@@ -102,7 +111,7 @@ Result<BootResult> boot_registration(const PreconfigValues& p, const AgentHost& 
   clients::OpsWorksClient opsworks(std::move(*client));
 
   clients::RegisterInstanceRequest req;
-  req.stack_id = text(p, "stack_id");
+  req.stack_id = preconfig_text(p, "stack_id");
   req.hostname = result.hostname;
   req.private_ip = result.private_ip;
   req.public_ip = result.public_ip;

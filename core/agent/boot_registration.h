@@ -41,6 +41,10 @@ struct BootResult {
 // with access_key_id / secret_access_key. Errors: "InvalidPreconfig" (no stack_id, no
 // region), "NoCredentials" (no key; boot_registration then asks the instance profile).
 Result<config::ServiceConfig> opsworks_service(const registration::PreconfigValues& preconfig);
+// The same endpoint, signed with `credentials` (e.g. an instance profile's, with their session
+// token) instead of the preconfig's key.
+Result<config::ServiceConfig> opsworks_service(const registration::PreconfigValues& preconfig,
+                                               const aws::Credentials& credentials);
 
 // Registers the host with the stack. Hostname, private and public IP: the preconfig's
 // overrides, else `host`'s (EC2: the addresses from the metadata service). `import: true`

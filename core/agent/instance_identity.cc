@@ -55,12 +55,9 @@ Result<Ec2Identity> read_ec2_identity(config::InstanceMetadataClient& imds) {
 
 Result<config::ServiceConfig> agent_opsworks_service(const registration::PreconfigValues& preconfig,
                                                      config::InstanceMetadataClient& imds) {
-  auto has = [&](const char* key) {
-    auto it = preconfig.find(key);
-    return it != preconfig.end() && it->second.is_string() &&
-           !it->second.get<std::string>().empty();
-  };
-  if (has("access_key_id") || has("secret_access_key")) return opsworks_service(preconfig);
+  if (!registration::preconfig_text(preconfig, "access_key_id").empty() ||
+      !registration::preconfig_text(preconfig, "secret_access_key").empty())
+    return opsworks_service(preconfig);
   auto role = imds.role_credentials();
   if (!role.ok())
     return aws::make_error("NoCredentials",
@@ -68,13 +65,7 @@ Result<config::ServiceConfig> agent_opsworks_service(const registration::Preconf
                            "credentials (" +
                                role.error().code + ": " + role.error().message + ")",
                            0);
-  registration::PreconfigValues with_role = preconfig;
-  with_role["access_key_id"] = role->credentials.access_key_id;
-  with_role["secret_access_key"] = role->credentials.secret_access_key;
-  auto service = opsworks_service(with_role);
-  if (!service.ok()) return service.error();
-  service->credentials.session_token = role->credentials.session_token;
-  return service;
+  return opsworks_service(preconfig, role->credentials);
 }
 
 std::function<Result<aws::Credentials>()> instance_profile_credentials(

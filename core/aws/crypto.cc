@@ -76,6 +76,12 @@ uint32_t crc32(std::string_view data) {
       ::crc32(0L, reinterpret_cast<const Bytef*>(data.data()), static_cast<uInt>(data.size())));
 }
 
+std::string crc32_bytes(std::string_view data) {
+  uint32_t c = crc32(data);
+  return {static_cast<char>(c >> 24), static_cast<char>(c >> 16), static_cast<char>(c >> 8),
+          static_cast<char>(c)};
+}
+
 bool constant_time_equal(std::string_view a, std::string_view b) {
   return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
 }

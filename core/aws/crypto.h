@@ -17,6 +17,8 @@ std::string base64_encode(std::string_view bytes);
 // Returns false on malformed input.
 bool base64_decode(std::string_view text, std::string* out);
 uint32_t crc32(std::string_view data);
+// The CRC32 as its 4 big-endian bytes: what S3's x-amz-checksum-crc32 carries (base64).
+std::string crc32_bytes(std::string_view data);
 // Compares in time independent of where the first difference is.
 bool constant_time_equal(std::string_view a, std::string_view b);
 

@@ -80,4 +80,11 @@ std::string encode_query(const Params& params) {
   return out;
 }
 
+std::string encode_copy_source(std::string_view source) {
+  size_t version = source.find("?versionId=");
+  std::string out = uri_encode(source.substr(0, version), /*keep_slash=*/true);
+  if (version != std::string_view::npos) out += source.substr(version);
+  return out;
+}
+
 }  // namespace opsreg::aws

@@ -18,5 +18,8 @@ std::string uri_decode(std::string_view s, bool plus_is_space = false);
 Params parse_query(std::string_view query, bool plus_is_space = false);
 // Joins pairs as a form body / query string, encoding keys and values.
 std::string encode_query(const Params& params);
+// S3's x-amz-copy-source as the AWS SDKs send it: "bucket/key" percent-encoded with '/' kept,
+// a "?versionId=..." suffix left as it is.
+std::string encode_copy_source(std::string_view source);
 
 }  // namespace opsreg::aws

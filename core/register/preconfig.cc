@@ -2,6 +2,8 @@
 // _to_ruby_yaml; the simulated agent reads it back).
 #include "core/register/preconfig.h"
 
+#include "core/util/json_text.h"
+
 namespace opsreg::registration {
 
 PreconfigValues preconfig_values(const PreconfigInput& in) {
@@ -53,6 +55,12 @@ Result<PreconfigValues> parse_preconfig(std::string_view text) {
     out[key] = std::move(value);
   }
   return out;
+}
+
+std::string preconfig_text(const PreconfigValues& values, const std::string& key) {
+  auto it = values.find(key);
+  if (it == values.end() || it->second.is_null()) return "";
+  return as_text(it->second);
 }
 
 PreconfigValues redacted(const PreconfigValues& values) {

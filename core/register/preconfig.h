@@ -40,4 +40,8 @@ Result<PreconfigValues> parse_preconfig(std::string_view text);
 // A copy of `values` with secret_access_key replaced by "REDACTED", for --debug and logs.
 PreconfigValues redacted(const PreconfigValues& values);
 
+// The value at `key` as text: a string bare, another scalar as JSON ("true", "443"); "" when
+// absent or null.
+std::string preconfig_text(const PreconfigValues& values, const std::string& key);
+
 }  // namespace opsreg::registration

@@ -109,12 +109,11 @@ int AgentRunner::run_due_locked() {
 int AgentRunner::round(World& world) {
   int made = 0;
   for (const AgentSite& site : sites_()) {
-    std::error_code ec;
-    if (!std::filesystem::exists(site.root / std::string(agent::kAgentConfigPath).substr(1), ec))
-      continue;
     agent::AgentHost host;
     host.root = site.root.string();
     host.hostname = site.name;
+    std::error_code ec;
+    if (!std::filesystem::exists(host.path(agent::kAgentConfigPath), ec)) continue;
     agent::AgentLog log(host, world.clock(), nullptr);
     agent::ContactOptions options;
     options.deps.transport = transport_;

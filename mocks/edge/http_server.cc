@@ -22,17 +22,6 @@ namespace {
 constexpr size_t kThreads = 64;
 constexpr size_t kMaxBody = 64 * 1024 * 1024;
 
-// cpp-httplib 0.11 percent-decodes every request header value, so what the client signed is
-// lost for a value holding %XX. x-amz-copy-source is always URL-encoded by AWS SDKs (S3 requires
-// it: the key percent-encoded, '/' kept, a "?versionId=" suffix as it is): encode it back so
-// that its signature verifies. (Other headers with %XX, e.g. x-amz-meta-*, stay a known gap.)
-std::string sdk_encoded_copy_source(std::string_view decoded) {
-  size_t version = decoded.find("?versionId=");
-  std::string out = aws::uri_encode(decoded.substr(0, version), /*keep_slash=*/true);
-  if (version != std::string_view::npos) out += decoded.substr(version);
-  return out;
-}
-
 Request from_httplib(const httplib::Request& in) {
   Request r;
   r.method = in.method;
@@ -44,8 +33,11 @@ Request from_httplib(const httplib::Request& in) {
     // httplib adds these itself; they were not sent by the client.
     if (k == "REMOTE_ADDR" || k == "REMOTE_PORT" || k == "LOCAL_ADDR" || k == "LOCAL_PORT")
       continue;
+    // cpp-httplib 0.11 percent-decodes every header value, losing what the client signed for
+    // a value holding %XX. x-amz-copy-source is always URL-encoded by AWS SDKs (S3 requires it):
+    // encode it back so that its signature verifies. (x-amz-meta-* with %XX stays a known gap.)
     if (strcasecmp(k.c_str(), "x-amz-copy-source") == 0)
-      r.headers.emplace_back(k, sdk_encoded_copy_source(v));
+      r.headers.emplace_back(k, aws::encode_copy_source(v));
     else
       r.headers.emplace_back(k, v);
   }

@@ -4,6 +4,7 @@
 #include <array>
 
 #include "core/clock/time_format.h"
+#include "core/config/endpoints.h"
 
 namespace opsreg::mocks::faults {
 
@@ -32,8 +33,6 @@ constexpr std::array<KnownError, 9> kKnown = {{
     {"SlowDown", 503, "Please reduce your request rate."},
     {"ServiceUnavailableException", 503, "Service is unavailable. Please try again later."},
 }};
-
-constexpr std::string_view kServices[] = {"iam", "sts", "s3", "opsworks", "ec2"};
 
 // parse_duration's finest unit is the millisecond.
 std::string format_millis(std::chrono::microseconds d) {
@@ -90,9 +89,8 @@ Result<FaultRule> parse_fault_rule(const nlohmann::json& j) {
   if (!j.contains("service") || !j["service"].is_string())
     return invalid("\"service\" must be one of iam, sts, s3, opsworks, ec2");
   rule.service = j["service"].get<std::string>();
-  bool known_service = false;
-  for (std::string_view s : kServices) known_service = known_service || rule.service == s;
-  if (!known_service)
+  config::Service known;
+  if (!config::service_from_id(rule.service, &known))
     return invalid("\"service\" must be one of iam, sts, s3, opsworks, ec2, not \"" + rule.service +
                    "\"");
   if (j.contains("operation")) {

@@ -47,9 +47,7 @@ Status check_checksum(std::string_view name, const std::string& value, const std
   size_t size = 0;
   std::string label;
   if (name == "crc32") {
-    uint32_t c = aws::crc32(data);
-    expected = {static_cast<char>(c >> 24), static_cast<char>(c >> 16), static_cast<char>(c >> 8),
-                static_cast<char>(c)};
+    expected = aws::crc32_bytes(data);
     size = 4;
     label = "CRC32";
   } else {

@@ -1,9 +1,10 @@
 // Conformance case files: name, proves, steps and cleanup, each a call with what to compare.
 #include "scenarios/conform/conform_case.h"
 
-#include <fstream>
 #include <set>
 
+#include "core/config/endpoints.h"
+#include "core/util/json_file.h"
 #include "scenarios/engine/s3_call.h"
 
 namespace opsreg::scenarios::conform {
@@ -38,10 +39,10 @@ Result<ConformCall> parse_call(const nlohmann::json& j, bool compared) {
     if (!kKeys.count(k) || (!compared && (k == "same" || k == "present" || k == "same_message")))
       return fail("unknown key '" + k + "'");
   const nlohmann::json& c = j["call"];
-  static const std::set<std::string> kServices = {"iam", "sts", "ec2", "opsworks", "s3"};
   ConformCall call;
+  config::Service known;
   if (!c.contains("service") || !c["service"].is_string() ||
-      !kServices.count(c["service"].get<std::string>()))
+      !config::service_from_id(c["service"].get<std::string>(), &known))
     return fail("service must be one of iam, sts, ec2, opsworks, s3");
   if (!c.contains("operation") || !c["operation"].is_string())
     return fail("operation must be a string");
@@ -106,12 +107,9 @@ Result<ConformCase> parse_conform_case(const nlohmann::json& j, const std::strin
 }
 
 Result<ConformCase> load_conform_case(const std::filesystem::path& file) {
-  std::ifstream in(file);
-  if (!in) return bad(file.string(), "cannot read the file");
-  nlohmann::json j = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false,
-                                           /*ignore_comments=*/true);
-  if (j.is_discarded()) return bad(file.string(), "not valid JSON");
-  return parse_conform_case(j, file.string());
+  auto j = read_json_file(file);
+  if (!j.ok()) return aws::make_error("BadConformanceCase", j.error().message, 0);
+  return parse_conform_case(*j, file.string());
 }
 
 }  // namespace opsreg::scenarios::conform

@@ -1,4 +1,4 @@
-// The conformance run: both sides per call, compare, clean up; and its reports.
+// The conformance run: both sides per call, compare, clean up.
 #include "scenarios/conform/conform_runner.h"
 
 #include <cstdio>
@@ -117,61 +117,6 @@ Result<std::vector<CaseResult>> run_cases(const std::vector<std::filesystem::pat
   std::vector<CaseResult> results;
   for (const ConformCase& c : cases) results.push_back(run_case(c, **target, options, run));
   return results;
-}
-
-std::string render_table(const std::vector<CaseResult>& results) {
-  std::string out;
-  char line[512];
-  std::snprintf(line, sizeof line, "%-26s %-4s %-30s %-34s %-34s %s\n", "case", "step", "call",
-                "fakes", "target", "result");
-  out += line;
-  size_t calls = 0, different = 0;
-  for (const CaseResult& r : results) {
-    if (!r.error.empty()) {
-      out += r.name + ": " + r.error + "\n";
-      ++different;
-    }
-    for (const CallResult& c : r.calls) {
-      ++calls;
-      bool same = c.differences.empty();
-      different += same ? 0 : 1;
-      std::snprintf(line, sizeof line, "%-26s %-4zu %-30s %-34s %-34s %s\n", r.name.c_str(),
-                    c.index, c.call.c_str(), c.fakes.c_str(), c.target.c_str(),
-                    same ? "same" : "DIFFERENT");
-      out += line;
-      for (const std::string& d : c.differences) out += "    " + d + "\n";
-    }
-    for (const std::string& n : r.cleanup_notes) out += "    note: " + n + "\n";
-  }
-  out += std::to_string(calls) + " calls, " + std::to_string(calls - std::min(calls, different)) +
-         " the same, " + std::to_string(different) + " different (" +
-         std::to_string(results.size()) + " cases)\n";
-  return out;
-}
-
-nlohmann::json render_json(const std::vector<CaseResult>& results) {
-  nlohmann::json cases = nlohmann::json::array();
-  size_t calls = 0, different = 0;
-  for (const CaseResult& r : results) {
-    nlohmann::json list = nlohmann::json::array();
-    for (const CallResult& c : r.calls) {
-      ++calls;
-      different += c.differences.empty() ? 0 : 1;
-      list.push_back({{"step", c.index},
-                      {"call", c.call},
-                      {"fakes", c.fakes},
-                      {"target", c.target},
-                      {"differences", c.differences}});
-    }
-    if (!r.error.empty()) ++different;
-    cases.push_back({{"file", r.file},
-                     {"name", r.name},
-                     {"proves", r.proves},
-                     {"error", r.error},
-                     {"calls", list},
-                     {"cleanup_notes", r.cleanup_notes}});
-  }
-  return {{"cases", cases}, {"calls", calls}, {"different", different}};
 }
 
 }  // namespace opsreg::scenarios::conform

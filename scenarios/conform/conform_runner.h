@@ -51,9 +51,4 @@ CaseResult run_case(const ConformCase& c, Side& target, const ConformOptions& op
 Result<std::vector<CaseResult>> run_cases(const std::vector<std::filesystem::path>& files,
                                           const ConformOptions& options);
 
-// The table (case, step, call, fakes, target, result and each difference), then
-// "N calls, N the same, N different (N cases)".
-std::string render_table(const std::vector<CaseResult>& results);
-nlohmann::json render_json(const std::vector<CaseResult>& results);
-
 }  // namespace opsreg::scenarios::conform

@@ -11,6 +11,7 @@
 #include "core/config/instance_metadata.h"
 #include "core/register/arguments.h"
 #include "core/register/procedure.h"
+#include "core/register/register_clients.h"
 #include "scenarios/engine/steps.h"
 #include "scenarios/engine/wire_call.h"
 
@@ -80,26 +81,11 @@ Status run_register(ScenarioWorld& w, const Step& s, StepOutcome* last) {
     return {};
   }
   clients::ClientFactory factory(**environment, w.client_deps());
-  auto opsworks = factory.opsworks();
-  if (!opsworks.ok()) return step_error(s, opsworks.error().message);
-  config::ServiceOptions iam_options;
-  iam_options.use_endpoint_flag = false;
-  std::optional<clients::IamClient> iam;
-  if (!args.use_instance_profile) {
-    auto made = factory.iam(iam_options);
-    if (!made.ok()) return step_error(s, made.error().message);
-    iam.emplace(std::move(*made));
-  }
+  auto aws_clients = registration::RegisterClients::create(factory, args);
+  if (!aws_clients.ok()) return step_error(s, aws_clients.error().message);
   std::string output;
   registration::ProcedureDeps pd;
-  pd.opsworks = &*opsworks;
-  pd.iam = iam ? &*iam : nullptr;
-  pd.ec2 = [&factory](const std::string& region) {
-    config::ServiceOptions o;
-    o.region = region;
-    o.use_endpoint_flag = false;
-    return factory.ec2(o);
-  };
+  (*aws_clients)->wire(pd);
   pd.clock = &w.world().clock();
   pd.progress = [&output](const std::string& line) { output += line + "\n"; };
   registration::TargetIo io;

@@ -1,24 +1,18 @@
 // The expect step: the previous action's exit status, error code and message, and what the
 // world holds (instances, IAM users, host files, requests seen), each read through the wire.
+#include <strings.h>
+
 #include <algorithm>
 #include <fstream>
 #include <pugixml.hpp>
 #include <sstream>
 
+#include "core/util/json_text.h"
 #include "scenarios/engine/steps.h"
 
 namespace opsreg::scenarios {
 
 namespace {
-
-std::string text(const nlohmann::json& j) {
-  return j.is_string() ? j.get<std::string>() : j.dump();
-}
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
 
 std::string shorten(const std::string& s, size_t n = 600) {
   return s.size() <= n ? s : s.substr(0, n) + "…";
@@ -41,15 +35,15 @@ struct Checker {
     std::string of = last.any ? "step " + std::to_string(last.step) + " (" + last.kind + ")"
                               : "no earlier action";
     if (e.contains("exit") && e["exit"].get<int>() != last.exit)
-      differ("expected " + of + " to exit " + text(e["exit"]) + ", got " +
+      differ("expected " + of + " to exit " + as_text(e["exit"]) + ", got " +
              std::to_string(last.exit) +
              (last.exit ? " (" + shorten(last.message, 300) + ")" : ""));
     if (e.contains("error_code") && e["error_code"].get<std::string>() != last.error_code)
-      differ("expected " + of + " error code " + text(e["error_code"]) + ", got " +
+      differ("expected " + of + " error code " + as_text(e["error_code"]) + ", got " +
              (last.error_code.empty() ? "none (it succeeded)" : last.error_code));
     if (e.contains("message") &&
         last.message.find(e["message"].get<std::string>()) == std::string::npos)
-      differ("expected " + of + " message to contain \"" + text(e["message"]) + "\", got \"" +
+      differ("expected " + of + " message to contain \"" + as_text(e["message"]) + "\", got \"" +
              shorten(last.message) + "\"");
   }
 
@@ -62,7 +56,7 @@ struct Checker {
       auto in = opsworks("DescribeInstances", {{"StackId", st["StackId"]}});
       if (!in.ok()) return differ("DescribeInstances failed: " + in.error().message);
       for (const auto& i : (*in)["Instances"])
-        if (lower(i.value("Hostname", "")) == lower(host)) found = i;
+        if (strcasecmp(i.value("Hostname", "").c_str(), host.c_str()) == 0) found = i;
     }
     bool want_absent = e.value("absent", false);
     if (!found) {
@@ -75,20 +69,20 @@ struct Checker {
     for (const auto& [k, v] : e.items()) {
       if (k == "hostname" || k == "absent") continue;
       if (k == "status") {
-        if (found->value("Status", "") != text(v))
-          differ("expected instance " + host + " status " + text(v) + ", got " +
+        if (found->value("Status", "") != as_text(v))
+          differ("expected instance " + host + " status " + as_text(v) + ", got " +
                  found->value("Status", "(none)"));
       } else if (k == "service_error") {
         auto errs = opsworks("DescribeServiceErrors", {{"InstanceId", (*found)["InstanceId"]}});
         if (!errs.ok()) return differ("DescribeServiceErrors failed: " + errs.error().message);
         std::string all;
         for (const auto& se : (*errs)["ServiceErrors"]) all += se.value("Message", "") + "\n";
-        if (all.find(text(v)) == std::string::npos)
-          differ("expected a service error of instance " + host + " containing \"" + text(v) +
+        if (all.find(as_text(v)) == std::string::npos)
+          differ("expected a service error of instance " + host + " containing \"" + as_text(v) +
                  "\", got " + (all.empty() ? "none" : "\"" + shorten(all) + "\""));
-      } else if (!found->contains(k) || text((*found)[k]) != text(v)) {
-        differ("expected instance " + host + " " + k + " " + text(v) + ", got " +
-               (found->contains(k) ? text((*found)[k]) : "no " + k));
+      } else if (!found->contains(k) || as_text((*found)[k]) != as_text(v)) {
+        differ("expected instance " + host + " " + k + " " + as_text(v) + ", got " +
+               (found->contains(k) ? as_text((*found)[k]) : "no " + k));
       }
     }
   }
@@ -107,7 +101,7 @@ struct Checker {
     std::string listed;
     for (const auto& n : names) listed += (listed.empty() ? "" : ", ") + n;
     if (e.contains("name")) {
-      std::string name = text(e["name"]);
+      std::string name = as_text(e["name"]);
       bool has = std::find(names.begin(), names.end(), name) != names.end();
       if (has != present)
         differ("expected IAM user " + name + (present ? " present" : " absent") + ", got " +
@@ -126,15 +120,16 @@ struct Checker {
     std::ifstream in(*root / std::filesystem::path(path).relative_path());
     bool want_absent = e.value("absent", false);
     if (!in) {
-      if (!want_absent) differ("expected file " + path + " on " + text(e["host"]) + ", got none");
+      if (!want_absent)
+        differ("expected file " + path + " on " + as_text(e["host"]) + ", got none");
       return;
     }
-    if (want_absent) return differ("expected no file " + path + " on " + text(e["host"]));
+    if (want_absent) return differ("expected no file " + path + " on " + as_text(e["host"]));
     std::stringstream content;
     content << in.rdbuf();
-    if (e.contains("contains") && content.str().find(text(e["contains"])) == std::string::npos)
-      differ("expected " + path + " on " + text(e["host"]) + " to contain \"" +
-             text(e["contains"]) + "\", got \"" + shorten(content.str()) + "\"");
+    if (e.contains("contains") && content.str().find(as_text(e["contains"])) == std::string::npos)
+      differ("expected " + path + " on " + as_text(e["host"]) + " to contain \"" +
+             as_text(e["contains"]) + "\", got \"" + shorten(content.str()) + "\"");
   }
 
   // {"NAME.Member": value}: a saved result's member (as "$NAME.Member" reads it).
@@ -142,9 +137,9 @@ struct Checker {
     for (const auto& [k, v] : e.items()) {
       auto got = resolve(nlohmann::json("$" + k), w);
       if (!got.ok()) {
-        differ("expected " + k + " " + text(v) + ", got " + got.error().message);
-      } else if (text(*got) != text(v)) {
-        differ("expected " + k + " " + text(v) + ", got " + text(*got));
+        differ("expected " + k + " " + as_text(v) + ", got " + got.error().message);
+      } else if (as_text(*got) != as_text(v)) {
+        differ("expected " + k + " " + as_text(v) + ", got " + as_text(*got));
       }
     }
   }
@@ -152,11 +147,11 @@ struct Checker {
   void requests(const nlohmann::json& e) {
     // A caller is an identity name, an access key id, or a saved key ("$newkey").
     nlohmann::json who = e.value("caller", nlohmann::json(""));
-    std::string caller = who.is_object() ? who.value("AccessKeyId", "") : text(who);
+    std::string caller = who.is_object() ? who.value("AccessKeyId", "") : as_text(who);
     int n = 0;
     for (const SeenRequest& r : w.requests()) {
-      if (r.service != text(e["service"])) continue;
-      if (e.contains("operation") && r.operation != text(e["operation"])) continue;
+      if (r.service != as_text(e["service"])) continue;
+      if (e.contains("operation") && r.operation != as_text(e["operation"])) continue;
       if (e.contains("ok") && e["ok"].get<bool>() != (r.status >= 200 && r.status < 300)) continue;
       if (!caller.empty() && r.access_key_id != caller &&
           w.identity_of_key(r.access_key_id) != caller)
@@ -164,13 +159,14 @@ struct Checker {
       ++n;
     }
     std::string what =
-        text(e["service"]) + (e.contains("operation") ? " " + text(e["operation"]) : "") +
+        as_text(e["service"]) + (e.contains("operation") ? " " + as_text(e["operation"]) : "") +
         (caller.empty() ? "" : " by " + caller) +
         (e.contains("ok") ? (e["ok"].get<bool>() ? " answered 2xx" : " refused") : "");
     if (e.contains("count") && n != e["count"].get<int>())
-      differ("expected " + text(e["count"]) + " request(s) " + what + ", got " + std::to_string(n));
+      differ("expected " + as_text(e["count"]) + " request(s) " + what + ", got " +
+             std::to_string(n));
     if (e.contains("min") && n < e["min"].get<int>())
-      differ("expected at least " + text(e["min"]) + " request(s) " + what + ", got " +
+      differ("expected at least " + as_text(e["min"]) + " request(s) " + what + ", got " +
              std::to_string(n));
   }
 };

@@ -120,23 +120,16 @@ Status check_params(const Operation& op, const nlohmann::json& params, bool reso
 std::string copy_source(const nlohmann::json& v) {
   if (v.is_object()) {
     std::string out =
-        aws::uri_encode(v["Bucket"].get<std::string>() + "/" + v["Key"].get<std::string>(),
-                        /*keep_slash=*/true);
+        aws::encode_copy_source(v["Bucket"].get<std::string>() + "/" + v["Key"].get<std::string>());
     if (v.contains("VersionId")) out += "?versionId=" + as_text(v["VersionId"]);
     return out;
   }
-  std::string s = v.get<std::string>();
-  size_t version = s.find("?versionId=");
-  if (version == std::string::npos) return aws::uri_encode(s, true);
-  return aws::uri_encode(s.substr(0, version), true) + s.substr(version);
+  return aws::encode_copy_source(v.get<std::string>());
 }
 
 // botocore's CRC32 header value: the big-endian checksum, base64.
 std::string crc32_base64(const std::string& data) {
-  uint32_t c = aws::crc32(data);
-  const char bytes[4] = {static_cast<char>(c >> 24), static_cast<char>(c >> 16),
-                         static_cast<char>(c >> 8), static_cast<char>(c)};
-  return aws::base64_encode(std::string_view(bytes, 4));
+  return aws::base64_encode(aws::crc32_bytes(data));
 }
 
 std::string_view reason_phrase(int status) {

@@ -2,12 +2,12 @@
 #include "scenarios/engine/scenario.h"
 
 #include <algorithm>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "core/clock/time_format.h"
+#include "core/config/endpoints.h"
 #include "core/register/arguments.h"
+#include "core/util/json_file.h"
 #include "mocks/faults/fault_plan.h"
 #include "scenarios/engine/s3_call.h"
 
@@ -26,13 +26,8 @@ aws::Error bad_step(const std::string& file, const Step& s, const std::string& w
 }
 
 Result<nlohmann::json> read_json(const fs::path& path) {
-  std::ifstream in(path);
-  if (!in) return aws::make_error("BadScenario", "cannot read " + path.string(), 0);
-  std::stringstream text;
-  text << in.rdbuf();
-  auto j = nlohmann::json::parse(text.str(), nullptr, false);
-  if (j.is_discarded())
-    return aws::make_error("BadScenario", path.string() + ": not valid JSON", 0);
+  auto j = read_json_file(path);
+  if (!j.ok()) return aws::make_error("BadScenario", j.error().message, 0);
   return j;
 }
 
@@ -48,7 +43,6 @@ fs::path world_path(const std::string& scenario_file, const std::string& name) {
 
 std::string type_of(const nlohmann::json& j) { return j.type_name(); }
 
-const std::set<std::string> kServices = {"iam", "opsworks", "ec2", "sts", "s3"};
 const std::set<std::string> kExpectKeys = {"exit",     "error_code", "message",  "instance",
                                            "iam_user", "file",       "requests", "result"};
 
@@ -98,7 +92,9 @@ Status check_step(const std::string& file, const Step& s) {
   } else if (s.kind == "call") {
     if (!b.is_object() || !b.contains("service") || !b.contains("operation"))
       return bad_step(file, s, "call needs \"service\" and \"operation\"");
-    if (!b["service"].is_string() || !kServices.count(b["service"].get<std::string>()))
+    config::Service known;
+    if (!b["service"].is_string() ||
+        !config::service_from_id(b["service"].get<std::string>(), &known))
       return bad_step(file, s, "service must be one of iam, opsworks, ec2, sts, s3");
     if (!b["operation"].is_string()) return bad_step(file, s, "operation must be a string");
     if (b.contains("clock_skew")) {

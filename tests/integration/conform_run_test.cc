@@ -3,8 +3,8 @@
 // nothing behind on the target.
 #include <gtest/gtest.h>
 
-#include <fstream>
-
+#include "core/util/json_file.h"
+#include "scenarios/conform/conform_report.h"
 #include "scenarios/conform/conform_runner.h"
 #include "scenarios/engine/scenario.h"
 
@@ -12,8 +12,7 @@ namespace opsreg::scenarios::conform {
 namespace {
 
 nlohmann::json default_world() {
-  std::ifstream in(std::string(OPSREG_FIXTURES_DIR) + "/worlds/default.json");
-  return nlohmann::json::parse(in, nullptr, true, true);
+  return read_json_file(std::string(OPSREG_FIXTURES_DIR) + "/worlds/default.json").value();
 }
 
 TEST(ConformRun, FakesAgainstFakesAgreeAndCleanUp) {

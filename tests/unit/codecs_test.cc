@@ -22,6 +22,11 @@ TEST(Uri, EncodesAllButUnreservedCharacters) {
   EXPECT_EQ(uri_encode(std::string("\0\x7f", 2)), "%00%7F");
 }
 
+TEST(Uri, CopySourceIsEncodedAsSdksSendIt) {
+  EXPECT_EQ(encode_copy_source("bkt/dir/a b+c%.txt"), "bkt/dir/a%20b%2Bc%25.txt");
+  EXPECT_EQ(encode_copy_source("bkt/a b?versionId=v1"), "bkt/a%20b?versionId=v1");
+}
+
 TEST(Uri, DecodesPercentEscapesInEitherCase) {
   EXPECT_EQ(uri_decode("a%20b%2fc%2F"), "a b/c/");
   EXPECT_EQ(uri_decode("caf%C3%A9"), "caf\xC3\xA9");

@@ -13,12 +13,7 @@ std::string header(const mocks::Response& r, std::string_view name) {
   return std::string(aws::find_header(r.headers, name));
 }
 
-std::string crc32_b64(std::string_view data) {
-  uint32_t c = aws::crc32(data);
-  std::string raw = {static_cast<char>(c >> 24), static_cast<char>(c >> 16),
-                     static_cast<char>(c >> 8), static_cast<char>(c)};
-  return aws::base64_encode(raw);
-}
+std::string crc32_b64(std::string_view data) { return aws::base64_encode(aws::crc32_bytes(data)); }
 
 struct S3ObjectTest : ::testing::Test {
   S3ObjectTest() { EXPECT_EQ(s3.rest("PUT", "/bkt").status, 200); }
