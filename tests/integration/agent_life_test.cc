@@ -16,6 +16,7 @@
 #include "mocks/ssh/host_fleet.h"
 #include "tests/integration/ssh_host_fixture.h"
 #include "tests/support/agent_fixture.h"
+#include "tests/support/world_client.h"
 
 namespace opsreg::testing {
 namespace {
@@ -43,22 +44,14 @@ class AgentLife : public ::testing::Test {
     server.stop();
   }
 
-  clients::AwsClient client(config::Service service, const char* signing_name) {
-    config::ServiceConfig c;
-    c.service = service;
-    c.signing_name = signing_name;
-    c.region = "us-east-1";
-    c.endpoint = {server.url(), "us-east-1", "test"};
-    c.credentials = tw.world->operator_credentials();
-    clients::ClientDeps deps;
-    deps.clock = std::shared_ptr<const Clock>(tw.world, &tw.world->clock());
-    return std::move(*clients::AwsClient::create(c, deps));
+  clients::AwsClient client(config::Service service) {
+    return testing::world_client(tw.world, server.url(), service, tw.world->operator_credentials());
   }
 
   // `opsreg register` of onprem-web-1 with the operator's keys, over SSH.
   registration::Report register_web() {
-    clients::OpsWorksClient opsworks(client(config::Service::kOpsWorks, "opsworks"));
-    clients::IamClient iam(client(config::Service::kIam, "iam"));
+    clients::OpsWorksClient opsworks(client(config::Service::kOpsWorks));
+    clients::IamClient iam(client(config::Service::kIam));
     registration::Arguments args;
     args.stack_id = kAgentStackId;
     args.infrastructure_class = "on-premises";

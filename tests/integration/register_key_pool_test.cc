@@ -14,6 +14,7 @@
 #include "mocks/ssh/fake_ssh_host.h"
 #include "tests/support/edge_client.h"
 #include "tests/support/read_file.h"
+#include "tests/support/world_client.h"
 
 namespace opsreg::registration {
 namespace {
@@ -50,21 +51,11 @@ TEST(RegisterKeyPool, TheAgentTakesItsKeyFromTheWorldsPool) {
       << (dir / "known_hosts").string() << "\n  StrictHostKeyChecking accept-new\n";
   fs::permissions(fixtures + "user_ed25519", fs::perms::owner_read | fs::perms::owner_write);
 
-  auto make = [&](config::Service s, const char* name) {
-    config::ServiceConfig c;
-    c.service = s;
-    c.signing_name = name;
-    c.region = "us-east-1";
-    c.endpoint = {server.url(), "us-east-1", "test"};
-    c.credentials = tw.world->operator_credentials();
-    clients::ClientDeps deps;
-    deps.clock = std::shared_ptr<const Clock>(tw.world, &tw.world->clock());
-    auto client = clients::AwsClient::create(c, deps);
-    EXPECT_TRUE(client.ok());
-    return std::move(*client);
+  auto make = [&](config::Service s) {
+    return testing::world_client(tw.world, server.url(), s, tw.world->operator_credentials());
   };
-  clients::OpsWorksClient opsworks(make(config::Service::kOpsWorks, "opsworks"));
-  clients::IamClient iam(make(config::Service::kIam, "iam"));
+  clients::OpsWorksClient opsworks(make(config::Service::kOpsWorks));
+  clients::IamClient iam(make(config::Service::kIam));
   Arguments args;
   args.stack_id = "2f18b4cb-4de5-4429-a149-ff7da9f0d8ee";
   args.infrastructure_class = "on-premises";

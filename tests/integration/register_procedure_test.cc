@@ -14,6 +14,7 @@
 #include "mocks/ssh/fake_ssh_host.h"
 #include "tests/support/edge_client.h"
 #include "tests/support/read_file.h"
+#include "tests/support/world_client.h"
 
 namespace opsreg::registration {
 namespace {
@@ -62,22 +63,11 @@ class RegisterProcedure : public ::testing::Test {
 
   // Clients for the edge signed with `creds` at the world's time.
   void use_credentials(const aws::Credentials& creds) {
-    auto make = [&](config::Service s, const char* name) {
-      config::ServiceConfig c;
-      c.service = s;
-      c.signing_name = name;
-      c.region = "us-east-1";
-      c.endpoint = {live_.server.url(), "us-east-1", "test"};
-      c.credentials = creds;
-      clients::ClientDeps deps;
-      deps.clock = std::shared_ptr<const Clock>(live_.tw.world, &live_.tw.world->clock());
-      auto client = clients::AwsClient::create(c, deps);
-      EXPECT_TRUE(client.ok());
-      return std::move(*client);
+    auto make = [&](config::Service s) {
+      return testing::world_client(live_.tw.world, live_.server.url(), s, creds);
     };
-    opsworks_ =
-        std::make_unique<clients::OpsWorksClient>(make(config::Service::kOpsWorks, "opsworks"));
-    iam_ = std::make_unique<clients::IamClient>(make(config::Service::kIam, "iam"));
+    opsworks_ = std::make_unique<clients::OpsWorksClient>(make(config::Service::kOpsWorks));
+    iam_ = std::make_unique<clients::IamClient>(make(config::Service::kIam));
   }
 
   Report run() {

@@ -8,6 +8,7 @@
 
 #include "core/agent/initial_setup.h"
 #include "mocks/edge/http_server.h"
+#include "tests/support/world_client.h"
 #include "tests/unit/opsworks_ec2_fixture.h"
 
 namespace opsreg::testing {
@@ -162,16 +163,8 @@ class AgentSideSetup : public ::testing::Test {
     std::filesystem::remove_all(root);
     std::filesystem::create_directories(root + "/etc");
     std::filesystem::create_directories(root + "/proc");
-    config::ServiceConfig c;
-    c.service = config::Service::kOpsWorks;
-    c.signing_name = "opsworks";
-    c.region = "us-east-1";
-    c.endpoint = {server.url(), "us-east-1", "test"};
-    c.credentials = tw.world->operator_credentials();
-    clients::ClientDeps deps;
-    deps.clock = std::shared_ptr<const Clock>(tw.world, &tw.world->clock());
-    opsworks =
-        std::make_unique<clients::OpsWorksClient>(std::move(*clients::AwsClient::create(c, deps)));
+    opsworks = std::make_unique<clients::OpsWorksClient>(testing::world_client(
+        tw.world, server.url(), config::Service::kOpsWorks, tw.world->operator_credentials()));
   }
   static std::string read(const std::string& path) {
     std::ifstream in(path);
