@@ -38,8 +38,9 @@ class Edge {
   // Installs the observer (empty: none). Set it before the edge serves requests.
   void set_observer(RequestObserver observer) { observer_ = std::move(observer); }
 
-  // Moves the world's clock for a fault (a request's injected latency, a slow SSH host), then
-  // calls the clock listener: `opsreg serve` has its agents make the contacts the jump calls for.
+  // Moves the world's clock for time that passes inside a request or a command (a fault's
+  // latency, a slow SSH host, a scenario client's retry backoff), then calls the clock listener:
+  // `opsreg serve` and scenarios have their agents make the contacts the jump calls for.
   void advance_clock(std::chrono::microseconds by) const;
   // Installs the clock listener (empty: none). Set it before the edge serves requests.
   void set_clock_listener(std::function<void()> listener) { clock_listener_ = std::move(listener); }

@@ -219,13 +219,8 @@ Status run_action(ScenarioWorld& w, const Step& s, StepOutcome* last) {
   last->any = true;
   last->step = s.index;
   last->kind = s.kind;
-  if (s.kind == "register" || s.kind == "call") {
-    Status done = s.kind == "register" ? run_register(w, s, last) : run_call(w, s, last);
-    // The world's clock may have moved during the action (fault latency, retry backoff, a slow
-    // host): the agents make the contact the last tick it passed called for.
-    w.agents().run_due();
-    return done;
-  }
+  if (s.kind == "register") return run_register(w, s, last);
+  if (s.kind == "call") return run_call(w, s, last);
   if (s.kind == "host") return run_host(w, s, last);
   if (s.kind == "advance") {
     w.agents().advance(*parse_duration(s.body.get<std::string>()));

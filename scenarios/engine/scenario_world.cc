@@ -55,10 +55,14 @@ Result<std::unique_ptr<ScenarioWorld>> ScenarioWorld::start(const nlohmann::json
   w->fleet_ = std::move(*fleet);
   w->agents_ =
       std::make_unique<mocks::agents::AgentRunner>(*w->edge_, mocks::agents::sites_of(*w->fleet_));
+  // When the clock moves inside an action (fault latency, retry backoff, a slow host), the
+  // agents make the contact the last tick it passed called for, as in `opsreg serve`.
+  w->edge_->set_clock_listener([self] { self->agents_->run_due_if_idle(); });
   return w;
 }
 
 ScenarioWorld::~ScenarioWorld() {
+  if (edge_) edge_->set_clock_listener({});
   agents_.reset();
   fleet_.reset();
   if (server_) server_->stop();
@@ -142,7 +146,7 @@ Result<clients::AwsClient> ScenarioWorld::client(const std::string& service,
 clients::ClientDeps ScenarioWorld::client_deps(std::chrono::microseconds skew) const {
   clients::ClientDeps deps;
   deps.clock = skew.count() ? std::make_shared<SkewedClock>(clock(), skew) : clock();
-  deps.sleeper = [world = world_.get()](std::chrono::milliseconds d) { world->advance(d); };
+  deps.sleeper = [edge = edge_.get()](std::chrono::milliseconds d) { edge->advance_clock(d); };
   deps.random = [] { return 0.5; };
   return deps;
 }
