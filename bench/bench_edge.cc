@@ -16,7 +16,7 @@
 #include "core/aws/query_params.h"
 #include "core/aws/sigv4.h"
 #include "mocks/edge/edge.h"
-#include "mocks/edge/http_server.h"
+#include "mocks/harness/harness.h"
 #include "mocks/world/world.h"
 
 namespace opsreg::bench {
@@ -84,14 +84,14 @@ bool send(httplib::Client& c, const Prepared& p, size_t* bytes) {
 // The servers under test, started once per process.
 struct Servers {
   Servers() {
-    auto w = mocks::World::from_json(bench_world(), mocks::ClockMode::kSystem);
-    if (!w.ok()) throw std::runtime_error(w.error().message);
-    world = std::move(w.value());
-    edge = std::make_unique<mocks::Edge>(world);
-    server = std::make_unique<mocks::HttpServer>(*edge);
-    opsreg.port = server->start(0);
-    world->set_edge_url(server->url());
-    seed(opsreg, world->operator_credentials(), /*create_user=*/false);
+    mocks::HarnessOptions options;
+    options.clock = mocks::ClockMode::kSystem;
+    options.hosts = false;
+    auto started = mocks::Harness::start(bench_world(), options);
+    if (!started.ok()) throw std::runtime_error(started.error().message);
+    harness = std::move(*started);
+    opsreg.port = harness->port();
+    seed(opsreg, harness->world()->operator_credentials(), /*create_user=*/false);
   }
   // moto_server starts on first use, so that it takes no CPU while opsreg is measured.
   const Target& moto() {
@@ -124,9 +124,7 @@ struct Servers {
       c.Put(path.c_str(), h, body, "application/octet-stream");
     }
   }
-  std::shared_ptr<mocks::World> world;
-  std::unique_ptr<mocks::Edge> edge;
-  std::unique_ptr<mocks::HttpServer> server;
+  std::unique_ptr<mocks::Harness> harness;
   Target opsreg;
   std::once_flag moto_started;
   std::unique_ptr<MotoServer> moto_server;

@@ -4,15 +4,10 @@
 #include <iostream>
 
 #include "cli/command.h"
-#include "core/clients/client_factory.h"
+#include "core/clients/debug_log.h"
 #include "core/register/arguments.h"
-#include "core/register/procedure.h"
-#include "core/register/register_clients.h"
-#include "mocks/edge/edge.h"
-#include "mocks/edge/http_server.h"
-#include "mocks/ssh/host_fleet.h"
-#include "mocks/ssh/world_fleet.h"
-#include "mocks/world/world.h"
+#include "core/register/command.h"
+#include "mocks/harness/harness.h"
 
 namespace opsreg::cli {
 
@@ -25,45 +20,15 @@ void err_line(const std::string& s) {
   std::fflush(stderr);
 }
 
-// The embedded fakes of --mock: a world on the system clock, its edge on a loopback port, and
-// the world's hosts as a HostFleet (an SSH server each, and an OpenSSH client config).
-struct MockSession {
-  std::shared_ptr<mocks::World> world;
-  std::unique_ptr<mocks::Edge> edge;
-  std::unique_ptr<mocks::HttpServer> server;
-  std::unique_ptr<mocks::ssh::HostFleet> fleet;
-};
-
-Result<std::unique_ptr<MockSession>> start_mock(const Arguments& args) {
-  auto session = std::make_unique<MockSession>();
-  std::string path = args.mock_world.value_or(mocks::World::default_world_path());
-  auto world = mocks::World::from_file(path, mocks::ClockMode::kSystem);
-  if (!world.ok()) return world.error();
-  session->world = std::move(world.value());
-  session->edge = std::make_unique<mocks::Edge>(session->world);
-  session->server = std::make_unique<mocks::HttpServer>(*session->edge);
-  if (session->server->start(0) < 0)
-    return aws::make_error("MockFailed", "cannot listen on 127.0.0.1", 0);
-  session->world->set_edge_url(session->server->url());
-  mocks::ssh::FleetOptions options = mocks::ssh::world_fleet_options(*session->edge);
+// The embedded fakes of --mock: the world (default or --mock=WORLD.json) on the system clock,
+// served with its hosts (an SSH server each, and an OpenSSH client config).
+Result<std::unique_ptr<mocks::Harness>> start_mock(const Arguments& args) {
+  mocks::HarnessOptions options;
+  options.clock = mocks::ClockMode::kSystem;
   if (const char* pool = std::getenv("OPSREG_AGENT_KEY_POOL"))
-    options.env["OPSREG_AGENT_KEY_POOL"] = pool;
-  auto fleet = mocks::ssh::HostFleet::start(session->world->hosts(), options);
-  if (!fleet.ok()) return fleet.error();
-  session->fleet = std::move(*fleet);
-  return session;
-}
-
-config::Env mock_env(const MockSession& m) {
-  const aws::Credentials& op = m.world->operator_credentials();
-  return config::env_from_map(
-      {{"AWS_ACCESS_KEY_ID", op.access_key_id},
-       {"AWS_SECRET_ACCESS_KEY", op.secret_access_key},
-       {"AWS_REGION", m.world->region()},
-       {"AWS_ENDPOINT_URL", m.server->url()},
-       {"AWS_CONFIG_FILE", (m.fleet->dir() / "no-config").string()},
-       {"AWS_SHARED_CREDENTIALS_FILE", (m.fleet->dir() / "no-credentials").string()},
-       {"HOME", m.fleet->dir().string()}});
+    options.host_env["OPSREG_AGENT_KEY_POOL"] = pool;
+  return mocks::Harness::start_file(args.mock_world.value_or(mocks::World::default_world_path()),
+                                    options);
 }
 
 int fail(const std::string& message) {
@@ -88,47 +53,34 @@ int register_main(const Args& argv) {
   }
   Arguments args = *parsed;
 
-  std::unique_ptr<MockSession> mock;
+  std::unique_ptr<mocks::Harness> mock;
   if (args.mock) {
     auto started = start_mock(args);
     if (!started.ok()) return fail("--mock: " + started.error().message);
     mock = std::move(*started);
-    if (!args.ssh_config) args.ssh_config = mock->fleet->ssh_config_path().string();
-    err_line("mock: edge " + mock->server->url() + ", " +
-             std::to_string(mock->fleet->hosts().size()) + " host(s), ssh config " +
-             *args.ssh_config);
+    if (!args.ssh_config) args.ssh_config = mock->fleet().ssh_config_path().string();
+    err_line("mock: edge " + mock->url() + ", " + std::to_string(mock->fleet().hosts().size()) +
+             " host(s), ssh config " + *args.ssh_config);
   }
 
-  config::GlobalFlags flags;
-  flags.profile = args.profile;
-  flags.region = args.region;
-  flags.endpoint_url = args.endpoint_url;
-  flags.verify_ssl = args.verify_ssl;
-  auto env = config::AwsEnvironment::load(flags, mock ? mock_env(*mock) : config::process_env());
-  if (!env.ok()) return fail(env.error().code + ": " + env.error().message);
-
-  clients::ClientDeps deps;
+  registration::CommandContext context;
+  context.env =
+      mock ? mock->client_env(mock->world()->operator_credentials()) : config::process_env();
   if (args.debug)
-    deps.debug = [](const clients::DebugEvent& e) { err_line(clients::format_debug_event(e)); };
-  clients::ClientFactory factory(**env, deps);
-  auto aws_clients = registration::RegisterClients::create(factory, args);
-  if (!aws_clients.ok()) return fail(aws_clients.error().code + ": " + aws_clients.error().message);
-
-  registration::ProcedureDeps pd;
-  (*aws_clients)->wire(pd);
-  if (mock) pd.clock = &mock->world->clock();
-  pd.progress = [](const std::string& line) { err_line(line); };
-  if (args.debug) pd.debug = [](const std::string& line) { err_line("DEBUG " + line); };
-  pd.target = [&args](const std::string& address) {
-    registration::TargetIo io;
-    io.output = [](std::string_view data) {
-      std::fwrite(data.data(), 1, data.size(), stderr);
-      std::fflush(stderr);
+    context.client_deps.debug = [](const clients::DebugEvent& e) {
+      err_line(clients::format_debug_event(e));
     };
-    io.notice = [](const std::string& line) { err_line(line); };
-    return registration::make_target_runner(args, address, io);
+  if (mock) context.clock = &mock->world()->clock();
+  context.progress = [](const std::string& line) { err_line(line); };
+  if (args.debug) context.debug = [](const std::string& line) { err_line("DEBUG " + line); };
+  context.io.output = [](std::string_view data) {
+    std::fwrite(data.data(), 1, data.size(), stderr);
+    std::fflush(stderr);
   };
-  registration::Report report = registration::run_register(args, pd);
+  context.io.notice = [](const std::string& line) { err_line(line); };
+  auto ran = registration::run_register_command(args, context);
+  if (!ran.ok()) return fail(ran.error().code + ": " + ran.error().message);
+  const registration::Report& report = *ran;
   for (const auto& w : report.outcome.warnings) err_line("warning: " + w);
   if (!report.ok()) return fail(report.failure->message());
   const registration::Outcome& o = report.outcome;

@@ -4,16 +4,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
-#include <mutex>
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
-#include "mocks/agents/agent_runner.h"
-#include "mocks/edge/edge.h"
-#include "mocks/edge/http_server.h"
-#include "mocks/ssh/host_fleet.h"
-#include "mocks/ssh/world_fleet.h"
-#include "mocks/world/world.h"
+#include "mocks/harness/harness.h"
 
 namespace opsreg::cli {
 
@@ -82,13 +76,6 @@ int serve_main(const Args& args) {
     }
   }
 
-  auto loaded = mocks::World::from_file(world_path, clock);
-  if (!loaded.ok()) {
-    std::fprintf(stderr, "opsreg serve: %s\n", loaded.error().message.c_str());
-    return kExitFailed;
-  }
-  std::shared_ptr<mocks::World> world = std::move(loaded.value());
-
   // Block the signals before any thread starts so that only sigwait below receives them.
   sigset_t signals;
   sigemptyset(&signals);
@@ -96,36 +83,20 @@ int serve_main(const Args& args) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  mocks::Edge edge(world);
+  mocks::HarnessOptions options;
+  options.clock = clock;
+  options.port = port;
+  auto started = mocks::Harness::start_file(world_path, options);
+  if (!started.ok()) {
+    std::fprintf(stderr, "opsreg serve: %s\n", started.error().message.c_str());
+    return kExitFailed;
+  }
+  mocks::Harness& harness = **started;
   // The registered hosts' agents contact OpsWorks as the clock moves: at each tick of the
   // system clock (the timer), and through the ticks an admin clock advance passes.
-  std::mutex fleet_mu;
-  const mocks::ssh::HostFleet* running = nullptr;  // guarded by fleet_mu
-  mocks::agents::AgentRunner agents(edge, [&] {
-    std::lock_guard lock(fleet_mu);
-    return running ? mocks::agents::sites_of(*running)() : std::vector<mocks::agents::AgentSite>{};
-  });
-  // A fault's clock jump (latency, a slow host) has the agents contact at once, not at the
-  // timer's next tick: a 16-minute latency must not read as lost agents meanwhile.
-  edge.set_clock_listener([&agents] { agents.run_due_if_idle(); });
-  // Declared after the runner, so destroyed (stopped) before it.
-  mocks::HttpServer server(edge);
-  server.set_admin_hooks({[&](std::chrono::microseconds by) { agents.advance(by); }});
-  if (server.start(port) < 0) {
-    std::fprintf(stderr, "opsreg serve: cannot listen on 127.0.0.1:%d\n", port);
-    return kExitFailed;
-  }
-  world->set_edge_url(server.url());
-  auto fleet = mocks::ssh::HostFleet::start(world->hosts(), mocks::ssh::world_fleet_options(edge));
-  if (!fleet.ok()) {
-    std::fprintf(stderr, "opsreg serve: %s\n", fleet.error().message.c_str());
-    return kExitFailed;
-  }
-  {
-    std::lock_guard lock(fleet_mu);
-    running = fleet->get();
-  }
-  if (clock == mocks::ClockMode::kSystem) agents.start_timer();
+  if (clock == mocks::ClockMode::kSystem) harness.start_agent_timer();
+  std::shared_ptr<mocks::World> world = harness.world();
+  const std::string url = harness.url();
 
   nlohmann::json stacks = nlohmann::json::array();
   nlohmann::json snapshot = world->snapshot();
@@ -134,7 +105,7 @@ int serve_main(const Args& args) {
                       {"stack_id", s.value("StackId", "")},
                       {"region", s.value("Region", "")}});
   nlohmann::json ready = {
-      {"endpoint", server.url()},
+      {"endpoint", url},
       {"region", world->region()},
       {"account_id", world->account_id()},
       {"operator",
@@ -142,10 +113,10 @@ int serve_main(const Args& args) {
         {"secret_access_key", world->operator_credentials().secret_access_key}}},
       {"stacks", stacks},
       {"agent_installer_url",
-       server.url() + "/" + world->agent_installer().bucket + "/" + world->agent_installer().key},
-      {"admin", server.url() + "/_opsreg/"},
-      {"ssh_config", (*fleet)->ssh_config_path().string()},
-      {"hosts", describe_hosts(**fleet)},
+       url + "/" + world->agent_installer().bucket + "/" + world->agent_installer().key},
+      {"admin", url + "/_opsreg/"},
+      {"ssh_config", harness.fleet().ssh_config_path().string()},
+      {"hosts", describe_hosts(harness.fleet())},
   };
   std::cout << ready.dump() << std::endl;
 
@@ -153,12 +124,7 @@ int serve_main(const Args& args) {
   // idle keep-alive connections to time out; only the hosts' processes and files are cleaned up.
   int sig = 0;
   sigwait(&signals, &sig);
-  agents.stop();
-  {
-    std::lock_guard lock(fleet_mu);
-    running = nullptr;
-  }
-  fleet->reset();  // stops the SSH hosts and removes their files
+  harness.stop_hosts();  // stops the agents and the SSH hosts and removes their files
   std::fflush(stdout);
   std::_Exit(kExitOk);
 }

@@ -16,10 +16,8 @@
 #include "core/clients/aws_client.h"
 #include "core/register/naming.h"
 #include "core/register/procedure.h"
-#include "mocks/edge/edge.h"
-#include "mocks/edge/http_server.h"
+#include "mocks/harness/harness.h"
 #include "mocks/ssh/fake_ssh_host.h"
-#include "mocks/world/world.h"
 
 namespace opsreg::bench {
 
@@ -33,13 +31,13 @@ class RegisterRig {
     std::ifstream in(mocks::World::default_world_path());
     nlohmann::json w = nlohmann::json::parse(in);
     w["settings"] = {{"agent_key_pool", key_pool}};
-    auto built = mocks::World::from_json(w, mocks::ClockMode::kSystem);
-    if (!built.ok()) throw std::runtime_error(built.error().message);
-    world_ = std::move(*built);
-    edge_ = std::make_unique<mocks::Edge>(world_);
-    server_ = std::make_unique<mocks::HttpServer>(*edge_);
-    server_->start(0);
-    world_->set_edge_url(server_->url());
+    mocks::HarnessOptions options;
+    options.clock = mocks::ClockMode::kSystem;
+    options.hosts = false;  // one host of its own below
+    auto harness = mocks::Harness::start(w, options);
+    if (!harness.ok()) throw std::runtime_error(harness.error().message);
+    harness_ = std::move(*harness);
+    world_ = harness_->world();
 
     dir_ = fs::temp_directory_path() /
            ("opsreg-bench-register-" + std::to_string(::getpid()) + "-" + std::to_string(key_pool));
@@ -116,22 +114,13 @@ class RegisterRig {
     return ss.str();
   }
   clients::AwsClient client(config::Service service) {
-    config::ServiceConfig c;
-    c.service = service;
-    c.signing_name = service == config::Service::kIam ? "iam" : "opsworks";
-    c.region = "us-east-1";
-    c.endpoint = {server_->url(), "us-east-1", "bench"};
-    c.credentials = world_->operator_credentials();
-    clients::ClientDeps deps;
-    deps.clock = std::shared_ptr<const Clock>(world_, &world_->clock());
-    auto made = clients::AwsClient::create(c, deps);
+    auto made = harness_->client(service, world_->operator_credentials());
     if (!made.ok()) throw std::runtime_error(made.error().message);
     return std::move(*made);
   }
 
+  std::unique_ptr<mocks::Harness> harness_;
   std::shared_ptr<mocks::World> world_;
-  std::unique_ptr<mocks::Edge> edge_;
-  std::unique_ptr<mocks::HttpServer> server_;
   std::filesystem::path dir_;
   std::unique_ptr<mocks::ssh::FakeSshHost> host_;
   std::unique_ptr<clients::OpsWorksClient> opsworks_;

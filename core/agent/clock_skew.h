@@ -7,8 +7,8 @@
 #include <memory>
 #include <optional>
 
-#include "core/aws/error.h"
 #include "core/clock/clock.h"
+#include "core/util/error.h"
 
 namespace opsreg::agent {
 

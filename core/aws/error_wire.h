@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/aws/error.h"
+#include "core/util/error.h"
 
 namespace opsreg::aws {
 

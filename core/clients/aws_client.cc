@@ -45,13 +45,13 @@ AwsClient::AwsClient(config::ServiceConfig config, http::Url url, ClientDeps dep
       deps_(std::move(deps)),
       quota_(std::make_shared<RetryQuota>()) {}
 
-Result<http::HttpResponse> AwsClient::attempt(const http::HttpRequest& request,
-                                              aws::Protocol protocol, int attempt_number) {
+Result<http::Response> AwsClient::attempt(const http::Request& request, aws::Protocol protocol,
+                                          int attempt_number) {
   aws::SignableRequest s{request.method, request.path, request.query, request.headers,
                          request.body};
   aws::sign_request(s, config_.credentials, config_.endpoint.signing_region, config_.signing_name,
                     deps_.clock->now());
-  http::HttpRequest signed_request = request;
+  http::Request signed_request = request;
   signed_request.headers = std::move(s.headers);
 
   const std::string& service = config_.signing_name;
@@ -64,7 +64,7 @@ Result<http::HttpResponse> AwsClient::attempt(const http::HttpRequest& request,
     e.body = redact_body(signed_request.body);
     deps_.debug(e);
   }
-  Result<http::HttpResponse> res = deps_.transport->send(url_, signed_request);
+  Result<http::Response> res = deps_.transport->send(url_, signed_request);
   if (!res.ok()) {
     if (deps_.debug) {
       DebugEvent e = make_event(DebugEvent::Kind::kTransportError, service, attempt_number);
@@ -84,7 +84,7 @@ Result<http::HttpResponse> AwsClient::attempt(const http::HttpRequest& request,
   return aws::parse_error(protocol, res->status, res->body);
 }
 
-Result<http::HttpResponse> AwsClient::call(http::HttpRequest request, aws::Protocol protocol) {
+Result<http::Response> AwsClient::call(http::Request request, aws::Protocol protocol) {
   request.path = url_.base_path + (request.path.empty() ? "/" : request.path);
   std::erase_if(request.headers, [](const auto& h) { return aws::iequals(h.first, "Host"); });
   request.headers.emplace_back("Host", url_.host_header());
@@ -93,7 +93,7 @@ Result<http::HttpResponse> AwsClient::call(http::HttpRequest request, aws::Proto
   const int max_attempts = std::max(1, deps_.retry.max_attempts);
   int retry_cost = 0;
   for (int n = 1;; ++n) {
-    Result<http::HttpResponse> res = attempt(request, protocol, n);
+    Result<http::Response> res = attempt(request, protocol, n);
     if (res.ok()) {
       quota_->release(retry_cost);
       return res;
@@ -114,16 +114,14 @@ Result<http::HttpResponse> AwsClient::call(http::HttpRequest request, aws::Proto
   }
 }
 
-Result<http::HttpResponse> AwsClient::call_query(const std::string& action,
-                                                 const std::string& version,
-                                                 const aws::Params& params,
-                                                 aws::Protocol protocol) {
+Result<http::Response> AwsClient::call_query(const std::string& action, const std::string& version,
+                                             const aws::Params& params, aws::Protocol protocol) {
   aws::Params form;
   form.reserve(params.size() + 2);
   form.emplace_back("Action", action);
   form.emplace_back("Version", version);
   form.insert(form.end(), params.begin(), params.end());
-  http::HttpRequest req;
+  http::Request req;
   req.method = "POST";
   req.path = "/";
   req.headers.emplace_back("Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
@@ -132,13 +130,13 @@ Result<http::HttpResponse> AwsClient::call_query(const std::string& action,
 }
 
 Result<nlohmann::json> AwsClient::call_json(const std::string& target, const nlohmann::json& body) {
-  http::HttpRequest req;
+  http::Request req;
   req.method = "POST";
   req.path = "/";
   req.headers.emplace_back("Content-Type", "application/x-amz-json-1.1");
   req.headers.emplace_back("X-Amz-Target", target);
   req.body = body.dump();
-  Result<http::HttpResponse> res = call(std::move(req), aws::Protocol::kJson);
+  Result<http::Response> res = call(std::move(req), aws::Protocol::kJson);
   if (!res.ok()) return res.error();
   if (res->body.empty()) return nlohmann::json::object();
   nlohmann::json j = nlohmann::json::parse(res->body, nullptr, /*allow_exceptions=*/false);

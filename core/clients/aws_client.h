@@ -44,12 +44,12 @@ class AwsClient {
   // parsing. Returns the 2xx response, or the AWS error after the last attempt. Adds Host,
   // User-Agent, X-Amz-Date, the security token and Authorization; each attempt is signed
   // afresh at the clock's time.
-  Result<http::HttpResponse> call(http::HttpRequest request, aws::Protocol protocol);
+  Result<http::Response> call(http::Request request, aws::Protocol protocol);
 
   // Query protocol (IAM, STS, EC2): POST / with Action, Version and `params` as a form.
-  Result<http::HttpResponse> call_query(const std::string& action, const std::string& version,
-                                        const aws::Params& params,
-                                        aws::Protocol protocol = aws::Protocol::kQuery);
+  Result<http::Response> call_query(const std::string& action, const std::string& version,
+                                    const aws::Params& params,
+                                    aws::Protocol protocol = aws::Protocol::kQuery);
   // JSON 1.1 (OpsWorks): POST / with X-Amz-Target `target` ("OpsWorks_20130218.Op").
   Result<nlohmann::json> call_json(const std::string& target, const nlohmann::json& body);
 
@@ -58,8 +58,8 @@ class AwsClient {
 
  private:
   AwsClient(config::ServiceConfig config, http::Url url, ClientDeps deps);
-  Result<http::HttpResponse> attempt(const http::HttpRequest& request, aws::Protocol protocol,
-                                     int attempt_number);
+  Result<http::Response> attempt(const http::Request& request, aws::Protocol protocol,
+                                 int attempt_number);
 
   config::ServiceConfig config_;
   http::Url url_;

@@ -76,7 +76,7 @@ Result<std::vector<Ec2Instance>> Ec2Client::describe_instances(
   std::vector<Ec2Instance> all;
   std::string token;
   do {
-    Result<http::HttpResponse> res =
+    Result<http::Response> res =
         client_.call_query("DescribeInstances", kApiVersion,
                            describe_instances_params(request, token), aws::Protocol::kEc2);
     if (!res.ok()) return res.error();

@@ -19,7 +19,7 @@ IamGroup read_group(const pugi::xml_node& n) {
 
 // Parses `res` and finds the element `name` in it.
 template <class T, class Read>
-Result<T> read_one(const Result<http::HttpResponse>& res, const char* name, Read read) {
+Result<T> read_one(const Result<http::Response>& res, const char* name, Read read) {
   if (!res.ok()) return res.error();
   pugi::xml_document doc;
   if (Status s = load_xml(res->body, &doc); !s.ok()) return s.error();
@@ -30,14 +30,14 @@ Result<T> read_one(const Result<http::HttpResponse>& res, const char* name, Read
   return read(node);
 }
 
-Status status_of(const Result<http::HttpResponse>& res) {
+Status status_of(const Result<http::Response>& res) {
   if (!res.ok()) return res.error();
   return {};
 }
 
 }  // namespace
 
-Result<http::HttpResponse> IamClient::call(const std::string& action, const aws::Params& params) {
+Result<http::Response> IamClient::call(const std::string& action, const aws::Params& params) {
   return client_.call_query(action, kApiVersion, params);
 }
 
@@ -97,7 +97,7 @@ Result<std::vector<AccessKeyMetadata>> IamClient::list_access_keys(const std::st
   do {
     aws::Params params{{"UserName", user_name}};
     if (!marker.empty()) params.emplace_back("Marker", marker);
-    Result<http::HttpResponse> res = call("ListAccessKeys", params);
+    Result<http::Response> res = call("ListAccessKeys", params);
     if (!res.ok()) return res.error();
     pugi::xml_document doc;
     if (Status s = load_xml(res->body, &doc); !s.ok()) return s.error();

@@ -69,7 +69,7 @@ class IamClient {
   AwsClient& raw() { return client_; }
 
  private:
-  Result<http::HttpResponse> call(const std::string& action, const aws::Params& params);
+  Result<http::Response> call(const std::string& action, const aws::Params& params);
   AwsClient client_;
 };
 

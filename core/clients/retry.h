@@ -7,7 +7,7 @@
 #include <functional>
 #include <mutex>
 
-#include "core/aws/error.h"
+#include "core/util/error.h"
 
 namespace opsreg::clients {
 

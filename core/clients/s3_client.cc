@@ -7,11 +7,11 @@ namespace opsreg::clients {
 
 Result<S3Object> S3Client::get_object(const std::string& bucket, const std::string& key,
                                       const std::optional<std::string>& range) {
-  http::HttpRequest req;
+  http::Request req;
   req.method = "GET";
   req.path = "/" + aws::uri_encode(bucket) + "/" + aws::uri_encode(key, /*keep_slash=*/true);
   if (range) req.headers.emplace_back("Range", *range);
-  Result<http::HttpResponse> res = client_.call(std::move(req), aws::Protocol::kRestXml);
+  Result<http::Response> res = client_.call(std::move(req), aws::Protocol::kRestXml);
   if (!res.ok()) return res.error();
   S3Object out;
   out.content_type = std::string(res->header("Content-Type"));

@@ -6,7 +6,7 @@
 namespace opsreg::clients {
 
 Result<CallerIdentity> StsClient::get_caller_identity() {
-  Result<http::HttpResponse> res = client_.call_query("GetCallerIdentity", kApiVersion, {});
+  Result<http::Response> res = client_.call_query("GetCallerIdentity", kApiVersion, {});
   if (!res.ok()) return res.error();
   pugi::xml_document doc;
   if (Status s = load_xml(res->body, &doc); !s.ok()) return s.error();

@@ -60,21 +60,20 @@ InstanceMetadataClient::InstanceMetadataClient(MetadataOptions options)
   }
 }
 
-Result<http::HttpResponse> InstanceMetadataClient::send(const std::string& method,
-                                                        const std::string& path,
-                                                        aws::Headers headers) {
+Result<http::Response> InstanceMetadataClient::send(const std::string& method,
+                                                    const std::string& path, aws::Headers headers) {
   if (options_.disabled)
     return metadata_error(kMetadataDisabled,
                           "the instance metadata service is disabled "
                           "(AWS_EC2_METADATA_DISABLED=true)");
   if (url_error_) return *url_error_;
   if (unreachable_) return *unreachable_;
-  http::HttpRequest req;
+  http::Request req;
   req.method = method;
   req.path = url_->base_path + "/latest/" + path;
   req.headers = std::move(headers);
   req.headers.emplace_back("User-Agent", "opsreg/0.1 (aws-cli-compatible)");
-  Result<http::HttpResponse> res = options_.transport->send(*url_, req);
+  Result<http::Response> res = options_.transport->send(*url_, req);
   if (!res.ok()) {
     unreachable_ =
         metadata_error(kMetadataUnavailable, "Could not reach the instance metadata service at " +

@@ -89,8 +89,8 @@ class InstanceMetadataClient {
 
  private:
   Result<std::optional<std::string>> token();  // nullopt: IMDSv1
-  Result<http::HttpResponse> send(const std::string& method, const std::string& path,
-                                  aws::Headers headers);
+  Result<http::Response> send(const std::string& method, const std::string& path,
+                              aws::Headers headers);
 
   MetadataOptions options_;
   std::optional<http::Url> url_;

@@ -1,4 +1,4 @@
-// Endpoint URL parsing for the client transport.
+// Endpoint URL parsing for the client transport, and Response's header setter.
 #include "core/http/http_types.h"
 
 #include <charconv>
@@ -70,6 +70,15 @@ Result<Url> parse_url(std::string_view url) {
   while (!path.empty() && path.back() == '/') path.remove_suffix(1);
   out.base_path = std::string(path);
   return out;
+}
+
+void Response::set_header(std::string_view name, std::string value) {
+  for (auto& [k, v] : headers)
+    if (aws::iequals(k, name)) {
+      v = std::move(value);
+      return;
+    }
+  headers.emplace_back(std::string(name), std::move(value));
 }
 
 }  // namespace opsreg::http

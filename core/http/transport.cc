@@ -40,7 +40,7 @@ HttpTransport::Connection& HttpTransport::connection_for(const Url& endpoint) {
   return ref;
 }
 
-Result<HttpResponse> HttpTransport::send(const Url& endpoint, const HttpRequest& request) {
+Result<Response> HttpTransport::send(const Url& endpoint, const Request& request) {
   Connection& conn = connection_for(endpoint);
   httplib::Request req;
   req.method = request.method;
@@ -83,7 +83,7 @@ Result<HttpResponse> HttpTransport::send(const Url& endpoint, const HttpRequest&
             "An HTTP Client raised an unhandled exception: " + httplib::to_string(err), 0);
     }
   }
-  HttpResponse out;
+  Response out;
   out.status = res->status;
   out.body = std::move(res->body);
   out.headers.reserve(res->headers.size());

@@ -30,7 +30,7 @@ class Transport {
   // Sends `request` to `endpoint` and returns whatever HTTP response came back (any status).
   // An error result means no response: connection refused or reset, timeout, TLS failure.
   // Thread-safe.
-  virtual Result<HttpResponse> send(const Url& endpoint, const HttpRequest& request) = 0;
+  virtual Result<Response> send(const Url& endpoint, const Request& request) = 0;
 };
 
 struct TransportOptions {
@@ -51,7 +51,7 @@ class HttpTransport final : public Transport {
   HttpTransport(const HttpTransport&) = delete;
   HttpTransport& operator=(const HttpTransport&) = delete;
 
-  Result<HttpResponse> send(const Url& endpoint, const HttpRequest& request) override;
+  Result<Response> send(const Url& endpoint, const Request& request) override;
 
  private:
   struct Connection;

@@ -6,7 +6,7 @@
 #include <utility>
 #include <variant>
 
-#include "core/aws/error.h"
+#include "core/util/error.h"
 
 namespace opsreg {
 

@@ -9,19 +9,20 @@
 namespace opsreg::mocks {
 
 namespace {
-Response json_response(int status, const nlohmann::json& body) {
-  Response r;
+http::Response json_response(int status, const nlohmann::json& body) {
+  http::Response r;
   r.status = status;
-  r.content_type = "application/json";
+  r.set_header("Content-Type", "application/json");
   r.body = body.dump();
   return r;
 }
-Response json_error(int status, const std::string& message) {
+http::Response json_error(int status, const std::string& message) {
   return json_response(status, {{"error", message}});
 }
 }  // namespace
 
-std::optional<Response> handle_admin(Edge& edge, const Request& request, const AdminHooks& hooks) {
+std::optional<http::Response> handle_admin(Edge& edge, const http::Request& request,
+                                           const AdminHooks& hooks) {
   if (!request.path.starts_with(kAdminPrefix)) return std::nullopt;
   std::string_view what = std::string_view(request.path).substr(kAdminPrefix.size());
   std::shared_ptr<World> world = edge.world();

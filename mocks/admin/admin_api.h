@@ -31,7 +31,7 @@ struct AdminHooks {
 };
 
 // Handles `request` when its path is under /_opsreg/, else returns nullopt.
-std::optional<Response> handle_admin(Edge& edge, const Request& request,
-                                     const AdminHooks& hooks = {});
+std::optional<http::Response> handle_admin(Edge& edge, const http::Request& request,
+                                           const AdminHooks& hooks = {});
 
 }  // namespace opsreg::mocks

@@ -3,9 +3,9 @@
 
 namespace opsreg::mocks::agents {
 
-Result<http::HttpResponse> EdgeTransport::send(const http::Url& endpoint,
-                                               const http::HttpRequest& request) {
-  Request in;
+Result<http::Response> EdgeTransport::send(const http::Url& endpoint,
+                                           const http::Request& request) {
+  http::Request in;
   in.method = request.method;
   in.path = request.path;
   in.query = request.query;
@@ -13,19 +13,14 @@ Result<http::HttpResponse> EdgeTransport::send(const http::Url& endpoint,
   if (request.header("Host").empty()) in.headers.emplace_back("Host", endpoint.host_header());
   in.body = request.body;
   in.remote_addr = "127.0.0.1";
-  Response res = edge_.handle(in);
+  http::Response res = edge_.handle(in);
   if (res.drop_connection)
     return aws::make_error(std::string(http::kConnectionClosedError),
                            "Connection was closed before we received a valid response from "
                            "endpoint URL: \"" +
                                endpoint.host_header() + "\".",
                            0);
-  http::HttpResponse out;
-  out.status = res.status;
-  out.headers = res.headers;
-  if (!res.content_type.empty()) out.headers.emplace_back("Content-Type", res.content_type);
-  out.body = std::move(res.body);
-  return out;
+  return res;
 }
 
 }  // namespace opsreg::mocks::agents

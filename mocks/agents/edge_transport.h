@@ -12,8 +12,7 @@ class EdgeTransport final : public http::Transport {
   // `edge` must outlive the transport. Every request goes to it, whatever the endpoint.
   explicit EdgeTransport(Edge& edge) : edge_(edge) {}
 
-  Result<http::HttpResponse> send(const http::Url& endpoint,
-                                  const http::HttpRequest& request) override;
+  Result<http::Response> send(const http::Url& endpoint, const http::Request& request) override;
 
  private:
   Edge& edge_;

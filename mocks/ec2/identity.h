@@ -8,7 +8,7 @@
 
 #include "core/clock/clock.h"
 #include "core/util/result.h"
-#include "mocks/world/hosts.h"
+#include "mocks/base/hosts.h"
 
 namespace opsreg::mocks::ec2 {
 

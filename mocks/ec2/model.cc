@@ -10,7 +10,7 @@
 #include <set>
 
 #include "core/aws/crypto.h"
-#include "mocks/world/ec2_host.h"
+#include "mocks/base/ec2_host.h"
 
 namespace opsreg::mocks::ec2 {
 

@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "core/util/result.h"
+#include "mocks/base/hosts.h"
 #include "mocks/ec2/filters.h"
-#include "mocks/world/hosts.h"
 
 namespace opsreg::mocks::ec2 {
 

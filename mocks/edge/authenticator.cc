@@ -75,8 +75,8 @@ aws::Error auth_error(aws::Protocol p, AuthFailure f, const std::string& detail)
   return make_error("AccessDenied", "Access Denied", 403);
 }
 
-Result<Caller> authenticate(const Request& request, const aws::SignatureClaim& claim, World& world,
-                            aws::Protocol protocol) {
+Result<Caller> authenticate(const http::Request& request, const aws::SignatureClaim& claim,
+                            World& world, aws::Protocol protocol) {
   auto grant = world.iam().resolve_key(claim.access_key_id);
   if (!grant) return auth_error(protocol, AuthFailure::kUnknownKey);
   if (grant->expiration) {

@@ -7,9 +7,9 @@
 
 #include "core/aws/error_wire.h"
 #include "core/aws/sigv4.h"
+#include "core/http/http_types.h"
 #include "core/util/result.h"
-#include "mocks/edge/http_types.h"
-#include "mocks/edge/service.h"
+#include "mocks/services/service.h"
 
 namespace opsreg::mocks {
 
@@ -38,7 +38,7 @@ aws::Error auth_error(aws::Protocol protocol, AuthFailure failure, const std::st
 // caller with its policies; records the key's last use. A role session's key must come with its
 // X-Amz-Security-Token (header, or query when presigned) and be unexpired; its caller is the
 // assumed-role ARN with the role's policies.
-Result<Caller> authenticate(const Request& request, const aws::SignatureClaim& claim, World& world,
-                            aws::Protocol protocol);
+Result<Caller> authenticate(const http::Request& request, const aws::SignatureClaim& claim,
+                            World& world, aws::Protocol protocol);
 
 }  // namespace opsreg::mocks

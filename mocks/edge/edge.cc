@@ -2,7 +2,7 @@
 #include "mocks/edge/edge.h"
 
 #include "mocks/edge/authenticator.h"
-#include "mocks/edge/operation_name.h"
+#include "mocks/services/operation_name.h"
 #include "mocks/world/world.h"
 
 namespace opsreg::mocks {
@@ -23,7 +23,7 @@ void Edge::reset(std::shared_ptr<World> world) {
 // Signed requests name their service in the credential scope. Unsigned ones are routed by
 // X-Amz-Target's prefix, then by a Host such as iam.amazonaws.com, and otherwise go to S3
 // (anonymous downloads such as the agent installer).
-Service* Edge::route(const Request& request, std::string_view signing_name) const {
+Service* Edge::route(const http::Request& request, std::string_view signing_name) const {
   auto find = [&](std::string_view name) -> Service* {
     for (const auto& s : services_)
       if (s->signing_name() == name) return s.get();
@@ -38,13 +38,13 @@ Service* Edge::route(const Request& request, std::string_view signing_name) cons
   return find("s3");
 }
 
-Response Edge::render(const Service& service, const aws::Error& error, const Request& request,
-                      const std::string& request_id) const {
+http::Response Edge::render(const Service& service, const aws::Error& error,
+                            const http::Request& request, const std::string& request_id) const {
   aws::WireError wire = aws::render_error(service.protocol(), error, request_id, request.path,
                                           service.xml_namespace());
-  Response r;
+  http::Response r;
   r.status = wire.status;
-  r.content_type = wire.content_type;
+  r.set_header("Content-Type", wire.content_type);
   r.body = std::move(wire.body);
   r.headers.emplace_back(
       service.protocol() == aws::Protocol::kRestXml ? "x-amz-request-id" : "x-amzn-RequestId",
@@ -59,13 +59,13 @@ void Edge::advance_clock(std::chrono::microseconds by) const {
   if (clock_listener_) clock_listener_();
 }
 
-Response Edge::handle(const Request& request) {
-  Response response = respond(request);
+http::Response Edge::handle(const http::Request& request) {
+  http::Response response = respond(request);
   if (observer_) observer_(request, response);
   return response;
 }
 
-Response Edge::respond(const Request& request) {
+http::Response Edge::respond(const http::Request& request) {
   std::shared_ptr<World> world = this->world();
   std::string request_id = world->ids().uuid();
   aws::SignatureClaim claim;
@@ -75,9 +75,9 @@ Response Edge::respond(const Request& request) {
 
   Service* service = route(request, problem == aws::ClaimProblem::kNone ? claim.service : "");
   if (!service) {
-    Response r;
+    http::Response r;
     r.status = 400;
-    r.content_type = "text/xml";
+    r.set_header("Content-Type", "text/xml");
     r.body = aws::render_error(aws::Protocol::kQuery,
                                aws::make_error("InvalidAction",
                                                "opsreg serves iam, sts, s3, opsworks and ec2; "
@@ -106,20 +106,20 @@ Response Edge::respond(const Request& request) {
       world->faults().decide(service->signing_name(), operation_name(service->protocol(), request));
   if (fault.latency.count() > 0) advance_clock(fault.latency);
   if (fault.drop_connection) {
-    Response dropped;
+    http::Response dropped;
     dropped.drop_connection = true;
     return dropped;
   }
   if (fault.error) return render(*service, *fault.error, request, request_id);
   if (fault.bare_status) {
-    Response bare;
+    http::Response bare;
     bare.status = fault.bare_status;
     return bare;
   }
   CallContext ctx(*world, std::move(caller), service->protocol(), request_id,
                   claim.region.empty() ? world->region() : claim.region);
   // A fault in a fake must come back as AWS's InternalFailure, never take the server down.
-  Result<Response> result = [&]() -> Result<Response> {
+  Result<http::Response> result = [&]() -> Result<http::Response> {
     try {
       return service->handle(request, ctx);
     } catch (const std::exception& e) {
@@ -129,7 +129,7 @@ Response Edge::respond(const Request& request) {
     }
   }();
   if (!result.ok()) return render(*service, result.error(), request, request_id);
-  Response& r = result.value();
+  http::Response& r = result.value();
   r.headers.emplace_back(
       service->protocol() == aws::Protocol::kRestXml ? "x-amz-request-id" : "x-amzn-RequestId",
       request_id);

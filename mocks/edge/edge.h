@@ -10,8 +10,8 @@
 #include <string_view>
 #include <vector>
 
-#include "mocks/edge/http_types.h"
-#include "mocks/edge/service.h"
+#include "core/http/http_types.h"
+#include "mocks/services/service.h"
 
 namespace opsreg::mocks {
 
@@ -19,7 +19,7 @@ class World;
 
 // Sees every request the edge answered and its response (scenarios count requests by service,
 // operation and caller). Called on the serving thread; must be thread-safe.
-using RequestObserver = std::function<void(const Request&, const Response&)>;
+using RequestObserver = std::function<void(const http::Request&, const http::Response&)>;
 
 class Edge {
  public:
@@ -33,7 +33,7 @@ class Edge {
   // request is served (the answer comes as if it took that long; no real wait), an injected
   // error is rendered in the service's protocol instead of calling it, and a dropped connection
   // returns a Response with drop_connection set and nothing else.
-  Response handle(const Request& request);
+  http::Response handle(const http::Request& request);
 
   // Installs the observer (empty: none). Set it before the edge serves requests.
   void set_observer(RequestObserver observer) { observer_ = std::move(observer); }
@@ -51,10 +51,10 @@ class Edge {
   void reset(std::shared_ptr<World> world);
 
  private:
-  Response respond(const Request& request);
-  Service* route(const Request& request, std::string_view signing_name) const;
-  Response render(const Service& service, const aws::Error& error, const Request& request,
-                  const std::string& request_id) const;
+  http::Response respond(const http::Request& request);
+  Service* route(const http::Request& request, std::string_view signing_name) const;
+  http::Response render(const Service& service, const aws::Error& error,
+                        const http::Request& request, const std::string& request_id) const;
 
   std::vector<std::unique_ptr<Service>> services_;
   mutable std::mutex mu_;

@@ -1,10 +1,10 @@
 // The list of fake services the edge serves.
-#include "mocks/ec2/handlers.h"
 #include "mocks/edge/edge.h"
-#include "mocks/iam/handlers.h"
-#include "mocks/opsworks/handlers.h"
-#include "mocks/s3/handlers.h"
-#include "mocks/sts/handlers.h"
+#include "mocks/services/ec2/ec2_service.h"
+#include "mocks/services/iam/iam_service.h"
+#include "mocks/services/opsworks/opsworks_service.h"
+#include "mocks/services/s3/s3_service.h"
+#include "mocks/services/sts/sts_service.h"
 
 namespace opsreg::mocks {
 

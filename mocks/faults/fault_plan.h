@@ -13,8 +13,8 @@
 #include <vector>
 
 #include "core/util/result.h"
+#include "mocks/base/host_settings.h"
 #include "mocks/faults/fault_rule.h"
-#include "mocks/ssh/host_settings.h"
 
 namespace opsreg::mocks::faults {
 

@@ -9,7 +9,7 @@
 #include <optional>
 #include <string>
 
-#include "core/aws/error.h"
+#include "core/util/error.h"
 #include "core/util/result.h"
 
 namespace opsreg::mocks::faults {

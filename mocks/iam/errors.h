@@ -4,7 +4,7 @@
 
 #include <string_view>
 
-#include "core/aws/error.h"
+#include "core/util/error.h"
 
 namespace opsreg::mocks::iam {
 

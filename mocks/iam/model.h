@@ -13,25 +13,14 @@
 
 #include "core/clock/clock.h"
 #include "core/util/result.h"
+#include "mocks/base/id_source.h"
+#include "mocks/base/principal.h"
 #include "mocks/iam/entities.h"
 #include "mocks/iam/naming.h"
 #include "mocks/iam/pagination.h"
 #include "mocks/iam/role_sessions.h"
-#include "mocks/world/id_source.h"
 
 namespace opsreg::mocks::iam {
-
-// Who a request's access key belongs to: the root, a user, or a role session.
-struct Principal {
-  bool root = false;
-  std::string account_id;
-  // arn:aws:iam::ACCOUNT:root, :user/PATH/NAME, or arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION
-  std::string arn;
-  std::string user_name;  // empty for root and role sessions
-  std::string user_id;    // AIDA... (root: the account id; role session: AROA...:SESSION)
-  std::string role_name;  // role sessions only: the assumed role
-  bool is_role_session() const { return !role_name.empty(); }
-};
 
 // Everything the edge needs to authenticate and authorize one request, read under one lock.
 struct KeyGrant {

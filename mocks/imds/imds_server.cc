@@ -1,8 +1,6 @@
 // The IMDS HTTP server: token issue and checks, then the metadata tree.
 #include "mocks/imds/imds_server.h"
 
-#include <httplib.h>
-
 #include <charconv>
 
 #include "mocks/ec2/identity.h"
@@ -14,16 +12,16 @@ namespace {
 constexpr const char* kTtlHeader = "X-aws-ec2-metadata-token-ttl-seconds";
 constexpr const char* kTokenHeader = "X-aws-ec2-metadata-token";
 
-Response reply(int status, std::string body, const char* content_type = "text/plain") {
-  Response r;
+http::Response reply(int status, std::string body, const char* content_type = "text/plain") {
+  http::Response r;
   r.status = status;
   r.body = std::move(body);
-  r.content_type = content_type;
+  r.set_header("Content-Type", content_type);
   return r;
 }
 
 // IMDS's error pages are small HTML documents naming the status.
-Response error_page(int status, const std::string& title) {
+http::Response error_page(int status, const std::string& title) {
   return reply(status,
                "<?xml version=\"1.0\" encoding=\"iso-8859-1\"?>\n"
                "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\"\n"
@@ -35,25 +33,12 @@ Response error_page(int status, const std::string& title) {
                "text/html");
 }
 
-Request from_httplib(const httplib::Request& in) {
-  Request r;
-  r.method = in.method;
-  r.path = in.path;
-  for (const auto& [k, v] : in.headers) r.headers.emplace_back(k, v);
-  r.body = in.body;
-  r.remote_addr = in.remote_addr;
-  return r;
-}
-
 }  // namespace
 
 ImdsServer::ImdsServer(InstanceFacts facts, ImdsOptions options)
     : facts_(std::move(facts)), options_(std::move(options)), roles_(options_.role_credentials) {}
 
-ImdsServer::~ImdsServer() {
-  if (server_) server_->stop();
-  if (thread_.joinable()) thread_.join();
-}
+ImdsServer::~ImdsServer() = default;
 
 TimePoint ImdsServer::now() const {
   return options_.now ? options_.now() : std::chrono::system_clock::now();
@@ -74,40 +59,19 @@ Result<std::unique_ptr<ImdsServer>> ImdsServer::start(const WorldHost& host, Imd
   if (!signature.ok()) return signature.error();
   facts.identity_signature = *signature;
   std::unique_ptr<ImdsServer> s(new ImdsServer(std::move(facts), std::move(options)));
-  s->server_ = std::make_unique<httplib::Server>();
-  s->server_->new_task_queue = [] { return new httplib::ThreadPool(4); };
-  s->server_->set_keep_alive_timeout(1);
-  auto handler = [raw = s.get()](const httplib::Request& in, httplib::Response& out) {
-    Response r = raw->handle(from_httplib(in));
-    out.status = r.status;
-    for (auto& [k, v] : r.headers) out.set_header(k, v);
-    out.set_content(std::move(r.body), r.content_type);
-  };
-  // curl -X PUT (and IMDS clients generally) send the token request without a body or a
-  // Content-Length; httplib would wait for a body until its read timeout. Answer those before
-  // routing reads anything.
-  s->server_->set_pre_routing_handler([handler](const httplib::Request& in,
-                                                httplib::Response& out) {
-    if (in.method != "PUT" || in.has_header("Content-Length") || in.has_header("Transfer-Encoding"))
-      return httplib::Server::HandlerResponse::Unhandled;
-    handler(in, out);
-    return httplib::Server::HandlerResponse::Handled;
-  });
-  const std::string all = ".*";
-  s->server_->Get(all, handler);
-  s->server_->Put(all, handler);
-  s->server_->Post(all, handler);
-  s->server_->Delete(all, handler);
-  s->port_ = s->server_->bind_to_any_port("127.0.0.1");
-  if (s->port_ < 0)
+  // A metadata service has one client at a time (the host's agent or CLI): a few threads.
+  HttpServer::Options server_options;
+  server_options.threads = 4;
+  server_options.keep_alive_seconds = 1;
+  ImdsServer* raw = s.get();
+  s->server_ = std::make_unique<HttpServer>(
+      [raw](const http::Request& request) { return raw->handle(request); }, server_options);
+  if (s->server_->start(0) < 0)
     return aws::make_error("ImdsSetupFailed", "imds: cannot listen on 127.0.0.1", 0);
-  httplib::Server* server = s->server_.get();
-  s->thread_ = std::thread([server] { server->listen_after_bind(); });
-  while (!server->is_running()) std::this_thread::yield();
   return s;
 }
 
-Response ImdsServer::handle(const Request& request) {
+http::Response ImdsServer::handle(const http::Request& request) {
   if (request.method == "PUT" && request.path == "/latest/api/token") {
     // IMDS refuses token requests that went through a proxy.
     if (!request.header("X-Forwarded-For").empty()) return error_page(403, "Forbidden");
@@ -117,7 +81,7 @@ Response ImdsServer::handle(const Request& request) {
     if (ttl_text.empty() || ec != std::errc() || ptr != ttl_text.data() + ttl_text.size() ||
         ttl < TokenStore::kMinTtlSeconds || ttl > TokenStore::kMaxTtlSeconds)
       return error_page(400, "Bad Request");
-    Response r = reply(200, tokens_.issue(std::chrono::seconds(ttl), now()));
+    http::Response r = reply(200, tokens_.issue(std::chrono::seconds(ttl), now()));
     r.headers.emplace_back(kTtlHeader, std::to_string(ttl));
     return r;
   }

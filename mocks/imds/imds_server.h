@@ -11,15 +11,12 @@
 #include <thread>
 
 #include "core/clock/clock.h"
+#include "core/http/http_types.h"
 #include "core/util/result.h"
-#include "mocks/edge/http_types.h"
 #include "mocks/imds/metadata.h"
 #include "mocks/imds/role_credentials.h"
 #include "mocks/imds/tokens.h"
-
-namespace httplib {
-class Server;
-}
+#include "mocks/server/http_server.h"
 
 namespace opsreg::mocks::imds {
 
@@ -45,12 +42,12 @@ class ImdsServer {
   ImdsServer(const ImdsServer&) = delete;
   ImdsServer& operator=(const ImdsServer&) = delete;
 
-  int port() const { return port_; }
+  int port() const { return server_->port(); }
   // http://127.0.0.1:PORT — what AWS_EC2_METADATA_SERVICE_ENDPOINT is set to on the host.
-  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  std::string url() const { return server_->url(); }
 
   // Answers one request as the socket does (method, path without query, headers).
-  Response handle(const Request& request);
+  http::Response handle(const http::Request& request);
 
  private:
   ImdsServer(InstanceFacts facts, ImdsOptions options);
@@ -60,9 +57,7 @@ class ImdsServer {
   ImdsOptions options_;
   TokenStore tokens_;
   RoleCredentialsCache roles_;
-  std::unique_ptr<httplib::Server> server_;
-  std::thread thread_;
-  int port_ = -1;
+  std::unique_ptr<HttpServer> server_;  // last: stopped before the state it serves goes
 };
 
 }  // namespace opsreg::mocks::imds

@@ -7,8 +7,8 @@
 #include <string_view>
 
 #include "core/clock/clock.h"
+#include "mocks/base/hosts.h"
 #include "mocks/imds/role_credentials.h"
-#include "mocks/world/hosts.h"
 
 namespace opsreg::mocks::imds {
 

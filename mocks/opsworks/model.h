@@ -12,9 +12,9 @@
 
 #include "core/clock/clock.h"
 #include "core/util/result.h"
+#include "mocks/base/id_source.h"
 #include "mocks/opsworks/entities.h"
 #include "mocks/opsworks/resources.h"
-#include "mocks/world/id_source.h"
 
 namespace opsreg::mocks::opsworks {
 

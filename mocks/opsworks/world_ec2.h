@@ -6,18 +6,19 @@
 #include <string_view>
 #include <vector>
 
+#include "mocks/base/hosts.h"
 #include "mocks/opsworks/resources.h"
-
-namespace opsreg::mocks {
-class World;
-}
 
 namespace opsreg::mocks::opsworks {
 
-std::optional<Ec2VolumeFacts> find_ec2_volume(const World& world, std::string_view ec2_volume_id);
+std::optional<Ec2VolumeFacts> find_ec2_volume(const std::vector<WorldHost>& hosts,
+                                              std::string_view ec2_volume_id);
 // The volumes attached to EC2 instance `ec2_instance_id` (none for "": on-premises).
-std::vector<Ec2VolumeFacts> ec2_volumes_of(const World& world, std::string_view ec2_instance_id);
-std::optional<Ec2AddressFacts> find_ec2_address(const World& world, std::string_view public_ip);
-std::vector<Ec2AddressFacts> ec2_addresses_of(const World& world, std::string_view ec2_instance_id);
+std::vector<Ec2VolumeFacts> ec2_volumes_of(const std::vector<WorldHost>& hosts,
+                                           std::string_view ec2_instance_id);
+std::optional<Ec2AddressFacts> find_ec2_address(const std::vector<WorldHost>& hosts,
+                                                std::string_view public_ip);
+std::vector<Ec2AddressFacts> ec2_addresses_of(const std::vector<WorldHost>& hosts,
+                                              std::string_view ec2_instance_id);
 
 }  // namespace opsreg::mocks::opsworks

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "core/util/result.h"
-#include "mocks/ssh/host_settings.h"
+#include "mocks/base/host_settings.h"
 
 namespace opsreg::mocks::ssh {
 

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "core/util/result.h"
-#include "mocks/ssh/host_settings.h"
+#include "mocks/base/host_settings.h"
 
 struct ssh_key_struct;
 

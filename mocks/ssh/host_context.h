@@ -7,8 +7,8 @@
 #include <memory>
 #include <mutex>
 
+#include "mocks/base/host_settings.h"
 #include "mocks/ssh/host_auth.h"
-#include "mocks/ssh/host_settings.h"
 #include "mocks/ssh/host_tree.h"
 
 namespace opsreg::mocks::ssh {

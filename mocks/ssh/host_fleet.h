@@ -11,9 +11,9 @@
 
 #include "core/clock/clock.h"
 #include "core/util/result.h"
+#include "mocks/base/hosts.h"
 #include "mocks/imds/imds_server.h"
 #include "mocks/ssh/fake_ssh_host.h"
-#include "mocks/world/hosts.h"
 
 namespace opsreg::mocks::ssh {
 

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "core/util/result.h"
-#include "mocks/ssh/host_settings.h"
+#include "mocks/base/host_settings.h"
 
 namespace opsreg::mocks::ssh {
 

@@ -35,12 +35,18 @@ std::string World::default_world_path() {
   return std::string(OPSREG_FIXTURES_DIR) + "/worlds/default.json";
 }
 
-Result<std::unique_ptr<World>> World::from_file(const std::string& path, ClockMode mode) {
+Result<nlohmann::json> World::read_file(const std::string& path) {
   std::ifstream in(path);
   if (!in) return invalid("cannot read " + path);
   auto j = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) return invalid(path + " is not valid JSON");
-  return from_json(j, mode);
+  return j;
+}
+
+Result<std::unique_ptr<World>> World::from_file(const std::string& path, ClockMode mode) {
+  auto j = read_file(path);
+  if (!j.ok()) return j.error();
+  return from_json(*j, mode);
 }
 
 Result<std::unique_ptr<World>> World::from_json(const nlohmann::json& j, ClockMode mode) {

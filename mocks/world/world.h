@@ -10,13 +10,13 @@
 #include "core/aws/sigv4.h"
 #include "core/clock/clock.h"
 #include "core/util/result.h"
+#include "mocks/base/hosts.h"
+#include "mocks/base/id_source.h"
+#include "mocks/base/world_settings.h"
 #include "mocks/faults/fault_plan.h"
 #include "mocks/iam/model.h"
 #include "mocks/opsworks/model.h"
 #include "mocks/s3/model.h"
-#include "mocks/world/hosts.h"
-#include "mocks/world/id_source.h"
-#include "mocks/world/world_settings.h"
 
 namespace opsreg::mocks {
 
@@ -40,6 +40,8 @@ class World {
   // Errors are ValidationError naming the offending field.
   static Result<std::unique_ptr<World>> from_json(const nlohmann::json& world, ClockMode mode);
   static Result<std::unique_ptr<World>> from_file(const std::string& path, ClockMode mode);
+  // A world file's JSON, unchecked. Errors: ValidationError (unreadable, not JSON).
+  static Result<nlohmann::json> read_file(const std::string& path);
   // The path of the default world (fixtures/worlds/default.json).
   static std::string default_world_path();
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "core/aws/error.h"
+#include "core/util/error.h"
 #include "scenarios/conform/conform_case.h"
 
 namespace opsreg::scenarios::conform {

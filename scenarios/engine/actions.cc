@@ -4,14 +4,10 @@
 #include <fstream>
 
 #include "core/agent/agent_config.h"
-#include "core/clients/client_factory.h"
 #include "core/clock/time_format.h"
-#include "core/config/aws_environment.h"
-#include "core/config/env.h"
 #include "core/config/instance_metadata.h"
 #include "core/register/arguments.h"
-#include "core/register/procedure.h"
-#include "core/register/register_clients.h"
+#include "core/register/command.h"
 #include "scenarios/engine/steps.h"
 #include "scenarios/engine/wire_call.h"
 
@@ -63,60 +59,42 @@ Status run_register(ScenarioWorld& w, const Step& s, StepOutcome* last) {
   if (!args.ssh_config) args.ssh_config = w.fleet().ssh_config_path().string();
 
   // The CLI's environment, pointed at this world's edge, with nothing from the machine.
-  const std::string home = w.fleet().dir().string();
-  config::Env env = config::env_from_map({{"AWS_ACCESS_KEY_ID", creds->access_key_id},
-                                          {"AWS_SECRET_ACCESS_KEY", creds->secret_access_key},
-                                          {"AWS_REGION", w.world().region()},
-                                          {"AWS_ENDPOINT_URL", w.edge_url()},
-                                          {"AWS_CONFIG_FILE", home + "/no-config"},
-                                          {"AWS_SHARED_CREDENTIALS_FILE", home + "/no-creds"},
-                                          {"HOME", home}});
-  config::GlobalFlags global;
-  global.profile = args.profile;
-  global.region = args.region;
-  global.endpoint_url = args.endpoint_url;
-  auto environment = config::AwsEnvironment::load(global, env);
-  if (!environment.ok()) {
-    set_failed(last, environment.error());
-    return {};
-  }
-  clients::ClientFactory factory(**environment, w.client_deps());
-  auto aws_clients = registration::RegisterClients::create(factory, args);
-  if (!aws_clients.ok()) return step_error(s, aws_clients.error().message);
   std::string output;
-  registration::ProcedureDeps pd;
-  (*aws_clients)->wire(pd);
-  pd.clock = &w.world().clock();
-  pd.progress = [&output](const std::string& line) { output += line + "\n"; };
-  registration::TargetIo io;
-  io.output = [&output](std::string_view data) { output += data; };
-  io.notice = [&output](const std::string& line) { output += line + "\n"; };
-  io.password = [ssh_password](const std::string&) { return ssh_password; };
-  pd.target = [&args, &io](const std::string& address) {
-    return registration::make_target_runner(args, address, io);
-  };
+  registration::CommandContext context;
+  context.env = w.harness().client_env(*creds);
+  context.client_deps = w.client_deps();
+  context.clock = &w.world().clock();
+  context.progress = [&output](const std::string& line) { output += line + "\n"; };
+  context.io.output = [&output](std::string_view data) { output += data; };
+  context.io.notice = [&output](const std::string& line) { output += line + "\n"; };
+  context.io.password = [ssh_password](const std::string&) { return ssh_password; };
   if (args.local) {
     const mocks::ssh::FleetHost* host = nullptr;
     for (const auto& h : w.fleet().hosts())
       if (h.host.name == on_host) host = &h;
     if (!host) return step_error(s, "--local needs \"on_host\": the world host it runs on");
     std::string metadata_url = host->metadata_url;
-    pd.identity_document = [metadata_url]() -> Result<config::IdentityDocument> {
+    context.identity_document = [metadata_url]() -> Result<config::IdentityDocument> {
       if (metadata_url.empty())
         return aws::make_error("MetadataServiceUnavailable", "not an EC2 host", 0);
       config::MetadataOptions o;
       o.endpoint = metadata_url;
       return config::InstanceMetadataClient(o).identity_document();
     };
-    pd.local_hostname = [on_host] { return on_host; };
-    pd.target = [&args, &io, on_host](const std::string&) {
+    context.local_hostname = [on_host] { return on_host; };
+    context.target = [&args, &context, on_host](const std::string&) {
       registration::Arguments over_ssh = args;
       over_ssh.local = false;
       over_ssh.target = on_host;
-      return registration::make_target_runner(over_ssh, on_host, io);
+      return registration::make_target_runner(over_ssh, on_host, context.io);
     };
   }
-  registration::Report report = registration::run_register(args, pd);
+  auto ran = registration::run_register_command(args, context);
+  if (!ran.ok()) {
+    set_failed(last, ran.error());
+    return {};
+  }
+  const registration::Report& report = *ran;
   w.saved[s.save_as] = report.outcome.to_json();
   std::string warnings;
   for (const auto& x : report.outcome.warnings) warnings += "warning: " + x + "\n";

@@ -182,11 +182,11 @@ Status check_s3_call(const std::string& operation, const nlohmann::json& params)
   return check_params(*op, params, /*resolved=*/false);
 }
 
-Result<http::HttpRequest> s3_request(const std::string& operation, const nlohmann::json& params) {
+Result<http::Request> s3_request(const std::string& operation, const nlohmann::json& params) {
   if (Status s = check_s3_call(operation, params); !s.ok()) return s.error();
   const Operation& op = *find(operation);
   if (Status s = check_params(op, params, /*resolved=*/true); !s.ok()) return s.error();
-  http::HttpRequest req;
+  http::Request req;
   req.method = std::string(op.method);
   req.path = "/";
   if (op.level != Level::kService) {
@@ -235,7 +235,7 @@ Result<http::HttpRequest> s3_request(const std::string& operation, const nlohman
   return req;
 }
 
-nlohmann::json s3_result(const std::string& operation, const http::HttpResponse& response) {
+nlohmann::json s3_result(const std::string& operation, const http::Response& response) {
   nlohmann::json out = nlohmann::json::object();
   const Operation* op = find(operation);
   if (!op) return out;

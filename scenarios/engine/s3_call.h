@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "core/aws/error.h"
 #include "core/clients/aws_client.h"
 #include "core/http/http_types.h"
+#include "core/util/error.h"
 #include "core/util/result.h"
 
 namespace opsreg::scenarios {
@@ -30,13 +30,13 @@ Status check_s3_call(const std::string& operation, const nlohmann::json& params)
 // headers where the model puts them, the payload (Body as text, Policy as JSON text,
 // CreateBucketConfiguration as XML) with botocore's CRC32 checksum where the model asks for
 // one. Errors: "BadScenario" when params do not fit (as check_s3_call, or an empty Bucket/Key).
-Result<http::HttpRequest> s3_request(const std::string& operation, const nlohmann::json& params);
+Result<http::Request> s3_request(const std::string& operation, const nlohmann::json& params);
 
 // What the step saves from a 2xx response: every leaf element of an XML body (ListBuckets,
 // ListObjectsV2, CopyObject); GetObject's Body, ContentLength, ContentType, ETag (and
 // LastModified, VersionId, Metadata when sent); HeadObject's and PutObject's headers as
 // botocore names them; GetBucketPolicy's {"Policy": text}; {} when there is nothing.
-nlohmann::json s3_result(const std::string& operation, const http::HttpResponse& response);
+nlohmann::json s3_result(const std::string& operation, const http::Response& response);
 
 // An S3 error as botocore reports it: an error with no body (every failed HEAD) has the HTTP
 // status as its code and the reason phrase as its message ("404", "Not Found") where our

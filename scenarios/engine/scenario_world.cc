@@ -2,15 +2,14 @@
 #include "scenarios/engine/scenario_world.h"
 
 #include "core/config/endpoints.h"
-#include "mocks/edge/operation_name.h"
-#include "mocks/ssh/world_fleet.h"
+#include "mocks/services/operation_name.h"
 
 namespace opsreg::scenarios {
 
 namespace {
 
 // The operation as the edge and its fault rules name it (mocks/edge/operation_name.h).
-std::string operation_of(const std::string& service, const mocks::Request& r) {
+std::string operation_of(const std::string& service, const http::Request& r) {
   aws::Protocol protocol = service == "s3"         ? aws::Protocol::kRestXml
                            : service == "opsworks" ? aws::Protocol::kJson
                            : service == "ec2"      ? aws::Protocol::kEc2
@@ -36,43 +35,27 @@ Result<std::unique_ptr<ScenarioWorld>> ScenarioWorld::start(const nlohmann::json
                                                             const WorldOptions& options) {
   std::unique_ptr<ScenarioWorld> w(new ScenarioWorld());
   w->world_json_ = world_json;
-  auto world = mocks::World::from_json(world_json, mocks::ClockMode::kVirtual);
-  if (!world.ok()) return world.error();
-  w->world_ = std::move(world.value());
-  w->edge_ = std::make_unique<mocks::Edge>(w->world_);
   ScenarioWorld* self = w.get();
-  w->edge_->set_observer([self](const mocks::Request& request, const mocks::Response& response) {
+  mocks::HarnessOptions harness;
+  harness.opsreg_bin = options.opsreg_bin;
+  harness.observer = [self](const http::Request& request, const http::Response& response) {
     self->observe(request, response);
-  });
-  w->server_ = std::make_unique<mocks::HttpServer>(*w->edge_);
-  if (w->server_->start(0) < 0)
-    return aws::make_error("ScenarioSetupFailed", "cannot listen on 127.0.0.1", 0);
-  w->world_->set_edge_url(w->server_->url());
-  mocks::ssh::FleetOptions fleet_options = mocks::ssh::world_fleet_options(*w->edge_);
-  fleet_options.opsreg_bin = options.opsreg_bin;
-  auto fleet = mocks::ssh::HostFleet::start(w->world_->hosts(), fleet_options);
-  if (!fleet.ok()) return fleet.error();
-  w->fleet_ = std::move(*fleet);
-  w->agents_ =
-      std::make_unique<mocks::agents::AgentRunner>(*w->edge_, mocks::agents::sites_of(*w->fleet_));
-  // When the clock moves inside an action (fault latency, retry backoff, a slow host), the
-  // agents make the contact the last tick it passed called for, as in `opsreg serve`.
-  w->edge_->set_clock_listener([self] { self->agents_->run_due_if_idle(); });
+  };
+  auto started = mocks::Harness::start(world_json, harness);
+  if (!started.ok()) return started.error();
+  w->harness_ = std::move(*started);
+  w->world_ = w->harness_->world();
   return w;
 }
 
-ScenarioWorld::~ScenarioWorld() {
-  if (edge_) edge_->set_clock_listener({});
-  agents_.reset();
-  fleet_.reset();
-  if (server_) server_->stop();
-}
+// The harness first: its server's threads observe into this object's members.
+ScenarioWorld::~ScenarioWorld() { harness_.reset(); }
 
 std::shared_ptr<const Clock> ScenarioWorld::clock() const {
   return std::shared_ptr<const Clock>(world_, &world_->clock());
 }
 
-void ScenarioWorld::observe(const mocks::Request& request, const mocks::Response& response) {
+void ScenarioWorld::observe(const http::Request& request, const http::Response& response) {
   if (!observing_) return;
   SeenRequest seen;
   aws::SignatureClaim claim;
@@ -134,25 +117,21 @@ Result<clients::AwsClient> ScenarioWorld::client(const std::string& service,
   config::Service which;
   if (!config::service_from_id(service, &which))
     return aws::make_error("BadScenario", "unknown service " + service, 0);
-  config::ServiceConfig c;
-  c.service = which;
-  c.signing_name = std::string(config::service_info(which).signing_name);
-  c.region = world_->region();
-  c.endpoint = {server_->url(), world_->region(), "scenario"};
-  c.credentials = creds;
-  return clients::AwsClient::create(c, client_deps(skew));
+  return harness_->client(which, creds, client_deps(skew));
 }
 
 clients::ClientDeps ScenarioWorld::client_deps(std::chrono::microseconds skew) const {
   clients::ClientDeps deps;
   deps.clock = skew.count() ? std::make_shared<SkewedClock>(clock(), skew) : clock();
-  deps.sleeper = [edge = edge_.get()](std::chrono::milliseconds d) { edge->advance_clock(d); };
+  deps.sleeper = [edge = &harness_->edge()](std::chrono::milliseconds d) {
+    edge->advance_clock(d);
+  };
   deps.random = [] { return 0.5; };
   return deps;
 }
 
 Result<std::filesystem::path> ScenarioWorld::host_root(const std::string& name) const {
-  for (const auto& h : fleet_->hosts())
+  for (const auto& h : fleet().hosts())
     if (h.host.name == name) return h.ssh->root();
   return aws::make_error("NoSuchHost", "the world has no host '" + name + "'", 0);
 }

@@ -14,11 +14,7 @@
 #include "core/aws/sigv4.h"
 #include "core/clients/aws_client.h"
 #include "core/util/result.h"
-#include "mocks/agents/agent_runner.h"
-#include "mocks/edge/edge.h"
-#include "mocks/edge/http_server.h"
-#include "mocks/ssh/host_fleet.h"
-#include "mocks/world/world.h"
+#include "mocks/harness/harness.h"
 
 namespace opsreg::scenarios {
 
@@ -40,17 +36,18 @@ struct WorldOptions {
 
 class ScenarioWorld {
  public:
-  // Builds the world (virtual clock) from `world_json`, serves its edge on 127.0.0.1:0 and
-  // starts its hosts and agents. Errors: the world file's, "ScenarioSetupFailed".
+  // Starts the world's fakes (mocks/harness: virtual clock, the edge on 127.0.0.1:0, the hosts
+  // and their agents) from `world_json`. Errors: the world file's, the harness's.
   static Result<std::unique_ptr<ScenarioWorld>> start(const nlohmann::json& world_json,
                                                       const WorldOptions& options);
   ~ScenarioWorld();
 
+  mocks::Harness& harness() { return *harness_; }
   mocks::World& world() { return *world_; }
-  mocks::Edge& edge() { return *edge_; }
-  mocks::agents::AgentRunner& agents() { return *agents_; }
-  const mocks::ssh::HostFleet& fleet() const { return *fleet_; }
-  std::string edge_url() const { return server_->url(); }
+  mocks::Edge& edge() { return harness_->edge(); }
+  mocks::agents::AgentRunner& agents() { return harness_->agents(); }
+  const mocks::ssh::HostFleet& fleet() const { return harness_->fleet(); }
+  std::string edge_url() const { return harness_->url(); }
   std::shared_ptr<const Clock> clock() const;
   // What every client of the scenario is built with: signatures at the world's time (shifted
   // by `skew`), and retry backoff that passes on the world's clock with half the jitter range,
@@ -78,14 +75,11 @@ class ScenarioWorld {
 
  private:
   ScenarioWorld() = default;
-  void observe(const mocks::Request& request, const mocks::Response& response);
+  void observe(const http::Request& request, const http::Response& response);
 
   nlohmann::json world_json_;
-  std::shared_ptr<mocks::World> world_;
-  std::unique_ptr<mocks::Edge> edge_;
-  std::unique_ptr<mocks::HttpServer> server_;
-  std::unique_ptr<mocks::ssh::HostFleet> fleet_;
-  std::unique_ptr<mocks::agents::AgentRunner> agents_;
+  std::unique_ptr<mocks::Harness> harness_;
+  std::shared_ptr<mocks::World> world_;  // the harness's (scenarios never reset it)
   mutable std::mutex mu_;
   std::vector<SeenRequest> seen_;  // guarded by mu_
   std::atomic<bool> observing_{true};

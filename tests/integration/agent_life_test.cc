@@ -12,8 +12,7 @@
 #include "core/clients/opsworks_client.h"
 #include "core/register/procedure.h"
 #include "mocks/agents/agent_runner.h"
-#include "mocks/edge/http_server.h"
-#include "mocks/ssh/host_fleet.h"
+#include "mocks/harness/harness.h"
 #include "tests/integration/ssh_host_fixture.h"
 #include "tests/support/agent_fixture.h"
 #include "tests/support/world_client.h"
@@ -27,25 +26,19 @@ using std::chrono::minutes;
 
 class AgentLife : public ::testing::Test {
  protected:
-  AgentLife() : tw(agent_world()), server(*tw.edge) {}
-
   void SetUp() override {
-    ASSERT_GT(server.start(0), 0);
-    tw.world->set_edge_url(server.url());
-    auto fleet_started = mocks::ssh::HostFleet::start({tw.world->hosts()[0]}, {OPSREG_BINARY, {}});
-    ASSERT_TRUE(fleet_started.ok()) << fleet_started.error().message;
-    fleet = std::move(*fleet_started);
-    agents =
-        std::make_unique<mocks::agents::AgentRunner>(*tw.edge, mocks::agents::sites_of(*fleet));
-  }
-  void TearDown() override {
-    agents.reset();
-    fleet.reset();
-    server.stop();
+    mocks::HarnessOptions options;
+    options.opsreg_bin = OPSREG_BINARY;
+    auto started = mocks::Harness::start(agent_world(), options);
+    ASSERT_TRUE(started.ok()) << started.error().message;
+    harness = std::move(*started);
+    world = harness->world();
+    fleet = &harness->fleet();
+    agents = &harness->agents();
   }
 
   clients::AwsClient client(config::Service service) {
-    return testing::world_client(tw.world, server.url(), service, tw.world->operator_credentials());
+    return testing::world_client(*harness, service, world->operator_credentials());
   }
 
   // `opsreg register` of onprem-web-1 with the operator's keys, over SSH.
@@ -60,7 +53,7 @@ class AgentLife : public ::testing::Test {
     registration::ProcedureDeps deps;
     deps.opsworks = &opsworks;
     deps.iam = &iam;
-    deps.clock = &tw.world->clock();
+    deps.clock = &world->clock();
     deps.target = [&](const std::string& address) {
       registration::TargetIo io;
       io.output = [&](std::string_view d) { output += d; };
@@ -70,8 +63,8 @@ class AgentLife : public ::testing::Test {
   }
 
   std::string status_of(const std::string& instance_id) {
-    EdgeClient op(*tw.edge, tw.world->operator_credentials());
-    mocks::Response r = op.json("DescribeInstances", {{"InstanceIds", {instance_id}}});
+    EdgeClient op(harness->edge(), world->operator_credentials());
+    http::Response r = op.json("DescribeInstances", {{"InstanceIds", {instance_id}}});
     EXPECT_EQ(r.status, 200) << r.body;
     return nlohmann::json::parse(r.body)["Instances"][0].value("Status", "");
   }
@@ -80,10 +73,10 @@ class AgentLife : public ::testing::Test {
     return {fleet->hosts()[0].ssh->root().string(), "onprem-web-1", "", ""};
   }
 
-  TestWorld tw;
-  mocks::HttpServer server;
-  std::unique_ptr<mocks::ssh::HostFleet> fleet;
-  std::unique_ptr<mocks::agents::AgentRunner> agents;
+  std::unique_ptr<mocks::Harness> harness;
+  std::shared_ptr<mocks::World> world;
+  const mocks::ssh::HostFleet* fleet = nullptr;
+  mocks::agents::AgentRunner* agents = nullptr;
   std::string output;
 };
 
@@ -98,8 +91,8 @@ TEST_F(AgentLife, DeletingTheAgentsIamUserLosesTheConnection) {
 
   // Delete the user as IAM demands, through the wire: DeleteConflict while it still has a key,
   // a policy and a group, then the key, the policy, the membership, the user.
-  EdgeClient op(*tw.edge, tw.world->operator_credentials());
-  mocks::Response conflict = op.query("iam", "DeleteUser", {{"UserName", user}});
+  EdgeClient op(harness->edge(), world->operator_credentials());
+  http::Response conflict = op.query("iam", "DeleteUser", {{"UserName", user}});
   EXPECT_EQ(conflict.status, 409);
   EXPECT_EQ(error_code(conflict), "DeleteConflict");
   auto config = agent::read_agent_config(web_host());
@@ -112,7 +105,7 @@ TEST_F(AgentLife, DeletingTheAgentsIamUserLosesTheConnection) {
              {"PolicyArn", "arn:aws:iam::aws:policy/AWSOpsWorksInstanceRegistration"}}},
            {"RemoveUserFromGroup", {{"UserName", user}, {"GroupName", r.outcome.iam_group}}},
            {"DeleteUser", {{"UserName", user}}}}) {
-    mocks::Response step = op.query("iam", action, params);
+    http::Response step = op.query("iam", action, params);
     EXPECT_EQ(step.status, 200) << action << ": " << step.body;
   }
 
@@ -138,8 +131,8 @@ TEST_F(AgentLife, RotatedKeyInTheAgentConfigKeepsTheInstanceRegisteredFor90Days)
   const std::string old_key = (*config)["access_key_id"];
 
   // Rotation: a new key, written into the agent's config, then the old key deleted.
-  EdgeClient op(*tw.edge, tw.world->operator_credentials());
-  mocks::Response created = op.query("iam", "CreateAccessKey", {{"UserName", user}});
+  EdgeClient op(harness->edge(), world->operator_credentials());
+  http::Response created = op.query("iam", "CreateAccessKey", {{"UserName", user}});
   ASSERT_EQ(created.status, 200) << created.body;
   (*config)["access_key_id"] = xml_text(created, "//AccessKey/AccessKeyId");
   (*config)["secret_access_key"] = xml_text(created, "//AccessKey/SecretAccessKey");
@@ -161,7 +154,7 @@ TEST_F(AgentLife, AnAgentLeftWithTheOldKeyLosesTheConnectionAfterRotation) {
   ASSERT_TRUE(r.ok()) << r.failure->message() << "\n--- output:\n" << output;
   auto config = agent::read_agent_config(web_host());
   ASSERT_TRUE(config.ok());
-  EdgeClient op(*tw.edge, tw.world->operator_credentials());
+  EdgeClient op(harness->edge(), world->operator_credentials());
   ASSERT_EQ(op.query("iam", "CreateAccessKey", {{"UserName", r.outcome.iam_user_name}}).status,
             200);
   ASSERT_EQ(op.query("iam", "DeleteAccessKey",
@@ -189,7 +182,7 @@ TEST_F(AgentLife, AgentContactCommandMakesOneContactAndExits1WhenRefused) {
   auto config = agent::read_agent_config(web_host());
   ASSERT_TRUE(config.ok());
   ASSERT_TRUE(
-      tw.world->iam()
+      world->iam()
           .delete_access_key(r.outcome.iam_user_name, (*config)["access_key_id"].get<std::string>())
           .ok());
   ProcessResult refused = run({OPSREG_BINARY, "agent", "contact"}, env);

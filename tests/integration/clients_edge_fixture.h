@@ -1,5 +1,5 @@
 // Test support for the typed clients against the real edge over HTTP: a test world (with a
-// limited IAM user and an S3 bucket) served by mocks::HttpServer on 127.0.0.1:0, and an
+// limited IAM user and an S3 bucket) served on 127.0.0.1:0, and an
 // AwsEnvironment that reaches it through AWS_ENDPOINT_URL, as a user of `opsreg serve` would.
 #pragma once
 
@@ -9,7 +9,6 @@
 #include <fstream>
 
 #include "core/clients/client_factory.h"
-#include "mocks/edge/http_server.h"
 #include "tests/support/edge_client.h"
 
 namespace opsreg::testing {
@@ -40,25 +39,18 @@ inline nlohmann::json clients_world() {
 class ClientsEdge : public ::testing::Test {
  protected:
   void SetUp() override {
-    tw = std::make_unique<TestWorld>(clients_world());
-    server = std::make_unique<mocks::HttpServer>(*tw->edge);
-    ASSERT_GT(server->start(0), 0);
-    tw->world->set_edge_url(server->url());
-    // Wait until the server answers: HttpServer::stop() before its accept loop runs would
-    // never return (mocks/edge/http_server.cc start/stop race).
-    httplib::Client probe(server->url());
-    ASSERT_TRUE(probe.Get("/_opsreg/health"));
+    tw = std::make_unique<TestWorld>(clients_world(), Serving::kLoopback);
     vars = {{"HOME", "/nonexistent-opsreg-home"},
             {"AWS_ACCESS_KEY_ID", tw->world->operator_credentials().access_key_id},
             {"AWS_SECRET_ACCESS_KEY", tw->world->operator_credentials().secret_access_key},
             {"AWS_REGION", "us-east-1"},
-            {"AWS_ENDPOINT_URL", server->url()}};
+            {"AWS_ENDPOINT_URL", tw->url()}};
   }
   void TearDown() override {
-    // Close our keep-alive connections first: the server waits for open ones on stop.
+    // Close our keep-alive connections before the world's server stops: it waits for open ones.
     factory_.reset();
     env.reset();
-    server->stop();
+    tw.reset();
   }
 
   // Dependencies on the world's virtual clock; backoff delays are recorded, never waited.
@@ -89,7 +81,6 @@ class ClientsEdge : public ::testing::Test {
   static constexpr const char* kStackId = "2f18b4cb-4de5-4429-a149-ff7da9f0d8ee";
 
   std::unique_ptr<TestWorld> tw;
-  std::unique_ptr<mocks::HttpServer> server;
   std::map<std::string, std::string> vars;
   config::GlobalFlags flags;
   std::unique_ptr<config::AwsEnvironment> env;

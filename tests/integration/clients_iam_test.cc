@@ -104,7 +104,7 @@ TEST_F(ClientsEdge, WrongSecretIsSignatureDoesNotMatch) {
 
 TEST_F(ClientsEdge, ServiceEndpointVariableBeatsTheGlobalOne) {
   vars["AWS_ENDPOINT_URL"] = "http://127.0.0.1:1";  // nothing listens there
-  vars["AWS_ENDPOINT_URL_IAM"] = server->url();
+  vars["AWS_ENDPOINT_URL_IAM"] = tw->url();
   auto user = iam().create_user("via-service-variable");
   ASSERT_TRUE(user.ok()) << user.error().message;
 }

@@ -88,8 +88,8 @@ TEST_F(ClientsEdge, OpsWorksCallNotAllowedIsAccessDeniedException) {
 TEST_F(ClientsEdge, OpsWorksEndpointFlagCanBeDeclinedPerClient) {
   // --endpoint-url applies to OpsWorks; the IAM client of `register` ignores it.
   vars.erase("AWS_ENDPOINT_URL");
-  vars["AWS_ENDPOINT_URL_IAM"] = server->url();
-  flags.endpoint_url = server->url();
+  vars["AWS_ENDPOINT_URL_IAM"] = tw->url();
+  flags.endpoint_url = tw->url();
   config::ServiceOptions no_flag;
   no_flag.use_endpoint_flag = false;
   ASSERT_TRUE(factory().opsworks().value().describe_stacks({kStackId}).ok());

@@ -48,8 +48,8 @@ class TlsServer {
   int port_ = -1;
 };
 
-http::HttpRequest get() {
-  http::HttpRequest r;
+http::Request get() {
+  http::Request r;
   r.method = "GET";
   r.path = "/";
   return r;

@@ -20,7 +20,7 @@ class FaultsHttp : public testing::ServedEdgeTest {
     sockaddr_in a{};
     a.sin_family = AF_INET;
     a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    a.sin_port = htons(static_cast<uint16_t>(server->port()));
+    a.sin_port = htons(static_cast<uint16_t>(tw.harness->port()));
     EXPECT_EQ(connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a), 0);
     EXPECT_EQ(send(fd, raw.data(), raw.size(), 0), static_cast<ssize_t>(raw.size()));
     std::string got;

@@ -10,7 +10,6 @@
 #include "core/agent/rsa_key.h"
 #include "core/clients/aws_client.h"
 #include "core/register/procedure.h"
-#include "mocks/edge/http_server.h"
 #include "mocks/ssh/fake_ssh_host.h"
 #include "tests/support/edge_client.h"
 #include "tests/support/read_file.h"
@@ -29,10 +28,7 @@ nlohmann::json world_with_pool(int keys) {
 }
 
 TEST(RegisterKeyPool, TheAgentTakesItsKeyFromTheWorldsPool) {
-  testing::TestWorld tw(world_with_pool(4));
-  mocks::HttpServer server(*tw.edge);
-  server.start(0);
-  tw.world->set_edge_url(server.url());
+  testing::TestWorld tw(world_with_pool(4), testing::Serving::kLoopback);
   fs::path dir = fs::path(::testing::TempDir()) / ("register_pool_" + std::to_string(::getpid()));
   fs::create_directories(dir);
 
@@ -52,7 +48,7 @@ TEST(RegisterKeyPool, TheAgentTakesItsKeyFromTheWorldsPool) {
   fs::permissions(fixtures + "user_ed25519", fs::perms::owner_read | fs::perms::owner_write);
 
   auto make = [&](config::Service s) {
-    return testing::world_client(tw.world, server.url(), s, tw.world->operator_credentials());
+    return testing::world_client(*tw.harness, s, tw.world->operator_credentials());
   };
   clients::OpsWorksClient opsworks(make(config::Service::kOpsWorks));
   clients::IamClient iam(make(config::Service::kIam));

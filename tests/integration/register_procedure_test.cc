@@ -10,7 +10,6 @@
 #include "core/agent/agent_host.h"
 #include "core/clients/aws_client.h"
 #include "core/register/procedure.h"
-#include "mocks/edge/http_server.h"
 #include "mocks/ssh/fake_ssh_host.h"
 #include "tests/support/edge_client.h"
 #include "tests/support/read_file.h"
@@ -25,8 +24,6 @@ constexpr char kStackId[] = "2f18b4cb-4de5-4429-a149-ff7da9f0d8ee";
 class RegisterProcedure : public ::testing::Test {
  protected:
   void SetUp() override {
-    live_.server.start(0);
-    live_.tw.world->set_edge_url(live_.server.url());
     dir_ = fs::path(::testing::TempDir()) /
            ("register_" + std::to_string(::getpid()) + "_" +
             ::testing::UnitTest::GetInstance()->current_test_info()->name());
@@ -64,7 +61,7 @@ class RegisterProcedure : public ::testing::Test {
   // Clients for the edge signed with `creds` at the world's time.
   void use_credentials(const aws::Credentials& creds) {
     auto make = [&](config::Service s) {
-      return testing::world_client(live_.tw.world, live_.server.url(), s, creds);
+      return testing::world_client(*live_.tw.harness, s, creds);
     };
     opsworks_ = std::make_unique<clients::OpsWorksClient>(make(config::Service::kOpsWorks));
     iam_ = std::make_unique<clients::IamClient>(make(config::Service::kIam));
@@ -85,9 +82,7 @@ class RegisterProcedure : public ::testing::Test {
   }
 
   struct Live {
-    Live() : server(*tw.edge) {}
-    testing::TestWorld tw;
-    mocks::HttpServer server;
+    testing::TestWorld tw{nlohmann::json(), testing::Serving::kLoopback};
   } live_;
   fs::path dir_;
   std::unique_ptr<mocks::ssh::FakeSshHost> host_;

@@ -123,7 +123,7 @@ class AgentWorld : public ::testing::Test {
   // The instance's status as DescribeInstances (operator) shows it.
   std::string status_of(const std::string& instance_id) {
     EdgeClient op(*tw.edge, world().operator_credentials());
-    mocks::Response r = op.json("DescribeInstances", {{"InstanceIds", {instance_id}}});
+    http::Response r = op.json("DescribeInstances", {{"InstanceIds", {instance_id}}});
     EXPECT_EQ(r.status, 200) << r.body;
     auto j = nlohmann::json::parse(r.body, nullptr, false);
     if (!j.is_object() || j["Instances"].empty()) return "";

@@ -5,20 +5,24 @@
 
 namespace opsreg::testing {
 
-TestWorld::TestWorld(const nlohmann::json& world_json) {
-  auto w = world_json.is_null() ? mocks::World::from_file(mocks::World::default_world_path(),
-                                                          mocks::ClockMode::kVirtual)
-                                : mocks::World::from_json(world_json, mocks::ClockMode::kVirtual);
-  if (!w.ok()) throw std::runtime_error("test world: " + w.error().message);
-  world = std::move(w.value());
-  world->set_edge_url("http://127.0.0.1:1");
-  edge = std::make_unique<mocks::Edge>(world);
+TestWorld::TestWorld(const nlohmann::json& world_json, Serving serving) {
+  mocks::HarnessOptions options;
+  options.serve = serving == Serving::kLoopback;
+  options.hosts = false;
+  auto started = world_json.is_null()
+                     ? mocks::Harness::start_file(mocks::World::default_world_path(), options)
+                     : mocks::Harness::start(world_json, options);
+  if (!started.ok()) throw std::runtime_error("test world: " + started.error().message);
+  harness = std::move(*started);
+  world = harness->world();
+  if (serving == Serving::kInProcess) world->set_edge_url("http://127.0.0.1:1");
+  edge = &harness->edge();
 }
 
 EdgeClient::EdgeClient(mocks::Edge& edge, aws::Credentials creds, std::string region)
     : edge_(edge), creds_(std::move(creds)), region_(std::move(region)) {}
 
-mocks::Response EdgeClient::send(mocks::Request request, const std::string& service) {
+http::Response EdgeClient::send(http::Request request, const std::string& service) {
   request.headers.emplace_back("Host", "127.0.0.1:1");
   aws::SignableRequest s = request.signable();
   aws::sign_request(s, creds_, service == "iam" ? "us-east-1" : region_, service,
@@ -27,13 +31,13 @@ mocks::Response EdgeClient::send(mocks::Request request, const std::string& serv
   return edge_.handle(request);
 }
 
-mocks::Response EdgeClient::query(const std::string& service, const std::string& action,
-                                  const aws::Params& params, const std::string& version) {
+http::Response EdgeClient::query(const std::string& service, const std::string& action,
+                                 const aws::Params& params, const std::string& version) {
   aws::QueryParams q;
   q.add("Action", action);
   q.add("Version", version);
   for (const auto& [k, v] : params) q.add(k, v);
-  mocks::Request r;
+  http::Request r;
   r.method = "POST";
   r.path = "/";
   r.headers.emplace_back("Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
@@ -41,8 +45,8 @@ mocks::Response EdgeClient::query(const std::string& service, const std::string&
   return send(std::move(r), service);
 }
 
-mocks::Response EdgeClient::json(const std::string& op, const nlohmann::json& body) {
-  mocks::Request r;
+http::Response EdgeClient::json(const std::string& op, const nlohmann::json& body) {
+  http::Request r;
   r.method = "POST";
   r.path = "/";
   r.headers.emplace_back("Content-Type", "application/x-amz-json-1.1");
@@ -51,10 +55,10 @@ mocks::Response EdgeClient::json(const std::string& op, const nlohmann::json& bo
   return send(std::move(r), "opsworks");
 }
 
-mocks::Response EdgeClient::rest(const std::string& method, const std::string& path,
-                                 const std::string& query, const std::string& body,
-                                 const aws::Headers& headers, const std::string& service) {
-  mocks::Request r;
+http::Response EdgeClient::rest(const std::string& method, const std::string& path,
+                                const std::string& query, const std::string& body,
+                                const aws::Headers& headers, const std::string& service) {
+  http::Request r;
   r.method = method;
   r.path = path;
   r.query = query;
@@ -63,15 +67,15 @@ mocks::Response EdgeClient::rest(const std::string& method, const std::string& p
   return send(std::move(r), service);
 }
 
-std::string error_code(const mocks::Response& response) {
-  bool json = response.content_type.find("json") != std::string::npos;
+std::string error_code(const http::Response& response) {
+  bool json = response.header("Content-Type").find("json") != std::string::npos;
   if (response.status < 300) return "";
   aws::Error e = aws::parse_error(json ? aws::Protocol::kJson : aws::Protocol::kQuery,
                                   response.status, response.body);
   return e.code.starts_with("HTTP") ? "" : e.code;
 }
 
-std::string xml_text(const mocks::Response& response, const std::string& xpath) {
+std::string xml_text(const http::Response& response, const std::string& xpath) {
   pugi::xml_document doc;
   if (!doc.load_buffer(response.body.data(), response.body.size())) return "";
   pugi::xpath_node n = doc.select_node(xpath.c_str());

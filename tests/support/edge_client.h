@@ -10,16 +10,24 @@
 
 #include "core/aws/query_params.h"
 #include "core/aws/sigv4.h"
-#include "mocks/edge/edge.h"
-#include "mocks/world/world.h"
+#include "mocks/harness/harness.h"
 
 namespace opsreg::testing {
 
-// A world from fixtures/worlds/default.json (or the given JSON) on a virtual clock, and its edge.
+// Whether a TestWorld's edge is also served on a loopback port (no hosts either way).
+enum class Serving { kInProcess, kLoopback };
+
+// A world from fixtures/worlds/default.json (or the given JSON) on a virtual clock, started by
+// the harness (mocks/harness) without hosts: its edge in-process, or also on 127.0.0.1:0.
 struct TestWorld {
-  explicit TestWorld(const nlohmann::json& world_json = nlohmann::json());
+  explicit TestWorld(const nlohmann::json& world_json = nlohmann::json(),
+                     Serving serving = Serving::kInProcess);
+  // The served edge's http://127.0.0.1:PORT. Precondition: Serving::kLoopback.
+  std::string url() const { return harness->url(); }
+
+  std::unique_ptr<mocks::Harness> harness;
   std::shared_ptr<mocks::World> world;
-  std::unique_ptr<mocks::Edge> edge;
+  mocks::Edge* edge;  // the harness's
 };
 
 class EdgeClient {
@@ -28,17 +36,16 @@ class EdgeClient {
   EdgeClient(mocks::Edge& edge, aws::Credentials creds, std::string region = "us-east-1");
 
   // Query protocol (IAM "iam", STS "sts", EC2 "ec2"): POSTs Action=... with `params`.
-  mocks::Response query(const std::string& service, const std::string& action,
-                        const aws::Params& params = {}, const std::string& version = "2010-05-08");
+  http::Response query(const std::string& service, const std::string& action,
+                       const aws::Params& params = {}, const std::string& version = "2010-05-08");
   // JSON 1.1 (OpsWorks): POST / with X-Amz-Target: OpsWorks_20130218.<op>.
-  mocks::Response json(const std::string& op,
-                       const nlohmann::json& body = nlohmann::json::object());
+  http::Response json(const std::string& op, const nlohmann::json& body = nlohmann::json::object());
   // REST (S3): any method and path (percent-encoded), query and body, extra headers.
-  mocks::Response rest(const std::string& method, const std::string& path,
-                       const std::string& query = "", const std::string& body = "",
-                       const aws::Headers& headers = {}, const std::string& service = "s3");
+  http::Response rest(const std::string& method, const std::string& path,
+                      const std::string& query = "", const std::string& body = "",
+                      const aws::Headers& headers = {}, const std::string& service = "s3");
   // Sends `request` after signing it for `service` (headers get Host, X-Amz-Date, ...).
-  mocks::Response send(mocks::Request request, const std::string& service);
+  http::Response send(http::Request request, const std::string& service);
 
   void set_credentials(aws::Credentials creds) { creds_ = std::move(creds); }
 
@@ -49,8 +56,8 @@ class EdgeClient {
 };
 
 // The error code of an XML (query, EC2, S3) or JSON error body; "" when the body has none.
-std::string error_code(const mocks::Response& response);
+std::string error_code(const http::Response& response);
 // Text of the first element at an XPath such as "//User/UserName" ("" when absent).
-std::string xml_text(const mocks::Response& response, const std::string& xpath);
+std::string xml_text(const http::Response& response, const std::string& xpath);
 
 }  // namespace opsreg::testing

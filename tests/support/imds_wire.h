@@ -48,20 +48,20 @@ inline void script_imds(
     ScriptedAws& t, std::map<std::string, std::string> paths,
     std::string token = "AQAEAFTNrA4eEGx0AQgJ1arIq_Cc-t4tWt3fB0Hd8RKhXlKc5ccvhg==") {
   t.unscripted_status = 404;
-  t.on("PUT /latest/api/token", [token](const http::HttpRequest& r) {
+  t.on("PUT /latest/api/token", [token](const http::Request& r) {
     if (r.header("X-aws-ec2-metadata-token-ttl-seconds").empty())
-      return Result<http::HttpResponse>(http::HttpResponse{400, {}, ""});
-    return Result<http::HttpResponse>(
-        http::HttpResponse{200,
-                           {{"X-aws-ec2-metadata-token-ttl-seconds",
-                             std::string(r.header("X-aws-ec2-metadata-token-ttl-seconds"))}},
-                           token});
+      return Result<http::Response>(http::Response{400, {}, ""});
+    return Result<http::Response>(
+        http::Response{200,
+                       {{"X-aws-ec2-metadata-token-ttl-seconds",
+                         std::string(r.header("X-aws-ec2-metadata-token-ttl-seconds"))}},
+                       token});
   });
   for (const auto& [path, body] : paths) {
-    t.on("GET /latest/" + path, [token, body](const http::HttpRequest& r) {
+    t.on("GET /latest/" + path, [token, body](const http::Request& r) {
       if (r.header("X-aws-ec2-metadata-token") != token)
-        return Result<http::HttpResponse>(http::HttpResponse{401, {}, ""});
-      return Result<http::HttpResponse>(http::HttpResponse{200, {}, body});
+        return Result<http::Response>(http::Response{401, {}, ""});
+      return Result<http::Response>(http::Response{200, {}, body});
     });
   }
 }

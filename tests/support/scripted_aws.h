@@ -18,19 +18,19 @@ namespace opsreg::testing {
 
 class ScriptedAws final : public http::Transport {
  public:
-  using Handler = std::function<Result<http::HttpResponse>(const http::HttpRequest&)>;
+  using Handler = std::function<Result<http::Response>(const http::Request&)>;
 
   // The operation a request is for: X-Amz-Target, else the form's Action, else
   // "METHOD /path" (path without the query).
-  static std::string operation(const http::HttpRequest& r) {
+  static std::string operation(const http::Request& r) {
     if (std::string_view t = r.header("X-Amz-Target"); !t.empty()) return std::string(t);
     for (const auto& [k, v] : aws::parse_query(r.body, true))
       if (k == "Action") return v;
     return r.method + " " + r.path;
   }
   // The decoded form parameters of a query-protocol request.
-  static aws::Params form(const http::HttpRequest& r) { return aws::parse_query(r.body, true); }
-  static std::string form_value(const http::HttpRequest& r, const std::string& name) {
+  static aws::Params form(const http::Request& r) { return aws::parse_query(r.body, true); }
+  static std::string form_value(const http::Request& r, const std::string& name) {
     for (const auto& [k, v] : form(r))
       if (k == name) return v;
     return "";
@@ -40,12 +40,12 @@ class ScriptedAws final : public http::Transport {
   void on(const std::string& op, Handler handler) { handlers_[op] = std::move(handler); }
   // Every request for `op` gets this response.
   void reply(const std::string& op, int status, std::string body, aws::Headers headers = {}) {
-    on(op, [=](const http::HttpRequest&) {
-      return Result<http::HttpResponse>(http::HttpResponse{status, headers, body});
+    on(op, [=](const http::Request&) {
+      return Result<http::Response>(http::Response{status, headers, body});
     });
   }
   // The next request for `op` gets this (one-off, in order, before the standing handler).
-  void queue(const std::string& op, Result<http::HttpResponse> response) {
+  void queue(const std::string& op, Result<http::Response> response) {
     queued_[op].push_back(std::move(response));
   }
   // Every request for `op` gets `code` in `protocol`'s wire format.
@@ -55,8 +55,7 @@ class ScriptedAws final : public http::Transport {
     reply(op, w.status, w.body, {{"Content-Type", w.content_type}});
   }
 
-  Result<http::HttpResponse> send(const http::Url& endpoint,
-                                  const http::HttpRequest& request) override {
+  Result<http::Response> send(const http::Url& endpoint, const http::Request& request) override {
     std::string op = operation(request);
     Handler handler;
     {
@@ -64,13 +63,13 @@ class ScriptedAws final : public http::Transport {
       sent.push_back({op, endpoint.origin(), request});
       auto q = queued_.find(op);
       if (q != queued_.end() && !q->second.empty()) {
-        Result<http::HttpResponse> r = q->second.front();
+        Result<http::Response> r = q->second.front();
         q->second.pop_front();
         return r;
       }
       auto it = handlers_.find(op);
       if (it == handlers_.end())
-        return http::HttpResponse{unscripted_status, {}, "no scripted response for " + op};
+        return http::Response{unscripted_status, {}, "no scripted response for " + op};
       handler = it->second;
     }
     return handler(request);
@@ -83,8 +82,8 @@ class ScriptedAws final : public http::Transport {
     return n;
   }
   // The requests for `op`, in order.
-  std::vector<http::HttpRequest> requests(const std::string& op) const {
-    std::vector<http::HttpRequest> out;
+  std::vector<http::Request> requests(const std::string& op) const {
+    std::vector<http::Request> out;
     for (const auto& s : sent)
       if (s.op == op) out.push_back(s.request);
     return out;
@@ -93,7 +92,7 @@ class ScriptedAws final : public http::Transport {
   struct Sent {
     std::string op;
     std::string origin;
-    http::HttpRequest request;
+    http::Request request;
   };
   std::vector<Sent> sent;
   int unscripted_status = 500;  // the answer to an operation nobody scripted
@@ -101,7 +100,7 @@ class ScriptedAws final : public http::Transport {
  private:
   std::mutex mu_;
   std::map<std::string, Handler> handlers_;
-  std::map<std::string, std::deque<Result<http::HttpResponse>>> queued_;
+  std::map<std::string, std::deque<Result<http::Response>>> queued_;
 };
 
 }  // namespace opsreg::testing

@@ -1,30 +1,17 @@
-// Test support: a typed-client-ready AwsClient for one service of a world served at `url`,
+// Test support: an AwsClient (ready for a typed client) of one service of a served harness,
 // signed with `creds` at the world's time (core's clients against the fakes over HTTP).
 #pragma once
 
 #include <gtest/gtest.h>
 
-#include <memory>
-#include <string>
-
 #include "core/clients/aws_client.h"
-#include "core/config/endpoints.h"
-#include "mocks/world/world.h"
+#include "mocks/harness/harness.h"
 
 namespace opsreg::testing {
 
-inline clients::AwsClient world_client(const std::shared_ptr<mocks::World>& world,
-                                       const std::string& url, config::Service service,
+inline clients::AwsClient world_client(const mocks::Harness& harness, config::Service service,
                                        const aws::Credentials& creds) {
-  config::ServiceConfig c;
-  c.service = service;
-  c.signing_name = std::string(config::service_info(service).signing_name);
-  c.region = "us-east-1";
-  c.endpoint = {url, "us-east-1", "test"};
-  c.credentials = creds;
-  clients::ClientDeps deps;
-  deps.clock = std::shared_ptr<const Clock>(world, &world->clock());
-  auto client = clients::AwsClient::create(c, deps);
+  auto client = harness.client(service, creds);
   EXPECT_TRUE(client.ok()) << client.error().message;
   return std::move(*client);
 }

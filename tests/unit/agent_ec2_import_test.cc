@@ -112,7 +112,7 @@ TEST(AgentEc2Import, NoPublicIpv4MeansNoPublicIp) {
 TEST(AgentEc2Import, KeyInThePreconfigSignsAndNoRoleIsAsked) {
   Ec2Agent a;
   ASSERT_TRUE(a.boot().ok());
-  const http::HttpRequest req = a.opsworks->requests("OpsWorks_20130218.RegisterInstance").at(0);
+  const http::Request req = a.opsworks->requests("OpsWorks_20130218.RegisterInstance").at(0);
   EXPECT_NE(req.header("Authorization").find("Credential=AKIAIOSFODNN7EXAMPLE/"),
             std::string::npos);
   EXPECT_EQ(req.header("X-Amz-Security-Token"), "");
@@ -125,7 +125,7 @@ TEST(AgentEc2Import, NoKeyInThePreconfigSignsWithTheInstanceProfile) {
   a.preconfig.erase("secret_access_key");
   auto r = a.boot();
   ASSERT_TRUE(r.ok()) << r.error().code << ": " << r.error().message;
-  const http::HttpRequest req = a.opsworks->requests("OpsWorks_20130218.RegisterInstance").at(0);
+  const http::Request req = a.opsworks->requests("OpsWorks_20130218.RegisterInstance").at(0);
   EXPECT_NE(req.header("Authorization").find("Credential=ASIAIOSFODNN7EXAMPLE/"),
             std::string::npos);
   EXPECT_EQ(req.header("X-Amz-Security-Token"), "IQoJb3JpZ2luX2VjEXAMPLE");

@@ -7,7 +7,6 @@
 #include <sstream>
 
 #include "core/agent/initial_setup.h"
-#include "mocks/edge/http_server.h"
 #include "tests/support/world_client.h"
 #include "tests/unit/opsworks_ec2_fixture.h"
 
@@ -128,7 +127,7 @@ TEST_F(AgentSetup, RunningSetupAgainRegistersNothingTwice) {
 TEST_F(AgentSetup, OnlyTheSignatureIsCheckedNeverThePolicy) {
   std::string inst = register_ec2_host();
   EdgeClient alice(*tw.edge, {kAliceKey, kAliceSecret, ""});
-  mocks::Response r = alice.json("AgentInitialSetup", {{"InstanceId", inst}});
+  http::Response r = alice.json("AgentInitialSetup", {{"InstanceId", inst}});
   EXPECT_EQ(r.status, 200) << r.body;
   EdgeClient nobody(*tw.edge, {"AKIANOSUCHKEY0000000", "x", ""});
   r = nobody.json("AgentInitialSetup", {{"InstanceId", inst}});
@@ -155,16 +154,14 @@ TEST(AgentMounts, ProcMountsLinesGiveDeviceAndMountPoint) {
 // The agent's side, through a real socket with the client that registered.
 class AgentSideSetup : public ::testing::Test {
  protected:
-  AgentSideSetup() : tw(ec2_world()), server(*tw.edge) {
-    server.start(0);
-    tw.world->set_edge_url(server.url());
+  AgentSideSetup() : tw(ec2_world(), Serving::kLoopback) {
     root = ::testing::TempDir() + "/agent_setup_" +
            ::testing::UnitTest::GetInstance()->current_test_info()->name();
     std::filesystem::remove_all(root);
     std::filesystem::create_directories(root + "/etc");
     std::filesystem::create_directories(root + "/proc");
     opsworks = std::make_unique<clients::OpsWorksClient>(testing::world_client(
-        tw.world, server.url(), config::Service::kOpsWorks, tw.world->operator_credentials()));
+        *tw.harness, config::Service::kOpsWorks, tw.world->operator_credentials()));
   }
   static std::string read(const std::string& path) {
     std::ifstream in(path);
@@ -181,7 +178,6 @@ class AgentSideSetup : public ::testing::Test {
   }
 
   TestWorld tw;
-  mocks::HttpServer server;
   std::string root;
   std::unique_ptr<clients::OpsWorksClient> opsworks;
   std::vector<std::string> log;

@@ -130,7 +130,7 @@ TEST_F(AgentRunnerTest, AdminClockAdvanceRunsTheAgentsThroughItsHook) {
   auto agents = runner();
   mocks::AdminHooks hooks;
   hooks.advance_clock = [&](std::chrono::microseconds by) { agents->advance(by); };
-  mocks::Request req;
+  http::Request req;
   req.method = "POST";
   req.path = "/_opsreg/clock/advance";
   req.body = R"({"by": "2h"})";
@@ -165,7 +165,7 @@ TEST_F(AgentRunnerTest, AFaultsClockJumpHasTheAgentsContactAtOnce) {
           .add_json(
               {{"service", "iam"}, {"operation", "ListUsers"}, {"latency", "16m"}, {"count", 1}})
           .ok());
-  mocks::Response r =
+  http::Response r =
       EdgeClient(*tw.edge, tw.world->operator_credentials()).query("iam", "ListUsers");
   EXPECT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(agents->contacts_made(), 1);

@@ -10,7 +10,6 @@
 #include "core/agent/boot_registration.h"
 #include "core/agent/rsa_key.h"
 #include "mocks/edge/edge.h"
-#include "mocks/edge/http_server.h"
 #include "mocks/world/world.h"
 #include "tests/support/edge_client.h"
 
@@ -98,22 +97,18 @@ std::string temp_root(const std::string& name) {
 
 // A world with its edge on a real loopback socket.
 struct LiveWorld {
-  LiveWorld() : server(*tw.edge) {
-    server.start(0);
-    tw.world->set_edge_url(server.url());
-  }
   clients::ClientDeps deps() {
     clients::ClientDeps d;
     d.clock = std::shared_ptr<const Clock>(tw.world, &tw.world->clock());
     return d;
   }
-  testing::TestWorld tw;
-  mocks::HttpServer server;
+  testing::TestWorld tw{nlohmann::json(), testing::Serving::kLoopback};
 };
 
 TEST(AgentBootRegistration, RegistersTheHostWithHostnameIpsAndFingerprint) {
   LiveWorld live;
-  auto p = preconfig_for(std::to_string(live.server.port()), live.tw.world->operator_credentials());
+  auto p =
+      preconfig_for(std::to_string(live.tw.harness->port()), live.tw.world->operator_credentials());
   p["public_ip"] = "203.0.113.9";  // an override wins over the host's
   AgentHost host{temp_root("registers"), "onprem-host", "10.0.0.5", "198.51.100.1"};
   std::vector<std::string> lines;
@@ -137,7 +132,8 @@ TEST(AgentBootRegistration, RegistersTheHostWithHostnameIpsAndFingerprint) {
 
 TEST(AgentBootRegistration, CorrectsClockSkewFromTheServiceError) {
   LiveWorld live;
-  auto p = preconfig_for(std::to_string(live.server.port()), live.tw.world->operator_credentials());
+  auto p =
+      preconfig_for(std::to_string(live.tw.harness->port()), live.tw.world->operator_credentials());
   BootOptions options;
   options.deps = live.deps();
   // The agent's clock is an hour behind the world's.
@@ -149,7 +145,8 @@ TEST(AgentBootRegistration, CorrectsClockSkewFromTheServiceError) {
 
 TEST(AgentBootRegistration, UnknownKeyIsRefusedByTheService) {
   LiveWorld live;
-  auto p = preconfig_for(std::to_string(live.server.port()), {"AKIANOSUCHKEY0000000", "x", ""});
+  auto p =
+      preconfig_for(std::to_string(live.tw.harness->port()), {"AKIANOSUCHKEY0000000", "x", ""});
   BootOptions options;
   options.deps = live.deps();
   auto r = boot_registration(p, AgentHost{temp_root("unknown_key"), "h", "", ""}, options);

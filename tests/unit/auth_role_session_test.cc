@@ -27,11 +27,11 @@ class RoleSessionAuth : public ::testing::Test {
     session = *s;
     client.set_credentials(session.credentials);
   }
-  mocks::Response caller_identity() {
+  http::Response caller_identity() {
     return client.query("sts", "GetCallerIdentity", {}, "2011-06-15");
   }
-  std::string message(const mocks::Response& r) { return xml_text(r, "//Error/Message"); }
-  std::string json_message(const mocks::Response& r) {
+  std::string message(const http::Response& r) { return xml_text(r, "//Error/Message"); }
+  std::string json_message(const http::Response& r) {
     return nlohmann::json::parse(r.body).value("message", "");
   }
 
@@ -41,7 +41,7 @@ class RoleSessionAuth : public ::testing::Test {
 };
 
 TEST_F(RoleSessionAuth, GetCallerIdentityNamesTheAssumedRole) {
-  mocks::Response r = caller_identity();
+  http::Response r = caller_identity();
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(xml_text(r, "//GetCallerIdentityResult/Arn"), kAssumedArn);
   EXPECT_EQ(xml_text(r, "//GetCallerIdentityResult/UserId"), session.assumed_role_id);
@@ -53,7 +53,7 @@ TEST_F(RoleSessionAuth, SessionKeyWithoutTokenIsInvalidClientTokenId) {
   aws::Credentials no_token = session.credentials;
   no_token.session_token.clear();
   client.set_credentials(no_token);
-  mocks::Response r = caller_identity();
+  http::Response r = caller_identity();
   EXPECT_EQ(r.status, 403);
   EXPECT_EQ(error_code(r), "InvalidClientTokenId");
   EXPECT_EQ(message(r), kInvalid);
@@ -63,7 +63,7 @@ TEST_F(RoleSessionAuth, SessionKeyWithAnotherTokenIsInvalidClientTokenId) {
   aws::Credentials wrong = session.credentials;
   wrong.session_token = "IQoJb3JpZ2luX2VjEOnotthetoken";
   client.set_credentials(wrong);
-  mocks::Response r = caller_identity();
+  http::Response r = caller_identity();
   EXPECT_EQ(r.status, 403);
   EXPECT_EQ(error_code(r), "InvalidClientTokenId");
   EXPECT_EQ(message(r), kInvalid);
@@ -73,7 +73,7 @@ TEST_F(RoleSessionAuth, OpsWorksSessionKeyWithoutTokenIsUnrecognizedClientExcept
   aws::Credentials no_token = session.credentials;
   no_token.session_token.clear();
   client.set_credentials(no_token);
-  mocks::Response r = client.json("DescribeStacks");
+  http::Response r = client.json("DescribeStacks");
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(error_code(r), "UnrecognizedClientException");
   EXPECT_EQ(json_message(r), kInvalid);
@@ -86,7 +86,7 @@ TEST_F(RoleSessionAuth, OneSecondBeforeExpirationTheSessionStillWorks) {
 
 TEST_F(RoleSessionAuth, SixHoursAndOneSecondLaterIsExpiredToken) {
   tw.world->advance(std::chrono::hours(6) + std::chrono::seconds(1));
-  mocks::Response r = caller_identity();
+  http::Response r = caller_identity();
   EXPECT_EQ(r.status, 403);
   EXPECT_EQ(error_code(r), "ExpiredToken");
   EXPECT_EQ(message(r), kExpired);
@@ -94,7 +94,7 @@ TEST_F(RoleSessionAuth, SixHoursAndOneSecondLaterIsExpiredToken) {
 
 TEST_F(RoleSessionAuth, OpsWorksExpiredSessionIsExpiredTokenException) {
   tw.world->advance(std::chrono::hours(6) + std::chrono::seconds(1));
-  mocks::Response r = client.json("DescribeStacks");
+  http::Response r = client.json("DescribeStacks");
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(error_code(r), "ExpiredTokenException");
   EXPECT_EQ(json_message(r), kExpired);
@@ -107,19 +107,19 @@ TEST_F(RoleSessionAuth, DeletingTheRoleInvalidatesItsSessions) {
       iam.detach_role_policy(kRole, "arn:aws:iam::aws:policy/AWSOpsWorksInstanceRegistration")
           .ok());
   ASSERT_TRUE(iam.delete_role(kRole).ok());
-  mocks::Response r = caller_identity();
+  http::Response r = caller_identity();
   EXPECT_EQ(r.status, 403);
   EXPECT_EQ(error_code(r), "InvalidClientTokenId");
   EXPECT_EQ(message(r), kInvalid);
 }
 
 TEST_F(RoleSessionAuth, TheRolesPoliciesAllowWhatTheyAllow) {
-  mocks::Response r = client.json("DescribeStacks");
+  http::Response r = client.json("DescribeStacks");
   EXPECT_EQ(r.status, 200) << r.body;
 }
 
 TEST_F(RoleSessionAuth, WhatTheRolesPoliciesDoNotAllowIsAccessDeniedForTheAssumedRole) {
-  mocks::Response r = client.query("iam", "ListUsers");
+  http::Response r = client.query("iam", "ListUsers");
   EXPECT_EQ(r.status, 403);
   EXPECT_EQ(error_code(r), "AccessDenied");
   EXPECT_EQ(message(r), std::string("User: ") + kAssumedArn +
@@ -134,14 +134,14 @@ TEST_F(RoleSessionAuth, GetUserWithoutUserNameIsValidationErrorForRoleCredential
                                    R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow",)"
                                    R"("Action":"iam:GetUser","Resource":"*"}]})")
                   .ok());
-  mocks::Response r = client.query("iam", "GetUser");
+  http::Response r = client.query("iam", "GetUser");
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(error_code(r), "ValidationError");
   EXPECT_EQ(message(r), "Must specify userName when calling with non-User credentials");
 }
 
 TEST_F(RoleSessionAuth, PresignedRequestCarriesTheTokenInTheQuery) {
-  mocks::Request req;
+  http::Request req;
   req.method = "GET";
   req.path = "/";
   req.query = "Action=GetCallerIdentity&Version=2011-06-15";
@@ -149,7 +149,7 @@ TEST_F(RoleSessionAuth, PresignedRequestCarriesTheTokenInTheQuery) {
   req.query = aws::presign_query(req.signable(), session.credentials, "us-east-1", "sts",
                                  tw.world->now(), 900);
   ASSERT_NE(req.query.find("X-Amz-Security-Token="), std::string::npos);
-  mocks::Response r = tw.edge->handle(req);
+  http::Response r = tw.edge->handle(req);
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(xml_text(r, "//GetCallerIdentityResult/Arn"), kAssumedArn);
 }
@@ -158,7 +158,7 @@ TEST_F(RoleSessionAuth, LongTermKeyWithASessionTokenIsInvalidClientTokenId) {
   aws::Credentials op = tw.world->operator_credentials();
   op.session_token = session.credentials.session_token;
   client.set_credentials(op);
-  mocks::Response r = caller_identity();
+  http::Response r = caller_identity();
   EXPECT_EQ(r.status, 403);
   EXPECT_EQ(error_code(r), "InvalidClientTokenId");
 }

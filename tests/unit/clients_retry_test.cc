@@ -17,26 +17,25 @@ using clients::ClientDeps;
 // Answers with queued responses (or transport errors) and records what was sent.
 class ScriptedTransport final : public http::Transport {
  public:
-  Result<http::HttpResponse> send(const http::Url& endpoint,
-                                  const http::HttpRequest& request) override {
+  Result<http::Response> send(const http::Url& endpoint, const http::Request& request) override {
     sent.push_back(request);
     origins.push_back(endpoint.origin());
-    if (script.empty()) return http::HttpResponse{200, {}, "{}"};
-    Result<http::HttpResponse> next = script.front();
+    if (script.empty()) return http::Response{200, {}, "{}"};
+    Result<http::Response> next = script.front();
     script.pop_front();
     return next;
   }
   void error(aws::Protocol p, const std::string& code, int status) {
     aws::WireError w = aws::render_error(p, aws::make_error(code, code + " message", status), "r");
-    script.push_back(http::HttpResponse{w.status, {{"Content-Type", w.content_type}}, w.body});
+    script.push_back(http::Response{w.status, {{"Content-Type", w.content_type}}, w.body});
   }
-  void ok(const std::string& body = "{}") { script.push_back(http::HttpResponse{200, {}, body}); }
+  void ok(const std::string& body = "{}") { script.push_back(http::Response{200, {}, body}); }
   void drop() {
     script.push_back(aws::make_error("EndpointConnectionError", "Could not connect", 0));
   }
 
-  std::deque<Result<http::HttpResponse>> script;
-  std::vector<http::HttpRequest> sent;
+  std::deque<Result<http::Response>> script;
+  std::vector<http::Request> sent;
   std::vector<std::string> origins;
 };
 
@@ -125,7 +124,7 @@ TEST(ClientsRetry, ServerErrorsAndConnectionErrorsAreTransient) {
 
 TEST(ClientsRetry, Http503WithoutBodyIsRetried) {
   Harness h;
-  h.transport->script.push_back(http::HttpResponse{503, {}, ""});
+  h.transport->script.push_back(http::Response{503, {}, ""});
   h.transport->ok();
   EXPECT_TRUE(h.call().ok());
   EXPECT_EQ(h.transport->sent.size(), 2u);
@@ -206,7 +205,7 @@ TEST(ClientsRetry, RetryQuotaStopsRetriesWhenExhausted) {
 TEST(ClientsRetry, RequestCarriesHostTargetAndSignature) {
   Harness h("http://127.0.0.1:4566/prefix");
   ASSERT_TRUE(h.call().ok());
-  const http::HttpRequest& r = h.transport->sent.at(0);
+  const http::Request& r = h.transport->sent.at(0);
   EXPECT_EQ(r.path, "/prefix/");
   EXPECT_EQ(r.header("Host"), "127.0.0.1:4566");
   EXPECT_EQ(r.header("X-Amz-Target"), "OpsWorks_20130218.DescribeStacks");

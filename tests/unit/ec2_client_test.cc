@@ -46,7 +46,7 @@ TEST(Ec2Client, DescribeInstancesSendsIdsAndFiltersAsEc2QueryLists) {
   req.filters = {{"vpc-id", {"vpc-1a2b3c4d"}}, {"tag:Name", {"web", "db"}}};
   ASSERT_TRUE(h.client->describe_instances(req).ok());
   ASSERT_EQ(h.transport->sent.size(), 1u);
-  const http::HttpRequest& sent = h.transport->sent[0].request;
+  const http::Request& sent = h.transport->sent[0].request;
   EXPECT_EQ(ScriptedAws::form(sent), (aws::Params{{"Action", "DescribeInstances"},
                                                   {"Version", "2016-11-15"},
                                                   {"InstanceId.1", "i-0abc"},
@@ -90,14 +90,12 @@ TEST(Ec2Client, ReadsEveryInstanceOfEveryReservation) {
 
 TEST(Ec2Client, FollowsNextTokenUntilTheLastPage) {
   Ec2Harness h;
-  h.transport->queue(
-      "DescribeInstances",
-      http::HttpResponse{200, {}, testing::describe_instances_xml({{"i-01"}}, "tok-2")});
-  h.transport->queue(
-      "DescribeInstances",
-      http::HttpResponse{200, {}, testing::describe_instances_xml({{"i-02"}}, "tok-3")});
   h.transport->queue("DescribeInstances",
-                     http::HttpResponse{200, {}, testing::describe_instances_xml({{"i-03"}})});
+                     http::Response{200, {}, testing::describe_instances_xml({{"i-01"}}, "tok-2")});
+  h.transport->queue("DescribeInstances",
+                     http::Response{200, {}, testing::describe_instances_xml({{"i-02"}}, "tok-3")});
+  h.transport->queue("DescribeInstances",
+                     http::Response{200, {}, testing::describe_instances_xml({{"i-03"}})});
   auto r = h.client->describe_instances({});
   ASSERT_TRUE(r.ok()) << r.error().message;
   ASSERT_EQ(r->size(), 3u);

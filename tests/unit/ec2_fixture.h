@@ -15,7 +15,7 @@ class Ec2Test : public ::testing::Test {
  protected:
   Ec2Test() : client(*tw.edge, tw.world->operator_credentials()) {}
 
-  mocks::Response call(const std::string& action, const aws::Params& params = {}) {
+  http::Response call(const std::string& action, const aws::Params& params = {}) {
     last = client.query("ec2", action, params, "2016-11-15");
     return last;
   }
@@ -31,7 +31,7 @@ class Ec2Test : public ::testing::Test {
 
   TestWorld tw;
   EdgeClient client;
-  mocks::Response last;
+  http::Response last;
 };
 
 }  // namespace opsreg::testing

@@ -183,7 +183,7 @@ TEST_F(Ec2Instances, OtherRegionsHaveNoInstances) {
 }
 
 TEST_F(Ec2Instances, GetWithTheQueryStringWorksLikePost) {
-  mocks::Request req;
+  http::Request req;
   req.method = "GET";
   req.path = "/";
   req.query = "Action=DescribeInstances&Version=2016-11-15&InstanceId.1=i-0a1b2c3d4e5f60023";

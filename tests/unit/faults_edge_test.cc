@@ -6,7 +6,7 @@
 #include <fstream>
 
 #include "mocks/agents/edge_transport.h"
-#include "mocks/edge/operation_name.h"
+#include "mocks/services/operation_name.h"
 #include "tests/support/edge_client.h"
 
 namespace opsreg {
@@ -21,7 +21,7 @@ class FaultsAtEdge : public ::testing::Test {
 
 TEST_F(FaultsAtEdge, ThrottledIamCreateUserIsQueryXmlThrottlingThenSucceeds) {
   add({{"service", "iam"}, {"operation", "CreateUser"}, {"error", "Throttling"}, {"count", 1}});
-  mocks::Response r = client.query("iam", "CreateUser", {{"UserName", "alice"}});
+  http::Response r = client.query("iam", "CreateUser", {{"UserName", "alice"}});
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(testing::xml_text(r, "//ErrorResponse/Error/Code"), "Throttling");
   EXPECT_EQ(testing::xml_text(r, "//ErrorResponse/Error/Message"), "Rate exceeded");
@@ -32,7 +32,7 @@ TEST_F(FaultsAtEdge, ThrottledIamCreateUserIsQueryXmlThrottlingThenSucceeds) {
 
 TEST_F(FaultsAtEdge, Ec2ErrorIsEc2ResponseErrorsXml) {
   add({{"service", "ec2"}, {"error", "RequestLimitExceeded"}});
-  mocks::Response r = client.query("ec2", "DescribeInstances", {}, "2016-11-15");
+  http::Response r = client.query("ec2", "DescribeInstances", {}, "2016-11-15");
   EXPECT_EQ(r.status, 503);
   EXPECT_EQ(testing::xml_text(r, "//Response/Errors/Error/Code"), "RequestLimitExceeded");
   EXPECT_EQ(testing::xml_text(r, "//Response/Errors/Error/Message"), "Request limit exceeded.");
@@ -40,7 +40,7 @@ TEST_F(FaultsAtEdge, Ec2ErrorIsEc2ResponseErrorsXml) {
 
 TEST_F(FaultsAtEdge, OpsWorksErrorIsJsonWithType) {
   add({{"service", "opsworks"}, {"operation", "DescribeStacks"}, {"error", "ThrottlingException"}});
-  mocks::Response r = client.json("DescribeStacks");
+  http::Response r = client.json("DescribeStacks");
   EXPECT_EQ(r.status, 400);
   auto j = nlohmann::json::parse(r.body);
   EXPECT_EQ(j["__type"], "ThrottlingException");
@@ -50,7 +50,7 @@ TEST_F(FaultsAtEdge, OpsWorksErrorIsJsonWithType) {
 
 TEST_F(FaultsAtEdge, S3ErrorIsRestXmlForTheNamedOperation) {
   add({{"service", "s3"}, {"operation", "CreateBucket"}, {"error", "SlowDown"}});
-  mocks::Response r = client.rest("PUT", "/new-bucket");
+  http::Response r = client.rest("PUT", "/new-bucket");
   EXPECT_EQ(r.status, 503);
   EXPECT_EQ(testing::xml_text(r, "//Error/Code"), "SlowDown");
   EXPECT_EQ(testing::xml_text(r, "//Error/Message"), "Please reduce your request rate.");
@@ -59,7 +59,7 @@ TEST_F(FaultsAtEdge, S3ErrorIsRestXmlForTheNamedOperation) {
 
 TEST_F(FaultsAtEdge, InternalFailureIsA500ReceiverFault) {
   add({{"service", "sts"}, {"error", "InternalFailure"}, {"count", 10}});
-  mocks::Response r = client.query("sts", "GetCallerIdentity", {}, "2011-06-15");
+  http::Response r = client.query("sts", "GetCallerIdentity", {}, "2011-06-15");
   EXPECT_EQ(r.status, 500);
   EXPECT_EQ(testing::xml_text(r, "//ErrorResponse/Error/Type"), "Receiver");
   EXPECT_EQ(testing::error_code(r), "InternalFailure");
@@ -68,14 +68,14 @@ TEST_F(FaultsAtEdge, InternalFailureIsA500ReceiverFault) {
 TEST_F(FaultsAtEdge, LatencyMovesTheWorldClockAndAnswersNormally) {
   add({{"service", "iam"}, {"operation", "ListUsers"}, {"latency", "16m"}, {"count", 1}});
   TimePoint before = tw.world->now();
-  mocks::Response r = client.query("iam", "ListUsers");
+  http::Response r = client.query("iam", "ListUsers");
   EXPECT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(tw.world->now() - before, std::chrono::minutes(16));
 }
 
 TEST_F(FaultsAtEdge, DropConnectionIsFlaggedWithoutAnAnswer) {
   add({{"service", "iam"}, {"operation", "ListUsers"}, {"drop_connection", true}, {"count", 1}});
-  mocks::Response r = client.query("iam", "ListUsers");
+  http::Response r = client.query("iam", "ListUsers");
   EXPECT_TRUE(r.drop_connection);
   EXPECT_TRUE(r.body.empty());
   EXPECT_FALSE(client.query("iam", "ListUsers").drop_connection);
@@ -83,7 +83,7 @@ TEST_F(FaultsAtEdge, DropConnectionIsFlaggedWithoutAnAnswer) {
 
 TEST_F(FaultsAtEdge, BareStatusIsAnswerWithNoBodyAndNoRequestId) {
   add({{"service", "iam"}, {"operation", "ListUsers"}, {"status", 503}, {"count", 1}});
-  mocks::Response r = client.query("iam", "ListUsers");
+  http::Response r = client.query("iam", "ListUsers");
   EXPECT_EQ(r.status, 503);
   EXPECT_TRUE(r.body.empty());
   EXPECT_TRUE(r.headers.empty());
@@ -103,34 +103,34 @@ TEST_F(FaultsAtEdge, BadSignatureIsStillAnAuthErrorAndNotCounted) {
 TEST_F(FaultsAtEdge, InProcessTransportReportsADropAsConnectionClosedError) {
   add({{"service", "s3"}, {"drop_connection", true}, {"count", 1}});
   mocks::agents::EdgeTransport transport(*tw.edge);
-  http::HttpRequest get;
+  http::Request get;
   get.method = "GET";
   get.path = "/" + tw.world->agent_installer().bucket + "/" + tw.world->agent_installer().key;
   auto url = http::parse_url("http://127.0.0.1:1");
   ASSERT_TRUE(url.ok());
-  Result<http::HttpResponse> dropped = transport.send(*url, get);
+  Result<http::Response> dropped = transport.send(*url, get);
   ASSERT_FALSE(dropped.ok());
   EXPECT_EQ(dropped.error().code, http::kConnectionClosedError);
-  Result<http::HttpResponse> again = transport.send(*url, get);
+  Result<http::Response> again = transport.send(*url, get);
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->status, 200);
 }
 
 TEST(OperationName, EachProtocolNamesItsOperation) {
-  mocks::Request q;
+  http::Request q;
   q.method = "POST";
   q.body = "Action=CreateUser&UserName=a&Version=2010-05-08";
   EXPECT_EQ(mocks::operation_name(aws::Protocol::kQuery, q), "CreateUser");
-  mocks::Request g;
+  http::Request g;
   g.method = "GET";
   g.query = "Action=DescribeInstances&Version=2016-11-15";
   EXPECT_EQ(mocks::operation_name(aws::Protocol::kEc2, g), "DescribeInstances");
-  mocks::Request j;
+  http::Request j;
   j.method = "POST";
   j.headers = {{"X-Amz-Target", "OpsWorks_20130218.RegisterInstance"}};
   EXPECT_EQ(mocks::operation_name(aws::Protocol::kJson, j), "RegisterInstance");
   auto s3 = [](std::string method, std::string path, std::string query = "") {
-    mocks::Request r;
+    http::Request r;
     r.method = std::move(method);
     r.path = std::move(path);
     r.query = std::move(query);

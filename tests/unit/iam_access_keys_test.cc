@@ -16,7 +16,7 @@ class IamAccessKeys : public IamTest {
 };
 
 TEST_F(IamAccessKeys, CreateAccessKeyReturnsTheSecretOnce) {
-  mocks::Response r = iam("CreateAccessKey", {{"UserName", "alice"}});
+  http::Response r = iam("CreateAccessKey", {{"UserName", "alice"}});
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(xml_text(r, "//CreateAccessKeyResult/AccessKey/UserName"), "alice");
   EXPECT_EQ(xml_text(r, "//CreateAccessKeyResult/AccessKey/Status"), "Active");
@@ -24,7 +24,7 @@ TEST_F(IamAccessKeys, CreateAccessKeyReturnsTheSecretOnce) {
   EXPECT_EQ(xml_text(r, "//AccessKey/SecretAccessKey").size(), 40u);
   EXPECT_EQ(xml_text(r, "//AccessKey/CreateDate"), "2026-01-01T00:00:00Z");
 
-  mocks::Response list = iam("ListAccessKeys", {{"UserName", "alice"}});
+  http::Response list = iam("ListAccessKeys", {{"UserName", "alice"}});
   EXPECT_EQ(list.body.find("SecretAccessKey"), std::string::npos);
   std::string snapshot = tw.world->snapshot().dump();
   EXPECT_EQ(snapshot.find(xml_text(r, "//AccessKey/SecretAccessKey")), std::string::npos);
@@ -34,21 +34,21 @@ TEST_F(IamAccessKeys, CreateAccessKeyReturnsTheSecretOnce) {
 TEST_F(IamAccessKeys, ThirdAccessKeyIsLimitExceeded409) {
   iam("CreateAccessKey", {{"UserName", "alice"}});
   iam("CreateAccessKey", {{"UserName", "alice"}});
-  mocks::Response r = iam("CreateAccessKey", {{"UserName", "alice"}});
+  http::Response r = iam("CreateAccessKey", {{"UserName", "alice"}});
   EXPECT_EQ(r.status, 409);
   EXPECT_EQ(error_code(r), "LimitExceeded");
   EXPECT_EQ(message(r), "Cannot exceed quota for AccessKeysPerUser: 2");
 }
 
 TEST_F(IamAccessKeys, CreateAccessKeyForUnknownUserIsNoSuchEntity) {
-  mocks::Response r = iam("CreateAccessKey", {{"UserName", "nobody"}});
+  http::Response r = iam("CreateAccessKey", {{"UserName", "nobody"}});
   EXPECT_EQ(r.status, 404);
   EXPECT_EQ(message(r), "The user with name nobody cannot be found.");
 }
 
 TEST_F(IamAccessKeys, ListAccessKeysShowsMetadata) {
   std::string id = xml_text(iam("CreateAccessKey", {{"UserName", "alice"}}), "//AccessKeyId");
-  mocks::Response r = iam("ListAccessKeys", {{"UserName", "alice"}});
+  http::Response r = iam("ListAccessKeys", {{"UserName", "alice"}});
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(xml_text(r, "//ListAccessKeysResult/AccessKeyMetadata/member/AccessKeyId"), id);
   EXPECT_EQ(xml_text(r, "//AccessKeyMetadata/member/UserName"), "alice");
@@ -57,7 +57,7 @@ TEST_F(IamAccessKeys, ListAccessKeysShowsMetadata) {
 }
 
 TEST_F(IamAccessKeys, UpdateAccessKeyToInactiveLocksTheKeyOut) {
-  mocks::Response key = iam("CreateAccessKey", {{"UserName", "alice"}});
+  http::Response key = iam("CreateAccessKey", {{"UserName", "alice"}});
   std::string id = xml_text(key, "//AccessKeyId");
   ASSERT_EQ(
       iam("UpdateAccessKey", {{"UserName", "alice"}, {"AccessKeyId", id}, {"Status", "Inactive"}})
@@ -66,14 +66,14 @@ TEST_F(IamAccessKeys, UpdateAccessKeyToInactiveLocksTheKeyOut) {
   EXPECT_EQ(xml_text(iam("ListAccessKeys", {{"UserName", "alice"}}), "//member/Status"),
             "Inactive");
   testing::EdgeClient alice(*tw.edge, {id, xml_text(key, "//SecretAccessKey"), ""});
-  mocks::Response r = alice.query("iam", "GetUser");
+  http::Response r = alice.query("iam", "GetUser");
   EXPECT_EQ(r.status, 403);
   EXPECT_EQ(error_code(r), "InvalidClientTokenId");
 }
 
 TEST_F(IamAccessKeys, UpdateAccessKeyWithBadStatusIsValidationError) {
   std::string id = xml_text(iam("CreateAccessKey", {{"UserName", "alice"}}), "//AccessKeyId");
-  mocks::Response r =
+  http::Response r =
       iam("UpdateAccessKey", {{"UserName", "alice"}, {"AccessKeyId", id}, {"Status", "Paused"}});
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(error_code(r), "ValidationError");
@@ -83,7 +83,7 @@ TEST_F(IamAccessKeys, UpdateAccessKeyWithBadStatusIsValidationError) {
 }
 
 TEST_F(IamAccessKeys, DeleteUnknownAccessKeyIsNoSuchEntity404) {
-  mocks::Response r =
+  http::Response r =
       iam("DeleteAccessKey", {{"UserName", "alice"}, {"AccessKeyId", "AKIAAAAAAAAAAAAAAAAA"}});
   EXPECT_EQ(r.status, 404);
   EXPECT_EQ(error_code(r), "NoSuchEntity");
@@ -93,7 +93,7 @@ TEST_F(IamAccessKeys, DeleteUnknownAccessKeyIsNoSuchEntity404) {
 TEST_F(IamAccessKeys, AnotherUsersKeyIsNoSuchEntity) {
   iam("CreateUser", {{"UserName", "bob"}});
   std::string id = xml_text(iam("CreateAccessKey", {{"UserName", "bob"}}), "//AccessKeyId");
-  mocks::Response r = iam("DeleteAccessKey", {{"UserName", "alice"}, {"AccessKeyId", id}});
+  http::Response r = iam("DeleteAccessKey", {{"UserName", "alice"}, {"AccessKeyId", id}});
   EXPECT_EQ(r.status, 404);
   EXPECT_EQ(error_code(r), "NoSuchEntity");
 }
@@ -105,7 +105,7 @@ TEST_F(IamAccessKeys, DeleteAccessKeyThenDeleteUserSucceeds) {
 }
 
 TEST_F(IamAccessKeys, DeletedKeyIsInvalidClientTokenId) {
-  mocks::Response key = iam("CreateAccessKey", {{"UserName", "alice"}});
+  http::Response key = iam("CreateAccessKey", {{"UserName", "alice"}});
   std::string id = xml_text(key, "//AccessKeyId");
   iam("DeleteAccessKey", {{"UserName", "alice"}, {"AccessKeyId", id}});
   testing::EdgeClient alice(*tw.edge, {id, xml_text(key, "//SecretAccessKey"), ""});
@@ -113,12 +113,12 @@ TEST_F(IamAccessKeys, DeletedKeyIsInvalidClientTokenId) {
 }
 
 TEST_F(IamAccessKeys, WithoutUserNameRootActsOnTheAccountsKeys) {
-  mocks::Response list = iam("ListAccessKeys");
+  http::Response list = iam("ListAccessKeys");
   ASSERT_EQ(list.status, 200) << list.body;
   EXPECT_EQ(xml_text(list, "//AccessKeyMetadata/member[1]/AccessKeyId"),
             tw.world->operator_credentials().access_key_id);
   EXPECT_EQ(xml_text(list, "//AccessKeyMetadata/member[1]/UserName"), "");
-  mocks::Response created = iam("CreateAccessKey");
+  http::Response created = iam("CreateAccessKey");
   ASSERT_EQ(created.status, 200) << created.body;
   EXPECT_EQ(xml_text(created, "//AccessKey/UserName"), "");
   // The operator key and the new one: the root has two keys too at most.
@@ -131,7 +131,7 @@ TEST_F(IamAccessKeys, WithoutUserNameRootActsOnTheAccountsKeys) {
 
 TEST_F(IamAccessKeys, GetAccessKeyLastUsedIsNotApplicableBeforeUse) {
   std::string id = xml_text(iam("CreateAccessKey", {{"UserName", "alice"}}), "//AccessKeyId");
-  mocks::Response r = iam("GetAccessKeyLastUsed", {{"AccessKeyId", id}});
+  http::Response r = iam("GetAccessKeyLastUsed", {{"AccessKeyId", id}});
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(xml_text(r, "//GetAccessKeyLastUsedResult/UserName"), "alice");
   EXPECT_EQ(xml_text(r, "//AccessKeyLastUsed/ServiceName"), "N/A");
@@ -140,13 +140,13 @@ TEST_F(IamAccessKeys, GetAccessKeyLastUsedIsNotApplicableBeforeUse) {
 }
 
 TEST_F(IamAccessKeys, GetAccessKeyLastUsedIsUpdatedBySignedRequest) {
-  mocks::Response key = iam("CreateAccessKey", {{"UserName", "alice"}});
+  http::Response key = iam("CreateAccessKey", {{"UserName", "alice"}});
   std::string id = xml_text(key, "//AccessKeyId");
   tw.world->advance(std::chrono::hours(2));
   testing::EdgeClient alice(*tw.edge, {id, xml_text(key, "//SecretAccessKey"), ""}, "eu-west-1");
   alice.query("sts", "GetCallerIdentity", {}, "2011-06-15");
   tw.world->advance(std::chrono::minutes(5));
-  mocks::Response r = iam("GetAccessKeyLastUsed", {{"AccessKeyId", id}});
+  http::Response r = iam("GetAccessKeyLastUsed", {{"AccessKeyId", id}});
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(xml_text(r, "//AccessKeyLastUsed/LastUsedDate"), "2026-01-01T02:00:00Z");
   EXPECT_EQ(xml_text(r, "//AccessKeyLastUsed/ServiceName"), "sts");
@@ -154,7 +154,7 @@ TEST_F(IamAccessKeys, GetAccessKeyLastUsedIsUpdatedBySignedRequest) {
 }
 
 TEST_F(IamAccessKeys, GetAccessKeyLastUsedOfUnknownKeyIsNoSuchEntity) {
-  mocks::Response r = iam("GetAccessKeyLastUsed", {{"AccessKeyId", "AKIAAAAAAAAAAAAAAAAA"}});
+  http::Response r = iam("GetAccessKeyLastUsed", {{"AccessKeyId", "AKIAAAAAAAAAAAAAAAAA"}});
   EXPECT_EQ(r.status, 404);
   EXPECT_EQ(error_code(r), "NoSuchEntity");
 }

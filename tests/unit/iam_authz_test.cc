@@ -35,7 +35,7 @@ TEST(IamAuthz, EveryCataloguePolicyParsesAsAManagedPolicy) {
 TEST(IamAuthz, UserWithoutPoliciesIsAccessDenied403) {
   testing::TestWorld tw(world_with({{"user_name", "operator"}}));
   testing::EdgeClient client(*tw.edge, identity_creds());
-  mocks::Response r = client.query("iam", "CreateUser", {{"UserName", "alice"}});
+  http::Response r = client.query("iam", "CreateUser", {{"UserName", "alice"}});
   EXPECT_EQ(r.status, 403);
   EXPECT_EQ(error_code(r), "AccessDenied");
   EXPECT_EQ(xml_text(r, "//Error/Message"),
@@ -58,7 +58,7 @@ TEST(IamAuthz, InlinePolicyAllowsExactlyItsActions) {
   testing::EdgeClient client(*tw.edge, identity_creds());
   EXPECT_EQ(client.query("iam", "CreateUser", {{"UserName", "alice"}}).status, 200);
   EXPECT_EQ(client.query("iam", "GetUser", {{"UserName", "alice"}}).status, 200);
-  mocks::Response r = client.query("iam", "DeleteUser", {{"UserName", "alice"}});
+  http::Response r = client.query("iam", "DeleteUser", {{"UserName", "alice"}});
   EXPECT_EQ(r.status, 403);
   EXPECT_EQ(error_code(r), "AccessDenied");
 }
@@ -69,7 +69,7 @@ TEST(IamAuthz, GetUserWithoutNameAsUserReturnsTheCaller) {
                   {"path", "/ops/"},
                   {"managed_policies", {"arn:aws:iam::aws:policy/IAMReadOnlyAccess"}}}));
   testing::EdgeClient client(*tw.edge, identity_creds());
-  mocks::Response r = client.query("iam", "GetUser");
+  http::Response r = client.query("iam", "GetUser");
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(xml_text(r, "//GetUserResult/User/UserName"), "operator");
   EXPECT_EQ(xml_text(r, "//GetUserResult/User/Arn"), "arn:aws:iam::123456789012:user/ops/operator");
@@ -83,10 +83,10 @@ TEST(IamAuthz, ReadOnlyManagedPolicyAllowsListButNotCreate) {
       world_with({{"user_name", "auditor"},
                   {"managed_policies", {"arn:aws:iam::aws:policy/IAMReadOnlyAccess"}}}));
   testing::EdgeClient client(*tw.edge, identity_creds());
-  mocks::Response list = client.query("iam", "ListUsers");
+  http::Response list = client.query("iam", "ListUsers");
   ASSERT_EQ(list.status, 200) << list.body;
   EXPECT_EQ(xml_text(list, "//Users/member/UserName"), "auditor");
-  mocks::Response r = client.query("iam", "CreateAccessKey");
+  http::Response r = client.query("iam", "CreateAccessKey");
   EXPECT_EQ(r.status, 403);
   EXPECT_EQ(error_code(r), "AccessDenied");
 }
@@ -94,7 +94,7 @@ TEST(IamAuthz, ReadOnlyManagedPolicyAllowsListButNotCreate) {
 TEST(IamAuthz, ListUsersIsAuthorizedOnThePathArn) {
   testing::TestWorld tw(world_with({{"user_name", "operator"}}));
   testing::EdgeClient client(*tw.edge, identity_creds());
-  mocks::Response r = client.query("iam", "ListUsers", {{"PathPrefix", "/ops/"}});
+  http::Response r = client.query("iam", "ListUsers", {{"PathPrefix", "/ops/"}});
   EXPECT_EQ(r.status, 403);
   EXPECT_NE(xml_text(r, "//Error/Message")
                 .find("iam:ListUsers on resource: arn:aws:iam::123456789012:user/ops/"),
@@ -108,7 +108,7 @@ TEST(IamAuthz, GroupMembershipGrantsTheGroupsPolicies) {
       tw.world->iam().attach_group_policy("admins", "arn:aws:iam::aws:policy/IAMFullAccess").ok());
   testing::EdgeClient client(*tw.edge, identity_creds());
   EXPECT_EQ(client.query("iam", "CreateGroup", {{"GroupName", "more"}}).status, 200);
-  mocks::Response groups = client.query("iam", "ListGroupsForUser", {{"UserName", "operator"}});
+  http::Response groups = client.query("iam", "ListGroupsForUser", {{"UserName", "operator"}});
   EXPECT_EQ(xml_text(groups, "//Groups/member/GroupName"), "admins");
 }
 
@@ -123,7 +123,7 @@ TEST(IamAuthz, ExplicitDenyBeatsAdministratorAccess) {
             {{{"Effect", "Deny"}, {"Action", "iam:DeleteUser"}, {"Resource", "*"}}}}}}}}}));
   testing::EdgeClient client(*tw.edge, identity_creds());
   ASSERT_EQ(client.query("iam", "CreateUser", {{"UserName", "alice"}}).status, 200);
-  mocks::Response r = client.query("iam", "DeleteUser", {{"UserName", "alice"}});
+  http::Response r = client.query("iam", "DeleteUser", {{"UserName", "alice"}});
   EXPECT_EQ(r.status, 403);
   EXPECT_NE(xml_text(r, "//Error/Message").find("with an explicit deny"), std::string::npos);
 }

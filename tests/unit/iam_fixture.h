@@ -20,10 +20,10 @@ inline constexpr char kReadIam[] =
 
 class IamTest : public ::testing::Test {
  protected:
-  mocks::Response iam(const std::string& action, const aws::Params& params = {}) {
+  http::Response iam(const std::string& action, const aws::Params& params = {}) {
     return client.query("iam", action, params);
   }
-  std::string message(const mocks::Response& r) { return testing::xml_text(r, "//Error/Message"); }
+  std::string message(const http::Response& r) { return testing::xml_text(r, "//Error/Message"); }
 
   testing::TestWorld tw;
   testing::EdgeClient client{*tw.edge, tw.world->operator_credentials()};

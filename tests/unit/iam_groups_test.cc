@@ -13,7 +13,7 @@ using testing::xml_text;
 class IamGroups : public IamTest {};
 
 TEST_F(IamGroups, CreateGroupReturnsTheGroup) {
-  mocks::Response r = iam("CreateGroup", {{"GroupName", "ops"}, {"Path", "/teams/"}});
+  http::Response r = iam("CreateGroup", {{"GroupName", "ops"}, {"Path", "/teams/"}});
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(xml_text(r, "//CreateGroupResult/Group/GroupName"), "ops");
   EXPECT_EQ(xml_text(r, "//CreateGroupResult/Group/Arn"),
@@ -24,14 +24,14 @@ TEST_F(IamGroups, CreateGroupReturnsTheGroup) {
 
 TEST_F(IamGroups, GroupNamesCollideIgnoringCase) {
   iam("CreateGroup", {{"GroupName", "Ops"}});
-  mocks::Response r = iam("CreateGroup", {{"GroupName", "ops"}});
+  http::Response r = iam("CreateGroup", {{"GroupName", "ops"}});
   EXPECT_EQ(r.status, 409);
   EXPECT_EQ(error_code(r), "EntityAlreadyExists");
   EXPECT_EQ(message(r), "Group with name ops already exists.");
 }
 
 TEST_F(IamGroups, GroupNameLongerThan128IsValidationError) {
-  mocks::Response r = iam("CreateGroup", {{"GroupName", std::string(129, 'g')}});
+  http::Response r = iam("CreateGroup", {{"GroupName", std::string(129, 'g')}});
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(error_code(r), "ValidationError");
   EXPECT_EQ(iam("CreateGroup", {{"GroupName", std::string(128, 'g')}}).status, 200);
@@ -43,7 +43,7 @@ TEST_F(IamGroups, GetGroupListsItsMembers) {
   iam("CreateUser", {{"UserName", "alice"}});
   ASSERT_EQ(iam("AddUserToGroup", {{"GroupName", "ops"}, {"UserName", "bob"}}).status, 200);
   ASSERT_EQ(iam("AddUserToGroup", {{"GroupName", "ops"}, {"UserName", "alice"}}).status, 200);
-  mocks::Response r = iam("GetGroup", {{"GroupName", "ops"}});
+  http::Response r = iam("GetGroup", {{"GroupName", "ops"}});
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(xml_text(r, "//GetGroupResult/Group/GroupName"), "ops");
   EXPECT_EQ(xml_text(r, "//GetGroupResult/Users/member[1]/UserName"), "alice");
@@ -52,7 +52,7 @@ TEST_F(IamGroups, GetGroupListsItsMembers) {
 }
 
 TEST_F(IamGroups, GetUnknownGroupIsNoSuchEntity404) {
-  mocks::Response r = iam("GetGroup", {{"GroupName", "ghosts"}});
+  http::Response r = iam("GetGroup", {{"GroupName", "ghosts"}});
   EXPECT_EQ(r.status, 404);
   EXPECT_EQ(error_code(r), "NoSuchEntity");
   EXPECT_EQ(message(r), "The group with name ghosts cannot be found.");
@@ -60,14 +60,14 @@ TEST_F(IamGroups, GetUnknownGroupIsNoSuchEntity404) {
 
 TEST_F(IamGroups, AddUnknownUserToGroupIsNoSuchEntity) {
   iam("CreateGroup", {{"GroupName", "ops"}});
-  mocks::Response r = iam("AddUserToGroup", {{"GroupName", "ops"}, {"UserName", "nobody"}});
+  http::Response r = iam("AddUserToGroup", {{"GroupName", "ops"}, {"UserName", "nobody"}});
   EXPECT_EQ(r.status, 404);
   EXPECT_EQ(message(r), "The user with name nobody cannot be found.");
 }
 
 TEST_F(IamGroups, AddUserToUnknownGroupIsNoSuchEntity) {
   iam("CreateUser", {{"UserName", "alice"}});
-  mocks::Response r = iam("AddUserToGroup", {{"GroupName", "ghosts"}, {"UserName", "alice"}});
+  http::Response r = iam("AddUserToGroup", {{"GroupName", "ghosts"}, {"UserName", "alice"}});
   EXPECT_EQ(r.status, 404);
   EXPECT_EQ(message(r), "The group with name ghosts cannot be found.");
 }
@@ -78,7 +78,7 @@ TEST_F(IamGroups, ListGroupsForUserAfterRemoveUserFromGroup) {
   iam("CreateGroup", {{"GroupName", "dev"}});
   iam("AddUserToGroup", {{"GroupName", "ops"}, {"UserName", "alice"}});
   iam("AddUserToGroup", {{"GroupName", "dev"}, {"UserName", "alice"}});
-  mocks::Response r = iam("ListGroupsForUser", {{"UserName", "alice"}});
+  http::Response r = iam("ListGroupsForUser", {{"UserName", "alice"}});
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(xml_text(r, "//ListGroupsForUserResult/Groups/member[1]/GroupName"), "dev");
   EXPECT_EQ(xml_text(r, "//ListGroupsForUserResult/Groups/member[2]/GroupName"), "ops");
@@ -92,16 +92,16 @@ TEST_F(IamGroups, ListGroupsByPathPrefixInNameOrderWithPages) {
   iam("CreateGroup", {{"GroupName", "ops"}, {"Path", "/teams/"}});
   iam("CreateGroup", {{"GroupName", "dev"}, {"Path", "/teams/"}});
   iam("CreateGroup", {{"GroupName", "admins"}});
-  mocks::Response all = iam("ListGroups", {});
+  http::Response all = iam("ListGroups", {});
   ASSERT_EQ(all.status, 200) << all.body;
   EXPECT_EQ(xml_text(all, "//ListGroupsResult/Groups/member[1]/GroupName"), "admins");
   EXPECT_EQ(xml_text(all, "//ListGroupsResult/IsTruncated"), "false");
-  mocks::Response teams = iam("ListGroups", {{"PathPrefix", "/teams/"}, {"MaxItems", "1"}});
+  http::Response teams = iam("ListGroups", {{"PathPrefix", "/teams/"}, {"MaxItems", "1"}});
   ASSERT_EQ(teams.status, 200) << teams.body;
   EXPECT_EQ(xml_text(teams, "//Groups/member[1]/GroupName"), "dev");
   EXPECT_EQ(xml_text(teams, "//Groups/member[1]/Arn"), "arn:aws:iam::123456789012:group/teams/dev");
   EXPECT_EQ(xml_text(teams, "//IsTruncated"), "true");
-  mocks::Response next =
+  http::Response next =
       iam("ListGroups", {{"PathPrefix", "/teams/"}, {"Marker", xml_text(teams, "//Marker")}});
   EXPECT_EQ(xml_text(next, "//Groups/member[1]/GroupName"), "ops");
   EXPECT_EQ(error_code(iam("ListGroups", {{"PathPrefix", "teams"}})), "ValidationError");
@@ -110,7 +110,7 @@ TEST_F(IamGroups, ListGroupsByPathPrefixInNameOrderWithPages) {
 TEST_F(IamGroups, RemoveUserNotInGroupIsNoSuchEntity) {
   iam("CreateUser", {{"UserName", "alice"}});
   iam("CreateGroup", {{"GroupName", "ops"}});
-  mocks::Response r = iam("RemoveUserFromGroup", {{"GroupName", "ops"}, {"UserName", "alice"}});
+  http::Response r = iam("RemoveUserFromGroup", {{"GroupName", "ops"}, {"UserName", "alice"}});
   EXPECT_EQ(r.status, 404);
   EXPECT_EQ(error_code(r), "NoSuchEntity");
 }
@@ -119,7 +119,7 @@ TEST_F(IamGroups, DeleteGroupWithMembersIsDeleteConflict) {
   iam("CreateUser", {{"UserName", "alice"}});
   iam("CreateGroup", {{"GroupName", "ops"}});
   iam("AddUserToGroup", {{"GroupName", "ops"}, {"UserName", "alice"}});
-  mocks::Response r = iam("DeleteGroup", {{"GroupName", "ops"}});
+  http::Response r = iam("DeleteGroup", {{"GroupName", "ops"}});
   EXPECT_EQ(r.status, 409);
   EXPECT_EQ(error_code(r), "DeleteConflict");
   EXPECT_EQ(message(r), "Cannot delete entity, must remove users from group first.");
@@ -129,7 +129,7 @@ TEST_F(IamGroups, DeleteGroupWithAttachedPolicyIsDeleteConflict) {
   iam("CreateGroup", {{"GroupName", "ops"}});
   ASSERT_TRUE(
       tw.world->iam().attach_group_policy("ops", "arn:aws:iam::aws:policy/IAMReadOnlyAccess").ok());
-  mocks::Response r = iam("DeleteGroup", {{"GroupName", "ops"}});
+  http::Response r = iam("DeleteGroup", {{"GroupName", "ops"}});
   EXPECT_EQ(r.status, 409);
   EXPECT_EQ(message(r), "Cannot delete entity, must detach all policies first.");
 }

@@ -16,13 +16,13 @@ class IamInstanceProfiles : public IamTest {
     for (const char* role : {"app-role", "other-role"})
       iam("CreateRole", {{"RoleName", role}, {"AssumeRolePolicyDocument", kEc2Trust}});
   }
-  mocks::Response add(const std::string& profile, const std::string& role) {
+  http::Response add(const std::string& profile, const std::string& role) {
     return iam("AddRoleToInstanceProfile", {{"InstanceProfileName", profile}, {"RoleName", role}});
   }
 };
 
 TEST_F(IamInstanceProfiles, CreateInstanceProfileReturnsArnAipaIdAndNoRoles) {
-  mocks::Response r =
+  http::Response r =
       iam("CreateInstanceProfile", {{"InstanceProfileName", "app-profile"}, {"Path", "/web/"}});
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(xml_text(r, "//InstanceProfile/InstanceProfileName"), "app-profile");
@@ -37,7 +37,7 @@ TEST_F(IamInstanceProfiles, CreateInstanceProfileReturnsArnAipaIdAndNoRoles) {
 
 TEST_F(IamInstanceProfiles, DuplicateNameIsEntityAlreadyExists) {
   iam("CreateInstanceProfile", {{"InstanceProfileName", "app-profile"}});
-  mocks::Response r = iam("CreateInstanceProfile", {{"InstanceProfileName", "APP-profile"}});
+  http::Response r = iam("CreateInstanceProfile", {{"InstanceProfileName", "APP-profile"}});
   EXPECT_EQ(r.status, 409);
   EXPECT_EQ(error_code(r), "EntityAlreadyExists");
   EXPECT_EQ(message(r), "Instance Profile APP-profile already exists.");
@@ -45,7 +45,7 @@ TEST_F(IamInstanceProfiles, DuplicateNameIsEntityAlreadyExists) {
 
 TEST_F(IamInstanceProfiles, NameLongerThan128IsValidationError) {
   std::string name(129, 'p');
-  mocks::Response r = iam("CreateInstanceProfile", {{"InstanceProfileName", name}});
+  http::Response r = iam("CreateInstanceProfile", {{"InstanceProfileName", name}});
   EXPECT_EQ(error_code(r), "ValidationError");
   EXPECT_EQ(message(r), "1 validation error detected: Value '" + name +
                             "' at 'instanceProfileName' failed to satisfy constraint: Member "
@@ -53,7 +53,7 @@ TEST_F(IamInstanceProfiles, NameLongerThan128IsValidationError) {
 }
 
 TEST_F(IamInstanceProfiles, GetUnknownInstanceProfileIsNoSuchEntity) {
-  mocks::Response r = iam("GetInstanceProfile", {{"InstanceProfileName", "ghost"}});
+  http::Response r = iam("GetInstanceProfile", {{"InstanceProfileName", "ghost"}});
   EXPECT_EQ(r.status, 404);
   EXPECT_EQ(error_code(r), "NoSuchEntity");
   EXPECT_EQ(message(r), "Instance Profile ghost cannot be found.");
@@ -62,7 +62,7 @@ TEST_F(IamInstanceProfiles, GetUnknownInstanceProfileIsNoSuchEntity) {
 TEST_F(IamInstanceProfiles, AddedRoleAppearsInGetInstanceProfile) {
   iam("CreateInstanceProfile", {{"InstanceProfileName", "app-profile"}});
   ASSERT_EQ(add("app-profile", "app-role").status, 200);
-  mocks::Response r = iam("GetInstanceProfile", {{"InstanceProfileName", "app-profile"}});
+  http::Response r = iam("GetInstanceProfile", {{"InstanceProfileName", "app-profile"}});
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(xml_text(r, "//InstanceProfile/Roles/member/RoleName"), "app-role");
   EXPECT_EQ(xml_text(r, "//InstanceProfile/Roles/member/Arn"),
@@ -73,7 +73,7 @@ TEST_F(IamInstanceProfiles, SecondRoleIsLimitExceeded) {
   iam("CreateInstanceProfile", {{"InstanceProfileName", "app-profile"}});
   add("app-profile", "app-role");
   for (const char* role : {"other-role", "app-role"}) {
-    mocks::Response r = add("app-profile", role);
+    http::Response r = add("app-profile", role);
     EXPECT_EQ(r.status, 409);
     EXPECT_EQ(error_code(r), "LimitExceeded");
     EXPECT_EQ(message(r), "Cannot exceed quota for InstanceSessionsPerInstanceProfile: 1");
@@ -82,7 +82,7 @@ TEST_F(IamInstanceProfiles, SecondRoleIsLimitExceeded) {
 
 TEST_F(IamInstanceProfiles, AddUnknownRoleIsNoSuchEntity) {
   iam("CreateInstanceProfile", {{"InstanceProfileName", "app-profile"}});
-  mocks::Response r = add("app-profile", "ghost");
+  http::Response r = add("app-profile", "ghost");
   EXPECT_EQ(r.status, 404);
   EXPECT_EQ(message(r), "The role with name ghost cannot be found.");
 }
@@ -90,7 +90,7 @@ TEST_F(IamInstanceProfiles, AddUnknownRoleIsNoSuchEntity) {
 TEST_F(IamInstanceProfiles, DeleteInstanceProfileHoldingARoleIsDeleteConflict) {
   iam("CreateInstanceProfile", {{"InstanceProfileName", "app-profile"}});
   add("app-profile", "app-role");
-  mocks::Response r = iam("DeleteInstanceProfile", {{"InstanceProfileName", "app-profile"}});
+  http::Response r = iam("DeleteInstanceProfile", {{"InstanceProfileName", "app-profile"}});
   EXPECT_EQ(r.status, 409);
   EXPECT_EQ(error_code(r), "DeleteConflict");
   EXPECT_EQ(message(r), "Cannot delete entity, must remove roles from instance profile first.");
@@ -109,8 +109,8 @@ TEST_F(IamInstanceProfiles, RemoveRoleThenDeleteBoth) {
 
 TEST_F(IamInstanceProfiles, RemoveRoleTheProfileDoesNotHoldIsNoSuchEntity) {
   iam("CreateInstanceProfile", {{"InstanceProfileName", "app-profile"}});
-  mocks::Response r = iam("RemoveRoleFromInstanceProfile",
-                          {{"InstanceProfileName", "app-profile"}, {"RoleName", "app-role"}});
+  http::Response r = iam("RemoveRoleFromInstanceProfile",
+                         {{"InstanceProfileName", "app-profile"}, {"RoleName", "app-role"}});
   EXPECT_EQ(r.status, 404);
   EXPECT_EQ(error_code(r), "NoSuchEntity");
 }
@@ -121,7 +121,7 @@ TEST_F(IamInstanceProfiles, ListInstanceProfilesForRoleNamesTheProfilesHoldingIt
   add("b-profile", "app-role");
   add("a-profile", "app-role");
   add("c-profile", "other-role");
-  mocks::Response r =
+  http::Response r =
       iam("ListInstanceProfilesForRole", {{"RoleName", "app-role"}, {"MaxItems", "1"}});
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(xml_text(r, "//InstanceProfiles/member/InstanceProfileName"), "a-profile");
@@ -134,7 +134,7 @@ TEST_F(IamInstanceProfiles, ListInstanceProfilesForRoleNamesTheProfilesHoldingIt
 }
 
 TEST_F(IamInstanceProfiles, ListInstanceProfilesForUnknownRoleIsNoSuchEntity) {
-  mocks::Response r = iam("ListInstanceProfilesForRole", {{"RoleName", "ghost"}});
+  http::Response r = iam("ListInstanceProfilesForRole", {{"RoleName", "ghost"}});
   EXPECT_EQ(r.status, 404);
   EXPECT_EQ(message(r), "The role with name ghost cannot be found.");
 }
@@ -142,7 +142,7 @@ TEST_F(IamInstanceProfiles, ListInstanceProfilesForUnknownRoleIsNoSuchEntity) {
 TEST_F(IamInstanceProfiles, ListInstanceProfilesFiltersByPathPrefix) {
   iam("CreateInstanceProfile", {{"InstanceProfileName", "web-profile"}, {"Path", "/web/"}});
   iam("CreateInstanceProfile", {{"InstanceProfileName", "db-profile"}, {"Path", "/db/"}});
-  mocks::Response r = iam("ListInstanceProfiles", {{"PathPrefix", "/web/"}});
+  http::Response r = iam("ListInstanceProfiles", {{"PathPrefix", "/web/"}});
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(xml_text(r, "//InstanceProfiles/member/InstanceProfileName"), "web-profile");
   EXPECT_EQ(r.body.find("db-profile"), std::string::npos);

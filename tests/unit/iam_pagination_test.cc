@@ -19,7 +19,7 @@ TEST_F(IamPagination, ListUsersPagesWithMarkerUntilNotTruncated) {
   for (;;) {
     aws::Params params = {{"MaxItems", "2"}};
     if (!marker.empty()) params.emplace_back("Marker", marker);
-    mocks::Response r = iam("ListUsers", params);
+    http::Response r = iam("ListUsers", params);
     ASSERT_EQ(r.status, 200) << r.body;
     ++pages;
     for (int i = 1; i <= 2; ++i) {
@@ -40,17 +40,17 @@ TEST_F(IamPagination, ListUsersPagesWithMarkerUntilNotTruncated) {
 TEST_F(IamPagination, DefaultMaxItemsIs100) {
   for (int i = 0; i < 101; ++i)
     iam("CreateUser", {{"UserName", "user" + std::to_string(1000 + i)}});
-  mocks::Response r = iam("ListUsers");
+  http::Response r = iam("ListUsers");
   EXPECT_EQ(xml_text(r, "//IsTruncated"), "true");
   EXPECT_EQ(xml_text(r, "//Users/member[100]/UserName"), "user1099");
   EXPECT_EQ(xml_text(r, "//Users/member[101]/UserName"), "");
-  mocks::Response rest = iam("ListUsers", {{"Marker", xml_text(r, "//ListUsersResult/Marker")}});
+  http::Response rest = iam("ListUsers", {{"Marker", xml_text(r, "//ListUsersResult/Marker")}});
   EXPECT_EQ(xml_text(rest, "//Users/member[1]/UserName"), "user1100");
   EXPECT_EQ(xml_text(rest, "//IsTruncated"), "false");
 }
 
 TEST_F(IamPagination, MaxItemsZeroIsValidationError) {
-  mocks::Response r = iam("ListUsers", {{"MaxItems", "0"}});
+  http::Response r = iam("ListUsers", {{"MaxItems", "0"}});
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(error_code(r), "ValidationError");
   EXPECT_EQ(xml_text(r, "//Error/Message"),
@@ -59,14 +59,14 @@ TEST_F(IamPagination, MaxItemsZeroIsValidationError) {
 }
 
 TEST_F(IamPagination, MaxItemsOver1000IsValidationError) {
-  mocks::Response r = iam("ListUsers", {{"MaxItems", "1001"}});
+  http::Response r = iam("ListUsers", {{"MaxItems", "1001"}});
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(error_code(r), "ValidationError");
   EXPECT_EQ(iam("ListUsers", {{"MaxItems", "1000"}}).status, 200);
 }
 
 TEST_F(IamPagination, ForeignMarkerIsValidationError) {
-  mocks::Response r = iam("ListUsers", {{"Marker", "not-a-marker"}});
+  http::Response r = iam("ListUsers", {{"Marker", "not-a-marker"}});
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(error_code(r), "ValidationError");
 }
@@ -77,9 +77,9 @@ TEST_F(IamPagination, GetGroupPagesItsMembers) {
     iam("CreateUser", {{"UserName", name}});
     iam("AddUserToGroup", {{"GroupName", "ops"}, {"UserName", name}});
   }
-  mocks::Response first = iam("GetGroup", {{"GroupName", "ops"}, {"MaxItems", "2"}});
+  http::Response first = iam("GetGroup", {{"GroupName", "ops"}, {"MaxItems", "2"}});
   EXPECT_EQ(xml_text(first, "//GetGroupResult/IsTruncated"), "true");
-  mocks::Response second = iam(
+  http::Response second = iam(
       "GetGroup", {{"GroupName", "ops"}, {"Marker", xml_text(first, "//GetGroupResult/Marker")}});
   EXPECT_EQ(xml_text(second, "//Users/member[1]/UserName"), "c");
   EXPECT_EQ(xml_text(second, "//GetGroupResult/IsTruncated"), "false");
@@ -89,9 +89,9 @@ TEST_F(IamPagination, ListAccessKeysAndGroupsForUserPage) {
   iam("CreateUser", {{"UserName", "alice"}});
   iam("CreateAccessKey", {{"UserName", "alice"}});
   iam("CreateAccessKey", {{"UserName", "alice"}});
-  mocks::Response keys = iam("ListAccessKeys", {{"UserName", "alice"}, {"MaxItems", "1"}});
+  http::Response keys = iam("ListAccessKeys", {{"UserName", "alice"}, {"MaxItems", "1"}});
   EXPECT_EQ(xml_text(keys, "//ListAccessKeysResult/IsTruncated"), "true");
-  mocks::Response more =
+  http::Response more =
       iam("ListAccessKeys", {{"UserName", "alice"}, {"Marker", xml_text(keys, "//Marker")}});
   EXPECT_NE(xml_text(more, "//member/AccessKeyId"), xml_text(keys, "//member/AccessKeyId"));
   EXPECT_EQ(xml_text(more, "//IsTruncated"), "false");
@@ -100,7 +100,7 @@ TEST_F(IamPagination, ListAccessKeysAndGroupsForUserPage) {
     iam("CreateGroup", {{"GroupName", g}});
     iam("AddUserToGroup", {{"GroupName", g}, {"UserName", "alice"}});
   }
-  mocks::Response groups = iam("ListGroupsForUser", {{"UserName", "alice"}, {"MaxItems", "1"}});
+  http::Response groups = iam("ListGroupsForUser", {{"UserName", "alice"}, {"MaxItems", "1"}});
   EXPECT_EQ(xml_text(groups, "//Groups/member/GroupName"), "g1");
   EXPECT_EQ(xml_text(groups, "//IsTruncated"), "true");
 }

@@ -19,7 +19,7 @@ class IamPolicies : public IamTest {
 TEST_F(IamPolicies, AttachAwsManagedPolicyListsIt) {
   ASSERT_EQ(iam("AttachUserPolicy", {{"UserName", "alice"}, {"PolicyArn", kRegistration}}).status,
             200);
-  mocks::Response r = iam("ListAttachedUserPolicies", {{"UserName", "alice"}});
+  http::Response r = iam("ListAttachedUserPolicies", {{"UserName", "alice"}});
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(xml_text(r, "//AttachedPolicies/member/PolicyName"), "AWSOpsWorksInstanceRegistration");
   EXPECT_EQ(xml_text(r, "//AttachedPolicies/member/PolicyArn"), kRegistration);
@@ -27,8 +27,8 @@ TEST_F(IamPolicies, AttachAwsManagedPolicyListsIt) {
 }
 
 TEST_F(IamPolicies, AttachUnknownPolicyIsNoSuchEntity) {
-  mocks::Response r = iam("AttachUserPolicy",
-                          {{"UserName", "alice"}, {"PolicyArn", "arn:aws:iam::aws:policy/NoSuch"}});
+  http::Response r = iam("AttachUserPolicy",
+                         {{"UserName", "alice"}, {"PolicyArn", "arn:aws:iam::aws:policy/NoSuch"}});
   EXPECT_EQ(r.status, 404);
   EXPECT_EQ(error_code(r), "NoSuchEntity");
   EXPECT_EQ(message(r),
@@ -36,8 +36,7 @@ TEST_F(IamPolicies, AttachUnknownPolicyIsNoSuchEntity) {
 }
 
 TEST_F(IamPolicies, DetachPolicyThatIsNotAttachedIsNoSuchEntity) {
-  mocks::Response r =
-      iam("DetachUserPolicy", {{"UserName", "alice"}, {"PolicyArn", kRegistration}});
+  http::Response r = iam("DetachUserPolicy", {{"UserName", "alice"}, {"PolicyArn", kRegistration}});
   EXPECT_EQ(r.status, 404);
   EXPECT_EQ(error_code(r), "NoSuchEntity");
   EXPECT_EQ(message(r), std::string("Policy ") + kRegistration + " was not found.");
@@ -65,11 +64,11 @@ TEST_F(IamPolicies, EveryCataloguePolicyIsAttachable) {
 }
 
 TEST_F(IamPolicies, PutUserPolicyThenGetReturnsTheDocumentUrlEncoded) {
-  mocks::Response put =
+  http::Response put =
       iam("PutUserPolicy",
           {{"UserName", "alice"}, {"PolicyName", "read-iam"}, {"PolicyDocument", kReadIam}});
   ASSERT_EQ(put.status, 200) << put.body;
-  mocks::Response r = iam("GetUserPolicy", {{"UserName", "alice"}, {"PolicyName", "read-iam"}});
+  http::Response r = iam("GetUserPolicy", {{"UserName", "alice"}, {"PolicyName", "read-iam"}});
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(xml_text(r, "//GetUserPolicyResult/UserName"), "alice");
   EXPECT_EQ(xml_text(r, "//GetUserPolicyResult/PolicyName"), "read-iam");
@@ -82,7 +81,7 @@ TEST_F(IamPolicies, ListUserPoliciesNamesInlinePolicies) {
   for (const char* name : {"b-policy", "a-policy"})
     iam("PutUserPolicy",
         {{"UserName", "alice"}, {"PolicyName", name}, {"PolicyDocument", kReadIam}});
-  mocks::Response r = iam("ListUserPolicies", {{"UserName", "alice"}});
+  http::Response r = iam("ListUserPolicies", {{"UserName", "alice"}});
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(xml_text(r, "//PolicyNames/member[1]"), "a-policy");
   EXPECT_EQ(xml_text(r, "//PolicyNames/member[2]"), "b-policy");
@@ -90,20 +89,20 @@ TEST_F(IamPolicies, ListUserPoliciesNamesInlinePolicies) {
 }
 
 TEST_F(IamPolicies, GetUnknownUserPolicyIsNoSuchEntity) {
-  mocks::Response r = iam("GetUserPolicy", {{"UserName", "alice"}, {"PolicyName", "nope"}});
+  http::Response r = iam("GetUserPolicy", {{"UserName", "alice"}, {"PolicyName", "nope"}});
   EXPECT_EQ(r.status, 404);
   EXPECT_EQ(error_code(r), "NoSuchEntity");
   EXPECT_EQ(message(r), "The user policy with name nope cannot be found.");
 }
 
 TEST_F(IamPolicies, DeleteUnknownUserPolicyIsNoSuchEntity) {
-  mocks::Response r = iam("DeleteUserPolicy", {{"UserName", "alice"}, {"PolicyName", "nope"}});
+  http::Response r = iam("DeleteUserPolicy", {{"UserName", "alice"}, {"PolicyName", "nope"}});
   EXPECT_EQ(r.status, 404);
   EXPECT_EQ(message(r), "The user policy with name nope cannot be found.");
 }
 
 TEST_F(IamPolicies, PolicyNameWithSlashIsValidationError) {
-  mocks::Response r =
+  http::Response r =
       iam("PutUserPolicy",
           {{"UserName", "alice"}, {"PolicyName", "a/b"}, {"PolicyDocument", kReadIam}});
   EXPECT_EQ(r.status, 400);
@@ -114,7 +113,7 @@ TEST_F(IamPolicies, PolicyNameWithSlashIsValidationError) {
 }
 
 TEST_F(IamPolicies, MalformedDocumentIsMalformedPolicyDocument) {
-  mocks::Response r =
+  http::Response r =
       iam("PutUserPolicy",
           {{"UserName", "alice"}, {"PolicyName", "broken"}, {"PolicyDocument", "{not json"}});
   EXPECT_EQ(r.status, 400);
@@ -135,7 +134,7 @@ TEST_F(IamPolicies, InlinePoliciesOver2048CharactersAreLimitExceeded) {
       iam("PutUserPolicy", {{"UserName", "alice"}, {"PolicyName", "one"}, {"PolicyDocument", big}})
           .status,
       200);
-  mocks::Response r =
+  http::Response r =
       iam("PutUserPolicy", {{"UserName", "alice"}, {"PolicyName", "two"}, {"PolicyDocument", big}});
   EXPECT_EQ(r.status, 409);
   EXPECT_EQ(error_code(r), "LimitExceeded");
@@ -157,7 +156,7 @@ TEST_F(IamPolicies, WhiteSpaceDoesNotCountTowardsThePolicySize) {
 
 TEST_F(IamPolicies, DeleteUserWithInlinePolicyIsDeleteConflict) {
   iam("PutUserPolicy", {{"UserName", "alice"}, {"PolicyName", "p"}, {"PolicyDocument", kReadIam}});
-  mocks::Response r = iam("DeleteUser", {{"UserName", "alice"}});
+  http::Response r = iam("DeleteUser", {{"UserName", "alice"}});
   EXPECT_EQ(r.status, 409);
   EXPECT_EQ(error_code(r), "DeleteConflict");
   EXPECT_EQ(message(r), "Cannot delete entity, must delete policies first.");

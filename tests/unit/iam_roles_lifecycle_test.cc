@@ -13,8 +13,8 @@ using testing::xml_text;
 
 class IamRoles : public IamTest {
  protected:
-  mocks::Response create_role(const std::string& name, const std::string& trust = kEc2Trust,
-                              aws::Params extra = {}) {
+  http::Response create_role(const std::string& name, const std::string& trust = kEc2Trust,
+                             aws::Params extra = {}) {
     extra.emplace_back("RoleName", name);
     extra.emplace_back("AssumeRolePolicyDocument", trust);
     return iam("CreateRole", extra);
@@ -22,7 +22,7 @@ class IamRoles : public IamTest {
 };
 
 TEST_F(IamRoles, CreateRoleReturnsArnAroaIdAndTheTrustPolicyUrlEncoded) {
-  mocks::Response r = create_role("app-role", kEc2Trust, {{"Path", "/service/"}});
+  http::Response r = create_role("app-role", kEc2Trust, {{"Path", "/service/"}});
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(xml_text(r, "//CreateRoleResult/Role/RoleName"), "app-role");
   EXPECT_EQ(xml_text(r, "//CreateRoleResult/Role/Path"), "/service/");
@@ -37,7 +37,7 @@ TEST_F(IamRoles, CreateRoleReturnsArnAroaIdAndTheTrustPolicyUrlEncoded) {
 
 TEST_F(IamRoles, GetRoleReturnsTheRoleAndRoleLastUsed) {
   create_role("app-role", kEc2Trust, {{"Description", "the app"}, {"MaxSessionDuration", "7200"}});
-  mocks::Response r = iam("GetRole", {{"RoleName", "APP-ROLE"}});
+  http::Response r = iam("GetRole", {{"RoleName", "APP-ROLE"}});
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(xml_text(r, "//GetRoleResult/Role/RoleName"), "app-role");
   EXPECT_EQ(xml_text(r, "//GetRoleResult/Role/Description"), "the app");
@@ -46,7 +46,7 @@ TEST_F(IamRoles, GetRoleReturnsTheRoleAndRoleLastUsed) {
 }
 
 TEST_F(IamRoles, GetUnknownRoleIsNoSuchEntity) {
-  mocks::Response r = iam("GetRole", {{"RoleName", "nobody"}});
+  http::Response r = iam("GetRole", {{"RoleName", "nobody"}});
   EXPECT_EQ(r.status, 404);
   EXPECT_EQ(error_code(r), "NoSuchEntity");
   EXPECT_EQ(message(r), "The role with name nobody cannot be found.");
@@ -54,7 +54,7 @@ TEST_F(IamRoles, GetUnknownRoleIsNoSuchEntity) {
 
 TEST_F(IamRoles, RoleNamesAreUniqueIgnoringCaseEntityAlreadyExists) {
   create_role("app-role");
-  mocks::Response r = create_role("App-Role");
+  http::Response r = create_role("App-Role");
   EXPECT_EQ(r.status, 409);
   EXPECT_EQ(error_code(r), "EntityAlreadyExists");
   EXPECT_EQ(message(r), "Role with name App-Role already exists.");
@@ -62,7 +62,7 @@ TEST_F(IamRoles, RoleNamesAreUniqueIgnoringCaseEntityAlreadyExists) {
 
 TEST_F(IamRoles, RoleNameLongerThan64IsValidationError) {
   std::string name(65, 'r');
-  mocks::Response r = create_role(name);
+  http::Response r = create_role(name);
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(error_code(r), "ValidationError");
   EXPECT_EQ(message(r), "1 validation error detected: Value '" + name +
@@ -71,7 +71,7 @@ TEST_F(IamRoles, RoleNameLongerThan64IsValidationError) {
 }
 
 TEST_F(IamRoles, RoleNameWithSlashFailsThePattern) {
-  mocks::Response r = create_role("a/b");
+  http::Response r = create_role("a/b");
   EXPECT_EQ(error_code(r), "ValidationError");
   EXPECT_EQ(message(r),
             "1 validation error detected: Value 'a/b' at 'roleName' failed to satisfy "
@@ -79,14 +79,14 @@ TEST_F(IamRoles, RoleNameWithSlashFailsThePattern) {
 }
 
 TEST_F(IamRoles, TrustPolicyThatIsNotJsonIsMalformedPolicyDocument) {
-  mocks::Response r = create_role("app-role", "trust.json");
+  http::Response r = create_role("app-role", "trust.json");
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(error_code(r), "MalformedPolicyDocument");
   EXPECT_EQ(message(r), "This policy contains invalid Json");
 }
 
 TEST_F(IamRoles, TrustPolicyWithResourceHasProhibitedField) {
-  mocks::Response r = create_role(
+  http::Response r = create_role(
       "app-role",
       R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole",)"
       R"("Principal":{"Service":"ec2.amazonaws.com"},"Resource":"*"}]})");
@@ -95,7 +95,7 @@ TEST_F(IamRoles, TrustPolicyWithResourceHasProhibitedField) {
 }
 
 TEST_F(IamRoles, TrustPolicyWithoutPrincipalIsMissingRequiredField) {
-  mocks::Response r = create_role(
+  http::Response r = create_role(
       "app-role",
       R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole"}]})");
   EXPECT_EQ(error_code(r), "MalformedPolicyDocument");
@@ -103,7 +103,7 @@ TEST_F(IamRoles, TrustPolicyWithoutPrincipalIsMissingRequiredField) {
 }
 
 TEST_F(IamRoles, TrustPolicyNamingAnUnknownUserIsInvalidPrincipal) {
-  mocks::Response r = create_role(
+  http::Response r = create_role(
       "app-role",
       R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole",)"
       R"("Principal":{"AWS":"arn:aws:iam::123456789012:user/ghost"}}]})");
@@ -113,7 +113,7 @@ TEST_F(IamRoles, TrustPolicyNamingAnUnknownUserIsInvalidPrincipal) {
 }
 
 TEST_F(IamRoles, MaxSessionDurationAbove12HoursIsValidationError) {
-  mocks::Response r = create_role("app-role", kEc2Trust, {{"MaxSessionDuration", "43201"}});
+  http::Response r = create_role("app-role", kEc2Trust, {{"MaxSessionDuration", "43201"}});
   EXPECT_EQ(error_code(r), "ValidationError");
   EXPECT_EQ(message(r),
             "1 validation error detected: Value '43201' at 'maxSessionDuration' failed to "
@@ -124,7 +124,7 @@ TEST_F(IamRoles, ListRolesFiltersByPathPrefixAndPages) {
   create_role("a-role", kEc2Trust, {{"Path", "/app/"}});
   create_role("b-role", kEc2Trust, {{"Path", "/app/"}});
   create_role("c-role");
-  mocks::Response r = iam("ListRoles", {{"PathPrefix", "/app/"}, {"MaxItems", "1"}});
+  http::Response r = iam("ListRoles", {{"PathPrefix", "/app/"}, {"MaxItems", "1"}});
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(xml_text(r, "//Roles/member/RoleName"), "a-role");
   EXPECT_EQ(xml_text(r, "//ListRolesResult/IsTruncated"), "true");
@@ -138,7 +138,7 @@ TEST_F(IamRoles, DeleteRoleWithInlinePolicyIsDeleteConflict) {
   create_role("app-role");
   iam("PutRolePolicy",
       {{"RoleName", "app-role"}, {"PolicyName", "read"}, {"PolicyDocument", kReadIam}});
-  mocks::Response r = iam("DeleteRole", {{"RoleName", "app-role"}});
+  http::Response r = iam("DeleteRole", {{"RoleName", "app-role"}});
   EXPECT_EQ(r.status, 409);
   EXPECT_EQ(error_code(r), "DeleteConflict");
   EXPECT_EQ(message(r), "Cannot delete entity, must delete policies first.");
@@ -147,7 +147,7 @@ TEST_F(IamRoles, DeleteRoleWithInlinePolicyIsDeleteConflict) {
 TEST_F(IamRoles, DeleteRoleWithAttachedPolicyIsDeleteConflict) {
   create_role("app-role");
   iam("AttachRolePolicy", {{"RoleName", "app-role"}, {"PolicyArn", kRegistration}});
-  mocks::Response r = iam("DeleteRole", {{"RoleName", "app-role"}});
+  http::Response r = iam("DeleteRole", {{"RoleName", "app-role"}});
   EXPECT_EQ(error_code(r), "DeleteConflict");
   EXPECT_EQ(message(r), "Cannot delete entity, must detach all policies first.");
 }
@@ -157,7 +157,7 @@ TEST_F(IamRoles, DeleteRoleInAnInstanceProfileIsDeleteConflict) {
   iam("CreateInstanceProfile", {{"InstanceProfileName", "app-profile"}});
   iam("AddRoleToInstanceProfile",
       {{"InstanceProfileName", "app-profile"}, {"RoleName", "app-role"}});
-  mocks::Response r = iam("DeleteRole", {{"RoleName", "app-role"}});
+  http::Response r = iam("DeleteRole", {{"RoleName", "app-role"}});
   EXPECT_EQ(r.status, 409);
   EXPECT_EQ(error_code(r), "DeleteConflict");
   EXPECT_EQ(message(r), "Cannot delete entity, must remove roles from instance profile first.");

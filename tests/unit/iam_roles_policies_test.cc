@@ -23,7 +23,7 @@ TEST_F(IamRolePolicies, AttachAwsManagedPolicyListsIt) {
   ASSERT_EQ(
       iam("AttachRolePolicy", {{"RoleName", "app-role"}, {"PolicyArn", kRegistration}}).status,
       200);
-  mocks::Response r = iam("ListAttachedRolePolicies", {{"RoleName", "app-role"}});
+  http::Response r = iam("ListAttachedRolePolicies", {{"RoleName", "app-role"}});
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(xml_text(r, "//AttachedPolicies/member/PolicyName"), "AWSOpsWorksInstanceRegistration");
   EXPECT_EQ(xml_text(r, "//AttachedPolicies/member/PolicyArn"), kRegistration);
@@ -31,8 +31,8 @@ TEST_F(IamRolePolicies, AttachAwsManagedPolicyListsIt) {
 }
 
 TEST_F(IamRolePolicies, AttachUnknownPolicyIsNoSuchEntity) {
-  mocks::Response r = iam("AttachRolePolicy", {{"RoleName", "app-role"},
-                                               {"PolicyArn", "arn:aws:iam::aws:policy/NoSuch"}});
+  http::Response r = iam("AttachRolePolicy", {{"RoleName", "app-role"},
+                                              {"PolicyArn", "arn:aws:iam::aws:policy/NoSuch"}});
   EXPECT_EQ(r.status, 404);
   EXPECT_EQ(error_code(r), "NoSuchEntity");
   EXPECT_EQ(message(r),
@@ -40,14 +40,13 @@ TEST_F(IamRolePolicies, AttachUnknownPolicyIsNoSuchEntity) {
 }
 
 TEST_F(IamRolePolicies, AttachToUnknownRoleIsNoSuchEntity) {
-  mocks::Response r =
-      iam("AttachRolePolicy", {{"RoleName", "ghost"}, {"PolicyArn", kRegistration}});
+  http::Response r = iam("AttachRolePolicy", {{"RoleName", "ghost"}, {"PolicyArn", kRegistration}});
   EXPECT_EQ(r.status, 404);
   EXPECT_EQ(message(r), "The role with name ghost cannot be found.");
 }
 
 TEST_F(IamRolePolicies, DetachPolicyThatIsNotAttachedIsNoSuchEntity) {
-  mocks::Response r =
+  http::Response r =
       iam("DetachRolePolicy", {{"RoleName", "app-role"}, {"PolicyArn", kRegistration}});
   EXPECT_EQ(r.status, 404);
   EXPECT_EQ(message(r), std::string("Policy ") + kRegistration + " was not found.");
@@ -58,7 +57,7 @@ TEST_F(IamRolePolicies, PutThenGetRolePolicyReturnsTheDocumentUrlEncoded) {
                 {{"RoleName", "app-role"}, {"PolicyName", "read"}, {"PolicyDocument", kReadIam}})
                 .status,
             200);
-  mocks::Response r = iam("GetRolePolicy", {{"RoleName", "APP-ROLE"}, {"PolicyName", "read"}});
+  http::Response r = iam("GetRolePolicy", {{"RoleName", "APP-ROLE"}, {"PolicyName", "read"}});
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(xml_text(r, "//GetRolePolicyResult/RoleName"), "app-role");
   EXPECT_EQ(xml_text(r, "//GetRolePolicyResult/PolicyName"), "read");
@@ -68,15 +67,15 @@ TEST_F(IamRolePolicies, PutThenGetRolePolicyReturnsTheDocumentUrlEncoded) {
 }
 
 TEST_F(IamRolePolicies, PutRolePolicyThatIsNotJsonIsMalformedPolicyDocument) {
-  mocks::Response r = iam("PutRolePolicy",
-                          {{"RoleName", "app-role"}, {"PolicyName", "p"}, {"PolicyDocument", "{"}});
+  http::Response r = iam("PutRolePolicy",
+                         {{"RoleName", "app-role"}, {"PolicyName", "p"}, {"PolicyDocument", "{"}});
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(error_code(r), "MalformedPolicyDocument");
   EXPECT_EQ(message(r), "Syntax errors in policy.");
 }
 
 TEST_F(IamRolePolicies, GetUnknownRolePolicyIsNoSuchEntity) {
-  mocks::Response r = iam("GetRolePolicy", {{"RoleName", "app-role"}, {"PolicyName", "nope"}});
+  http::Response r = iam("GetRolePolicy", {{"RoleName", "app-role"}, {"PolicyName", "nope"}});
   EXPECT_EQ(r.status, 404);
   EXPECT_EQ(error_code(r), "NoSuchEntity");
   EXPECT_EQ(message(r), "The role policy with name nope cannot be found.");
@@ -99,7 +98,7 @@ TEST_F(IamRolePolicies, InlinePoliciesOverTenThousandCharactersAreLimitExceeded)
   std::string big = R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":[)" +
                     actions + R"(],"Resource":"*"}]})";
   ASSERT_GT(big.size(), 10240u);
-  mocks::Response r = iam(
+  http::Response r = iam(
       "PutRolePolicy", {{"RoleName", "app-role"}, {"PolicyName", "big"}, {"PolicyDocument", big}});
   EXPECT_EQ(r.status, 409);
   EXPECT_EQ(error_code(r), "LimitExceeded");

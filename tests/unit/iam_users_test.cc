@@ -13,7 +13,7 @@ using testing::xml_text;
 class IamUsers : public IamTest {};
 
 TEST_F(IamUsers, CreateUserReturnsTheUser) {
-  mocks::Response r = iam("CreateUser", {{"UserName", "alice"}, {"Path", "/ops/"}});
+  http::Response r = iam("CreateUser", {{"UserName", "alice"}, {"Path", "/ops/"}});
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_NE(r.body.find("xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\""), std::string::npos);
   EXPECT_EQ(xml_text(r, "//CreateUserResult/User/UserName"), "alice");
@@ -26,14 +26,14 @@ TEST_F(IamUsers, CreateUserReturnsTheUser) {
 
 TEST_F(IamUsers, GetUserReturnsTheNamedUser) {
   iam("CreateUser", {{"UserName", "alice"}});
-  mocks::Response r = iam("GetUser", {{"UserName", "alice"}});
+  http::Response r = iam("GetUser", {{"UserName", "alice"}});
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(xml_text(r, "//GetUserResult/User/Arn"), "arn:aws:iam::123456789012:user/alice");
   EXPECT_EQ(xml_text(r, "//GetUserResult/User/Path"), "/");
 }
 
 TEST_F(IamUsers, GetUserWithoutNameAsRootReturnsTheRootUser) {
-  mocks::Response r = iam("GetUser");
+  http::Response r = iam("GetUser");
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(xml_text(r, "//GetUserResult/User/Arn"), "arn:aws:iam::123456789012:root");
   EXPECT_EQ(xml_text(r, "//GetUserResult/User/UserId"), "123456789012");
@@ -41,7 +41,7 @@ TEST_F(IamUsers, GetUserWithoutNameAsRootReturnsTheRootUser) {
 }
 
 TEST_F(IamUsers, GetUnknownUserIsNoSuchEntity404) {
-  mocks::Response r = iam("GetUser", {{"UserName", "nobody"}});
+  http::Response r = iam("GetUser", {{"UserName", "nobody"}});
   EXPECT_EQ(r.status, 404);
   EXPECT_EQ(error_code(r), "NoSuchEntity");
   EXPECT_EQ(message(r), "The user with name nobody cannot be found.");
@@ -49,7 +49,7 @@ TEST_F(IamUsers, GetUnknownUserIsNoSuchEntity404) {
 
 TEST_F(IamUsers, CreateUserTwiceIsEntityAlreadyExists409) {
   iam("CreateUser", {{"UserName", "alice"}});
-  mocks::Response r = iam("CreateUser", {{"UserName", "alice"}});
+  http::Response r = iam("CreateUser", {{"UserName", "alice"}});
   EXPECT_EQ(r.status, 409);
   EXPECT_EQ(error_code(r), "EntityAlreadyExists");
   EXPECT_EQ(message(r), "User with name alice already exists.");
@@ -57,7 +57,7 @@ TEST_F(IamUsers, CreateUserTwiceIsEntityAlreadyExists409) {
 
 TEST_F(IamUsers, UserNamesCollideIgnoringCase) {
   iam("CreateUser", {{"UserName", "Alice"}});
-  mocks::Response r = iam("CreateUser", {{"UserName", "ALICE"}});
+  http::Response r = iam("CreateUser", {{"UserName", "ALICE"}});
   EXPECT_EQ(r.status, 409);
   EXPECT_EQ(error_code(r), "EntityAlreadyExists");
   EXPECT_EQ(message(r), "User with name ALICE already exists.");
@@ -66,7 +66,7 @@ TEST_F(IamUsers, UserNamesCollideIgnoringCase) {
 }
 
 TEST_F(IamUsers, UserNameWithSpaceIsValidationError) {
-  mocks::Response r = iam("CreateUser", {{"UserName", "bad name"}});
+  http::Response r = iam("CreateUser", {{"UserName", "bad name"}});
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(error_code(r), "ValidationError");
   EXPECT_EQ(message(r),
@@ -75,7 +75,7 @@ TEST_F(IamUsers, UserNameWithSpaceIsValidationError) {
 }
 
 TEST_F(IamUsers, UserNameLongerThan64IsValidationError) {
-  mocks::Response r = iam("CreateUser", {{"UserName", std::string(65, 'a')}});
+  http::Response r = iam("CreateUser", {{"UserName", std::string(65, 'a')}});
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(error_code(r), "ValidationError");
   EXPECT_NE(message(r).find("Member must have length less than or equal to 64"), std::string::npos)
@@ -88,7 +88,7 @@ TEST_F(IamUsers, UserNameAcceptsEveryAllowedPunctuation) {
 }
 
 TEST_F(IamUsers, PathWithoutTrailingSlashIsValidationError) {
-  mocks::Response r = iam("CreateUser", {{"UserName", "alice"}, {"Path", "/ops"}});
+  http::Response r = iam("CreateUser", {{"UserName", "alice"}, {"Path", "/ops"}});
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(error_code(r), "ValidationError");
   EXPECT_EQ(message(r),
@@ -98,7 +98,7 @@ TEST_F(IamUsers, PathWithoutTrailingSlashIsValidationError) {
 }
 
 TEST_F(IamUsers, MissingUserNameIsValidationError) {
-  mocks::Response r = iam("CreateUser");
+  http::Response r = iam("CreateUser");
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(error_code(r), "ValidationError");
   EXPECT_EQ(message(r),
@@ -110,7 +110,7 @@ TEST_F(IamUsers, ListUsersFiltersByPathPrefix) {
   iam("CreateUser", {{"UserName", "alice"}, {"Path", "/ops/"}});
   iam("CreateUser", {{"UserName", "bob"}, {"Path", "/dev/"}});
   iam("CreateUser", {{"UserName", "carol"}, {"Path", "/ops/night/"}});
-  mocks::Response r = iam("ListUsers", {{"PathPrefix", "/ops/"}});
+  http::Response r = iam("ListUsers", {{"PathPrefix", "/ops/"}});
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(xml_text(r, "//ListUsersResult/Users/member[1]/UserName"), "alice");
   EXPECT_EQ(xml_text(r, "//ListUsersResult/Users/member[2]/UserName"), "carol");
@@ -121,14 +121,14 @@ TEST_F(IamUsers, ListUsersFiltersByPathPrefix) {
 
 TEST_F(IamUsers, DeleteUserRemovesIt) {
   iam("CreateUser", {{"UserName", "alice"}});
-  mocks::Response r = iam("DeleteUser", {{"UserName", "alice"}});
+  http::Response r = iam("DeleteUser", {{"UserName", "alice"}});
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(xml_text(r, "//DeleteUserResponse/ResponseMetadata/RequestId").empty(), false);
   EXPECT_EQ(error_code(iam("GetUser", {{"UserName", "alice"}})), "NoSuchEntity");
 }
 
 TEST_F(IamUsers, DeleteUnknownUserIsNoSuchEntity404) {
-  mocks::Response r = iam("DeleteUser", {{"UserName", "nobody"}});
+  http::Response r = iam("DeleteUser", {{"UserName", "nobody"}});
   EXPECT_EQ(r.status, 404);
   EXPECT_EQ(error_code(r), "NoSuchEntity");
 }
@@ -136,7 +136,7 @@ TEST_F(IamUsers, DeleteUnknownUserIsNoSuchEntity404) {
 TEST_F(IamUsers, DeleteUserWithAccessKeyIsDeleteConflict) {
   iam("CreateUser", {{"UserName", "alice"}});
   iam("CreateAccessKey", {{"UserName", "alice"}});
-  mocks::Response r = iam("DeleteUser", {{"UserName", "alice"}});
+  http::Response r = iam("DeleteUser", {{"UserName", "alice"}});
   EXPECT_EQ(r.status, 409);
   EXPECT_EQ(error_code(r), "DeleteConflict");
   EXPECT_EQ(message(r), "Cannot delete entity, must delete access keys first.");
@@ -148,7 +148,7 @@ TEST_F(IamUsers, DeleteUserWithAttachedPolicyIsDeleteConflict) {
                 {{"UserName", "alice"}, {"PolicyArn", "arn:aws:iam::aws:policy/IAMReadOnlyAccess"}})
                 .status,
             200);
-  mocks::Response r = iam("DeleteUser", {{"UserName", "alice"}});
+  http::Response r = iam("DeleteUser", {{"UserName", "alice"}});
   EXPECT_EQ(r.status, 409);
   EXPECT_EQ(error_code(r), "DeleteConflict");
   EXPECT_EQ(message(r), "Cannot delete entity, must detach all policies first.");
@@ -158,14 +158,14 @@ TEST_F(IamUsers, DeleteUserInAGroupIsDeleteConflict) {
   iam("CreateUser", {{"UserName", "alice"}});
   iam("CreateGroup", {{"GroupName", "ops"}});
   iam("AddUserToGroup", {{"GroupName", "ops"}, {"UserName", "alice"}});
-  mocks::Response r = iam("DeleteUser", {{"UserName", "alice"}});
+  http::Response r = iam("DeleteUser", {{"UserName", "alice"}});
   EXPECT_EQ(r.status, 409);
   EXPECT_EQ(error_code(r), "DeleteConflict");
   EXPECT_EQ(message(r), "Cannot delete entity, must remove users from group first.");
 }
 
 TEST_F(IamUsers, UnknownActionIsInvalidAction) {
-  mocks::Response r = iam("FlyToTheMoon");
+  http::Response r = iam("FlyToTheMoon");
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(error_code(r), "InvalidAction");
 }

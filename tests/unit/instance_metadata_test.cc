@@ -50,7 +50,7 @@ TEST(InstanceMetadata, TokenIsPutWithItsTtlAndSentWithEveryGet) {
 TEST(InstanceMetadata, ExpiredTokenGets401AndOneNewToken) {
   Imds imds;
   testing::script_imds(*imds.transport, {{"meta-data/instance-id", "i-0abc"}}, "new-token");
-  imds.transport->queue("PUT /latest/api/token", http::HttpResponse{200, {}, "old-token"});
+  imds.transport->queue("PUT /latest/api/token", http::Response{200, {}, "old-token"});
   InstanceMetadataClient c = imds.client();
   auto id = c.get("meta-data/instance-id");
   ASSERT_TRUE(id.ok()) << id.error().message;
@@ -258,7 +258,7 @@ TEST(InstanceProfileChain, NoOtherCredentialsUsesTheInstanceProfileAndSendsItsTo
   deps.transport = scripted;
   clients::ClientFactory factory(**env, deps);
   ASSERT_TRUE(factory.opsworks().value().describe_stacks({}).ok());
-  const http::HttpRequest& sent = scripted->sent.at(0).request;
+  const http::Request& sent = scripted->sent.at(0).request;
   EXPECT_EQ(sent.header("X-Amz-Security-Token"), "role-session-token");
   EXPECT_NE(sent.header("Authorization").find("Credential=ASIAROLE/"), std::string::npos);
 }

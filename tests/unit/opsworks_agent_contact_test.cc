@@ -17,20 +17,20 @@ class OpsWorksAgentContact : public ::testing::Test {
       : tw(agent_world(settings)), op(*tw.edge, tw.world->operator_credentials()) {}
 
   std::string register_instance(const std::string& hostname) {
-    mocks::Response r =
+    http::Response r =
         op.json("RegisterInstance", {{"StackId", kAgentStackId}, {"Hostname", hostname}});
     EXPECT_EQ(r.status, 200) << r.body;
     return nlohmann::json::parse(r.body).value("InstanceId", "");
   }
-  mocks::Response contact(EdgeClient& client, const std::string& instance_id) {
+  http::Response contact(EdgeClient& client, const std::string& instance_id) {
     return client.json("AgentContact", {{"InstanceId", instance_id}});
   }
-  std::string answered_status(const mocks::Response& r) {
+  std::string answered_status(const http::Response& r) {
     auto j = nlohmann::json::parse(r.body, nullptr, false);
     return j.is_object() ? j.value("Status", "") : "";
   }
   std::string status_of(const std::string& instance_id) {
-    mocks::Response r = op.json("DescribeInstances", {{"InstanceIds", {instance_id}}});
+    http::Response r = op.json("DescribeInstances", {{"InstanceIds", {instance_id}}});
     EXPECT_EQ(r.status, 200) << r.body;
     return nlohmann::json::parse(r.body)["Instances"][0].value("Status", "");
   }
@@ -49,7 +49,7 @@ class OpsWorksAgentContact : public ::testing::Test {
 
 TEST_F(OpsWorksAgentContact, GoodContactAnswersTheInstancesStatus) {
   std::string id = register_instance("web-1");
-  mocks::Response r = contact(op, id);
+  http::Response r = contact(op, id);
   EXPECT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(nlohmann::json::parse(r.body), (nlohmann::json{{"Status", "registered"}}));
 }
@@ -59,7 +59,7 @@ TEST_F(OpsWorksAgentContact, NeedsValidCredentialsButNoIamPolicy) {
   EdgeClient agent(*tw.edge, user_without_policies("no-policies"));
   EXPECT_EQ(contact(agent, id).status, 200);
   // Every other operation evaluates the caller's policies.
-  mocks::Response denied = agent.json("DescribeInstances", {{"InstanceIds", {id}}});
+  http::Response denied = agent.json("DescribeInstances", {{"InstanceIds", {id}}});
   EXPECT_EQ(error_code(denied), "AccessDeniedException");
 }
 
@@ -93,7 +93,7 @@ TEST_F(OpsWorksAgentContact, GoodContactAfterConnectionLostRestoresRegistered) {
   std::string id = register_instance("web-1");
   advance(minutes(10));
   ASSERT_EQ(status_of(id), "connection_lost");
-  mocks::Response r = contact(op, id);
+  http::Response r = contact(op, id);
   EXPECT_EQ(r.status, 200);
   EXPECT_EQ(answered_status(r), "registered");
   EXPECT_EQ(status_of(id), "registered");
@@ -117,7 +117,7 @@ TEST_F(OpsWorksAgentContact, RefusedContactsRecordNothing) {
   advance(minutes(2));
   // Inactive key: refused by the edge, as AWS refuses it.
   ASSERT_TRUE(tw.world->iam().update_access_key("agent-user", creds.access_key_id, false).ok());
-  mocks::Response inactive = contact(agent, id);
+  http::Response inactive = contact(agent, id);
   EXPECT_EQ(inactive.status, 400);
   EXPECT_EQ(error_code(inactive), "UnrecognizedClientException");
   // Wrong secret.
@@ -133,12 +133,12 @@ TEST_F(OpsWorksAgentContact, RefusedContactsRecordNothing) {
 }
 
 TEST_F(OpsWorksAgentContact, UnknownInstanceAndMissingIdAreRefused) {
-  mocks::Response r = contact(op, "4d6d1710-ded9-42a1-b08e-b043ad7af1e2");
+  http::Response r = contact(op, "4d6d1710-ded9-42a1-b08e-b043ad7af1e2");
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(error_code(r), "ResourceNotFoundException");
   EXPECT_EQ(nlohmann::json::parse(r.body)["message"],
             "Unable to find instance with ID 4d6d1710-ded9-42a1-b08e-b043ad7af1e2");
-  mocks::Response missing = op.json("AgentContact", nlohmann::json::object());
+  http::Response missing = op.json("AgentContact", nlohmann::json::object());
   EXPECT_EQ(error_code(missing), "ValidationException");
 }
 

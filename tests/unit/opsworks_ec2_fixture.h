@@ -102,7 +102,7 @@ class OpsWorksEc2Test : public ::testing::Test {
 
   TestWorld tw;
   EdgeClient client;
-  mocks::Response last;
+  http::Response last;
 };
 
 }  // namespace opsreg::testing

@@ -74,7 +74,7 @@ TEST_F(OpsWorksElasticIps, DeregisterElasticIpForgetsIt) {
 
 TEST_F(OpsWorksElasticIps, UserWithoutPolicyIsAccessDenied) {
   EdgeClient alice(*tw.edge, {kAliceKey, kAliceSecret, ""});
-  mocks::Response r =
+  http::Response r =
       alice.json("RegisterElasticIp", {{"StackId", kStackId}, {"ElasticIp", kEipVpc}});
   EXPECT_EQ(error_code(r), "AccessDeniedException");
   EXPECT_NE(r.body.find("opsworks:RegisterElasticIp"), std::string::npos) << r.body;

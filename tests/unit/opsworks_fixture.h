@@ -59,7 +59,7 @@ class OpsWorksTest : public ::testing::Test {
 
   TestWorld tw;
   EdgeClient client;
-  mocks::Response last;
+  http::Response last;
 };
 
 }  // namespace opsreg::testing

@@ -268,7 +268,7 @@ class OpsWorksDenied : public ::testing::Test {
 TEST_F(OpsWorksDenied, UserWithoutPolicyIsAccessDeniedOnRegisterInstance) {
   EdgeClient alice(*tw->edge,
                    {"AKIAALICE00000000001", "alice/secret/key/00000000000000000000000", ""});
-  mocks::Response r = alice.json("RegisterInstance", {{"StackId", kStackId}});
+  http::Response r = alice.json("RegisterInstance", {{"StackId", kStackId}});
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(error_code(r), "AccessDeniedException");
   EXPECT_NE(r.body.find(std::string("opsworks:RegisterInstance on resource: "
@@ -281,7 +281,7 @@ TEST_F(OpsWorksDenied, UserWithoutPolicyIsAccessDeniedOnRegisterInstance) {
 TEST_F(OpsWorksDenied, UserWithoutPolicyIsAccessDeniedOnDescribeStacks) {
   EdgeClient alice(*tw->edge,
                    {"AKIAALICE00000000001", "alice/secret/key/00000000000000000000000", ""});
-  mocks::Response r = alice.json("DescribeStacks");
+  http::Response r = alice.json("DescribeStacks");
   EXPECT_EQ(error_code(r), "AccessDeniedException");
 }
 

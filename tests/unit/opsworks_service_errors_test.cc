@@ -104,7 +104,7 @@ TEST_F(OpsWorksServiceErrors, AssignWithoutAClashLeavesTheStatusAlone) {
 
 TEST_F(OpsWorksServiceErrors, UserWithoutPolicyIsAccessDenied) {
   EdgeClient alice(*tw.edge, {kAliceKey, kAliceSecret, ""});
-  mocks::Response r = alice.json("DescribeServiceErrors", {{"StackId", kStackId}});
+  http::Response r = alice.json("DescribeServiceErrors", {{"StackId", kStackId}});
   EXPECT_EQ(error_code(r), "AccessDeniedException");
   EXPECT_NE(r.body.find("opsworks:DescribeServiceErrors"), std::string::npos) << r.body;
 }

@@ -109,7 +109,7 @@ TEST_F(OpsWorksVolumes, DeregisteredVolumeCanBeRegisteredAgain) {
 
 TEST_F(OpsWorksVolumes, UserWithoutPolicyIsAccessDenied) {
   EdgeClient alice(*tw.edge, {kAliceKey, kAliceSecret, ""});
-  mocks::Response r =
+  http::Response r =
       alice.json("RegisterVolume", {{"StackId", kStackId}, {"Ec2VolumeId", kVolCache}});
   EXPECT_EQ(error_code(r), "AccessDeniedException");
   EXPECT_NE(r.body.find("opsworks:RegisterVolume"), std::string::npos) << r.body;

@@ -10,47 +10,47 @@ using OpsWorksWire = OpsWorksTest;
 TEST_F(OpsWorksWire, ResponsesAreAmzJson11) {
   call("DescribeStacks");
   ASSERT_EQ(last.status, 200) << last.body;
-  EXPECT_EQ(last.content_type, "application/x-amz-json-1.1");
+  EXPECT_EQ(last.header("Content-Type"), "application/x-amz-json-1.1");
 }
 
 TEST_F(OpsWorksWire, UnknownTargetIsUnknownOperationException) {
   call("DescribeUnicorns");
   EXPECT_EQ(last.status, 400);
   EXPECT_EQ(error_code(last), "UnknownOperationException");
-  EXPECT_EQ(last.content_type, "application/x-amz-json-1.1");
+  EXPECT_EQ(last.header("Content-Type"), "application/x-amz-json-1.1");
 }
 
 TEST_F(OpsWorksWire, WrongTargetPrefixIsUnknownOperationException) {
-  mocks::Request r;
+  http::Request r;
   r.method = "POST";
   r.path = "/";
   r.headers = {{"Content-Type", "application/x-amz-json-1.1"},
                {"X-Amz-Target", "OpsWorks_20990101.DescribeStacks"}};
   r.body = "{}";
-  mocks::Response resp = client.send(r, "opsworks");
+  http::Response resp = client.send(r, "opsworks");
   EXPECT_EQ(resp.status, 400);
   EXPECT_EQ(error_code(resp), "UnknownOperationException");
 }
 
 TEST_F(OpsWorksWire, MalformedJsonIsSerializationException) {
-  mocks::Request r;
+  http::Request r;
   r.method = "POST";
   r.path = "/";
   r.headers = {{"Content-Type", "application/x-amz-json-1.1"},
                {"X-Amz-Target", "OpsWorks_20130218.DescribeStacks"}};
   r.body = "{\"StackIds\": [";
-  mocks::Response resp = client.send(r, "opsworks");
+  http::Response resp = client.send(r, "opsworks");
   EXPECT_EQ(resp.status, 400);
   EXPECT_EQ(error_code(resp), "SerializationException");
 }
 
 TEST_F(OpsWorksWire, NonObjectBodyIsSerializationException) {
-  mocks::Request r;
+  http::Request r;
   r.method = "POST";
   r.path = "/";
   r.headers = {{"X-Amz-Target", "OpsWorks_20130218.DescribeStacks"}};
   r.body = "[]";
-  mocks::Response resp = client.send(r, "opsworks");
+  http::Response resp = client.send(r, "opsworks");
   EXPECT_EQ(resp.status, 400);
   EXPECT_EQ(error_code(resp), "SerializationException");
 }

@@ -75,7 +75,7 @@ class RegisterEc2 : public ::testing::Test {
   }
   // OpsWorks DescribeInstances lists one instance registered by the user CreateUser made.
   void registered_by_the_new_user() {
-    wire->on("OpsWorks_20130218.DescribeInstances", [this](const http::HttpRequest&) {
+    wire->on("OpsWorks_20130218.DescribeInstances", [this](const http::Request&) {
       nlohmann::json instances = nlohmann::json::array();
       auto users = wire->requests("CreateUser");
       if (!users.empty())
@@ -85,15 +85,15 @@ class RegisterEc2 : public ::testing::Test {
                              {"RegisteredBy", "arn:aws:iam::123456789012:user/AWS/OpsWorks/" +
                                                   opsreg::testing::ScriptedAws::form_value(
                                                       users.back(), "UserName")}});
-      return Result<http::HttpResponse>(
-          http::HttpResponse{200, {}, nlohmann::json{{"Instances", instances}}.dump()});
+      return Result<http::Response>(
+          http::Response{200, {}, nlohmann::json{{"Instances", instances}}.dump()});
     });
   }
   // IAM answers every step of §2.7 (names echoed back).
   void iam_succeeds() {
     auto echo = [](const std::string& op, const std::string& element, const std::string& key,
                    const std::string& extra) {
-      return [=](const http::HttpRequest& r) {
+      return [=](const http::Request& r) {
         std::string name = opsreg::testing::ScriptedAws::form_value(r, key);
         std::string body =
             "<" + op + "Response xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><" + op +
@@ -105,16 +105,16 @@ class RegisterEc2 : public ::testing::Test {
             "Result><ResponseMetadata><RequestId>r</RequestId>"
             "</ResponseMetadata></" +
             op + "Response>";
-        return Result<http::HttpResponse>(http::HttpResponse{200, {}, body});
+        return Result<http::Response>(http::Response{200, {}, body});
       };
     };
     wire->on("CreateGroup", echo("CreateGroup", "Group", "GroupName", ""));
     wire->on("CreateUser", echo("CreateUser", "User", "UserName", ""));
     wire->reply("AddUserToGroup", 200, "<AddUserToGroupResponse/>");
     wire->reply("AttachUserPolicy", 200, "<AttachUserPolicyResponse/>");
-    wire->on("CreateAccessKey", [](const http::HttpRequest& r) {
+    wire->on("CreateAccessKey", [](const http::Request& r) {
       std::string user = opsreg::testing::ScriptedAws::form_value(r, "UserName");
-      return Result<http::HttpResponse>(http::HttpResponse{
+      return Result<http::Response>(http::Response{
           200,
           {},
           "<CreateAccessKeyResponse><CreateAccessKeyResult><AccessKey><UserName>" + user +

@@ -16,9 +16,9 @@ struct S3AccessTest : ::testing::Test {
               200);
   }
   // An unsigned request, as curl sends it.
-  mocks::Response anonymous(const std::string& method, const std::string& path,
-                            const std::string& query = "") {
-    mocks::Request r;
+  http::Response anonymous(const std::string& method, const std::string& path,
+                           const std::string& query = "") {
+    http::Request r;
     r.method = method;
     r.path = path;
     r.query = query;
@@ -30,7 +30,7 @@ struct S3AccessTest : ::testing::Test {
 };
 
 TEST_F(S3AccessTest, AnonymousGetInAPublicReadBucketSucceeds) {
-  mocks::Response r = anonymous("GET", "/opsworks-instance-assets-us-east-1/asset.txt");
+  http::Response r = anonymous("GET", "/opsworks-instance-assets-us-east-1/asset.txt");
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.body, "asset");
   EXPECT_EQ(anonymous("HEAD", "/opsworks-instance-assets-us-east-1/asset.txt").status, 200);
@@ -40,7 +40,7 @@ TEST_F(S3AccessTest, AnonymousGetInAPublicReadBucketSucceeds) {
 }
 
 TEST_F(S3AccessTest, AnonymousMissingKeyInAPublicReadBucketIsNoSuchKey) {
-  mocks::Response r = anonymous("GET", "/opsworks-instance-assets-us-east-1/nothing");
+  http::Response r = anonymous("GET", "/opsworks-instance-assets-us-east-1/nothing");
   EXPECT_EQ(r.status, 404);
   EXPECT_EQ(testing::error_code(r), "NoSuchKey");
 }
@@ -49,11 +49,11 @@ TEST_F(S3AccessTest, AnonymousReadOfAPrivateBucketIsAccessDenied) {
   for (auto [method, path, query] : {std::tuple{"GET", "/private-bkt/secret.txt", ""},
                                      std::tuple{"GET", "/private-bkt", "list-type=2"},
                                      std::tuple{"GET", "/private-bkt/missing", ""}}) {
-    mocks::Response r = anonymous(method, path, query);
+    http::Response r = anonymous(method, path, query);
     EXPECT_EQ(r.status, 403) << path;
     EXPECT_EQ(testing::error_code(r), "AccessDenied") << path;
   }
-  mocks::Response head = anonymous("HEAD", "/private-bkt/secret.txt");
+  http::Response head = anonymous("HEAD", "/private-bkt/secret.txt");
   EXPECT_EQ(head.status, 403);
   EXPECT_TRUE(head.body.empty());
 }
@@ -68,20 +68,20 @@ TEST_F(S3AccessTest, AnonymousWritesAreAccessDeniedEvenInPublicBuckets) {
 }
 
 TEST_F(S3AccessTest, AnonymousCallerOfAMissingBucketIsNoSuchBucket) {
-  mocks::Response r = anonymous("GET", "/no-such-bucket-here/k");
+  http::Response r = anonymous("GET", "/no-such-bucket-here/k");
   EXPECT_EQ(r.status, 404);
   EXPECT_EQ(testing::error_code(r), "NoSuchBucket");
 }
 
 TEST_F(S3AccessTest, AnonymousResponseHeaderOverridesAreInvalidRequest) {
-  mocks::Response r = anonymous("GET", "/opsworks-instance-assets-us-east-1/asset.txt",
-                                "response-content-type=text%2Fhtml");
+  http::Response r = anonymous("GET", "/opsworks-instance-assets-us-east-1/asset.txt",
+                               "response-content-type=text%2Fhtml");
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(testing::error_code(r), "InvalidRequest");
 }
 
-mocks::Request presigned(testing::TestWorld& tw, const std::string& path, int expires_s) {
-  mocks::Request r;
+http::Request presigned(testing::TestWorld& tw, const std::string& path, int expires_s) {
+  http::Request r;
   r.method = "GET";
   r.path = path;
   r.headers = {{"Host", "127.0.0.1:1"}};
@@ -91,15 +91,15 @@ mocks::Request presigned(testing::TestWorld& tw, const std::string& path, int ex
 }
 
 TEST_F(S3AccessTest, PresignedGetReadsAPrivateObject) {
-  mocks::Response r = tw.edge->handle(presigned(tw, "/private-bkt/secret.txt", 300));
+  http::Response r = tw.edge->handle(presigned(tw, "/private-bkt/secret.txt", 300));
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.body, "secret");
 }
 
 TEST_F(S3AccessTest, PresignedGetAfterItsExpiryIsAccessDenied) {
-  mocks::Request req = presigned(tw, "/private-bkt/secret.txt", 60);
+  http::Request req = presigned(tw, "/private-bkt/secret.txt", 60);
   tw.world->advance(std::chrono::minutes(2));
-  mocks::Response r = tw.edge->handle(req);
+  http::Response r = tw.edge->handle(req);
   EXPECT_EQ(r.status, 403);
   EXPECT_EQ(testing::error_code(r), "AccessDenied");
 }
@@ -150,7 +150,7 @@ std::vector<TarMember> untar(const std::string& tar) {
 
 TEST_F(S3AccessTest, AgentInstallerIsAPublicGzipUstarWithAnExecutableBootRegistration) {
   const mocks::AgentInstaller& where = tw.world->agent_installer();
-  mocks::Response r = anonymous("GET", "/" + where.bucket + "/" + where.key);
+  http::Response r = anonymous("GET", "/" + where.bucket + "/" + where.key);
   ASSERT_EQ(r.status, 200) << r.body;
   ASSERT_GE(r.body.size(), 2u);
   EXPECT_EQ(static_cast<unsigned char>(r.body[0]), 0x1f);
@@ -172,7 +172,7 @@ TEST_F(S3AccessTest, AgentInstallerBytesAreTheSameInEveryWorld) {
   const mocks::AgentInstaller& where = tw.world->agent_installer();
   std::string path = "/" + where.bucket + "/" + where.key;
   std::string etag(aws::find_header(anonymous("HEAD", path).headers, "ETag"));
-  mocks::Request head;
+  http::Request head;
   head.method = "HEAD";
   head.path = path;
   head.headers = {{"Host", "127.0.0.1:1"}};
@@ -182,12 +182,12 @@ TEST_F(S3AccessTest, AgentInstallerBytesAreTheSameInEveryWorld) {
 
 TEST_F(S3AccessTest, AssetsBucketStartsEmptyAndPublic) {
   testing::TestWorld fresh;
-  mocks::Request r;
+  http::Request r;
   r.method = "GET";
   r.path = "/" + fresh.world->agent_installer().assets_bucket;
   r.query = "list-type=2";
   r.headers = {{"Host", "127.0.0.1:1"}};
-  mocks::Response res = fresh.edge->handle(r);
+  http::Response res = fresh.edge->handle(r);
   ASSERT_EQ(res.status, 200) << res.body;
   EXPECT_EQ(testing::xml_text(res, "//KeyCount"), "0");
 }

@@ -13,7 +13,7 @@ struct S3BucketTest : ::testing::Test {
 };
 
 TEST_F(S3BucketTest, CreateBucketThenListBucketsNamesIt) {
-  mocks::Response r = s3.rest("PUT", "/my-bucket");
+  http::Response r = s3.rest("PUT", "/my-bucket");
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(aws::find_header(r.headers, "Location"), "/my-bucket");
   r = s3.rest("GET", "/");
@@ -23,7 +23,7 @@ TEST_F(S3BucketTest, CreateBucketThenListBucketsNamesIt) {
 }
 
 TEST_F(S3BucketTest, WorldStartsWithThePublicInstallerAndAssetsBuckets) {
-  mocks::Response r = s3.rest("GET", "/");
+  http::Response r = s3.rest("GET", "/");
   EXPECT_NE(r.body.find("<Name>opsworks-instance-agent-us-east-1</Name>"), std::string::npos);
   EXPECT_NE(r.body.find("<Name>opsworks-instance-assets-us-east-1</Name>"), std::string::npos);
 }
@@ -33,7 +33,7 @@ TEST_F(S3BucketTest, BucketNamesFollowS3NamingRules) {
        {"ab", "Upper-case", "under_score", "-starts-with-dash", "ends-with-dash-", "two..dots",
         "192.168.5.4", "xn--punycode", "sthree-bucket", "name-s3alias", "name--ol-s3",
         "a123456789012345678901234567890123456789012345678901234567890123"}) {
-    mocks::Response r = s3.rest("PUT", "/" + std::string(bad));
+    http::Response r = s3.rest("PUT", "/" + std::string(bad));
     EXPECT_EQ(r.status, 400) << bad;
     EXPECT_EQ(testing::error_code(r), "InvalidBucketName") << bad;
   }
@@ -53,7 +53,7 @@ TEST_F(S3BucketTest, RecreatingOwnBucketElsewhereIsBucketAlreadyOwnedByYou) {
       "<CreateBucketConfiguration><LocationConstraint>eu-west-1</LocationConstraint>"
       "</CreateBucketConfiguration>";
   ASSERT_EQ(eu.rest("PUT", "/euro-bucket", "", body).status, 200);
-  mocks::Response r = eu.rest("PUT", "/euro-bucket", "", body);
+  http::Response r = eu.rest("PUT", "/euro-bucket", "", body);
   EXPECT_EQ(r.status, 409);
   EXPECT_EQ(testing::error_code(r), "BucketAlreadyOwnedByYou");
 }
@@ -63,29 +63,29 @@ TEST_F(S3BucketTest, LocationConstraintBecomesTheBucketRegion) {
       "<CreateBucketConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
       "<LocationConstraint>eu-west-1</LocationConstraint></CreateBucketConfiguration>";
   ASSERT_EQ(s3.rest("PUT", "/euro", "", body).status, 200);
-  mocks::Response r = s3.rest("GET", "/euro", "location=");
+  http::Response r = s3.rest("GET", "/euro", "location=");
   EXPECT_EQ(testing::xml_text(r, "//LocationConstraint"), "eu-west-1");
   r = s3.rest("HEAD", "/euro");
   EXPECT_EQ(aws::find_header(r.headers, "x-amz-bucket-region"), "eu-west-1");
 }
 
 TEST_F(S3BucketTest, UsEast1IsNotAValidLocationConstraint) {
-  mocks::Response r = s3.rest("PUT", "/b-east", "",
-                              "<CreateBucketConfiguration><LocationConstraint>us-east-1"
-                              "</LocationConstraint></CreateBucketConfiguration>");
+  http::Response r = s3.rest("PUT", "/b-east", "",
+                             "<CreateBucketConfiguration><LocationConstraint>us-east-1"
+                             "</LocationConstraint></CreateBucketConfiguration>");
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(testing::error_code(r), "InvalidLocationConstraint");
 }
 
 TEST_F(S3BucketTest, NoLocationConstraintOnARegionalEndpointIsIllegal) {
   testing::EdgeClient eu(*tw.edge, tw.world->operator_credentials(), "eu-west-1");
-  mocks::Response r = eu.rest("PUT", "/no-constraint");
+  http::Response r = eu.rest("PUT", "/no-constraint");
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(testing::error_code(r), "IllegalLocationConstraintException");
 }
 
 TEST_F(S3BucketTest, MalformedCreateBucketConfigurationIsMalformedXML) {
-  mocks::Response r = s3.rest("PUT", "/bad-xml", "", "<CreateBucketConfiguration>");
+  http::Response r = s3.rest("PUT", "/bad-xml", "", "<CreateBucketConfiguration>");
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(testing::error_code(r), "MalformedXML");
 }
@@ -93,7 +93,7 @@ TEST_F(S3BucketTest, MalformedCreateBucketConfigurationIsMalformedXML) {
 TEST_F(S3BucketTest, DeleteBucketWithObjectsIsBucketNotEmpty) {
   ASSERT_EQ(s3.rest("PUT", "/full").status, 200);
   ASSERT_EQ(s3.rest("PUT", "/full/k", "", "x").status, 200);
-  mocks::Response r = s3.rest("DELETE", "/full");
+  http::Response r = s3.rest("DELETE", "/full");
   EXPECT_EQ(r.status, 409);
   EXPECT_EQ(testing::error_code(r), "BucketNotEmpty");
   EXPECT_EQ(testing::xml_text(r, "//Error/Resource"), "/full");
@@ -104,17 +104,17 @@ TEST_F(S3BucketTest, DeleteBucketWithObjectsIsBucketNotEmpty) {
 
 TEST_F(S3BucketTest, MissingBucketIsNoSuchBucket) {
   for (const char* method : {"GET", "DELETE"}) {
-    mocks::Response r = s3.rest(method, "/nobody-here");
+    http::Response r = s3.rest(method, "/nobody-here");
     EXPECT_EQ(r.status, 404) << method;
     EXPECT_EQ(testing::error_code(r), "NoSuchBucket") << method;
   }
-  mocks::Response r = s3.rest("PUT", "/nobody-here/key", "", "x");
+  http::Response r = s3.rest("PUT", "/nobody-here/key", "", "x");
   EXPECT_EQ(testing::error_code(r), "NoSuchBucket");
 }
 
 TEST_F(S3BucketTest, HeadBucketAnswersWithoutBody) {
   ASSERT_EQ(s3.rest("PUT", "/headed").status, 200);
-  mocks::Response r = s3.rest("HEAD", "/headed");
+  http::Response r = s3.rest("HEAD", "/headed");
   EXPECT_EQ(r.status, 200);
   EXPECT_EQ(aws::find_header(r.headers, "x-amz-bucket-region"), "us-east-1");
   r = s3.rest("HEAD", "/missing-bucket");
@@ -125,7 +125,7 @@ TEST_F(S3BucketTest, HeadBucketAnswersWithoutBody) {
 TEST_F(S3BucketTest, PlainPostIsMethodNotAllowed) {
   ASSERT_EQ(s3.rest("PUT", "/posted").status, 200);
   for (const char* path : {"/posted", "/posted/key"}) {
-    mocks::Response r = s3.rest("POST", path);
+    http::Response r = s3.rest("POST", path);
     EXPECT_EQ(r.status, 405) << path;
     EXPECT_EQ(testing::error_code(r), "MethodNotAllowed") << path;
   }
@@ -133,7 +133,7 @@ TEST_F(S3BucketTest, PlainPostIsMethodNotAllowed) {
 
 TEST_F(S3BucketTest, UnmodelledSubresourceIsNotImplemented) {
   ASSERT_EQ(s3.rest("PUT", "/subres").status, 200);
-  mocks::Response r = s3.rest("GET", "/subres", "acl=");
+  http::Response r = s3.rest("GET", "/subres", "acl=");
   EXPECT_EQ(r.status, 501);
   EXPECT_EQ(testing::error_code(r), "NotImplemented");
 }
@@ -145,7 +145,7 @@ TEST_F(S3BucketTest, WorldFileBucketsAreLoadedWithTheirObjects) {
                              {"objects", {{{"key", "a.txt"}, {"content", "alpha"}}}}}}}};
   testing::TestWorld seeded(world);
   testing::EdgeClient client(*seeded.edge, seeded.world->operator_credentials());
-  mocks::Response r = client.rest("GET", "/seeded/a.txt");
+  http::Response r = client.rest("GET", "/seeded/a.txt");
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.body, "alpha");
   EXPECT_EQ(aws::find_header(client.rest("HEAD", "/seeded").headers, "x-amz-bucket-region"),

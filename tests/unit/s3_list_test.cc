@@ -11,7 +11,7 @@
 namespace opsreg {
 namespace {
 
-std::vector<std::string> texts(const mocks::Response& r, const char* xpath) {
+std::vector<std::string> texts(const http::Response& r, const char* xpath) {
   pugi::xml_document doc;
   doc.load_buffer(r.body.data(), r.body.size());
   std::vector<std::string> out;
@@ -28,7 +28,7 @@ struct S3ListTest : ::testing::Test {
                             "logs/readme", "z.txt"})
       EXPECT_EQ(s3.rest("PUT", "/bkt/" + aws::uri_encode(key, true), "", key).status, 200);
   }
-  mocks::Response list(const aws::Params& params) {
+  http::Response list(const aws::Params& params) {
     aws::Params all = {{"list-type", "2"}};
     all.insert(all.end(), params.begin(), params.end());
     return s3.rest("GET", "/bkt", aws::encode_query(all));
@@ -38,7 +38,7 @@ struct S3ListTest : ::testing::Test {
 };
 
 TEST_F(S3ListTest, ListsEveryKeyInByteOrderWithSizeAndETag) {
-  mocks::Response r = list({});
+  http::Response r = list({});
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(texts(r, "//Contents/Key"), (Strings{"a.txt", "logs/2026/01.log", "logs/2026/02.log",
                                                  "logs/2027/01.log", "logs/readme", "z.txt"}));
@@ -50,13 +50,13 @@ TEST_F(S3ListTest, ListsEveryKeyInByteOrderWithSizeAndETag) {
 }
 
 TEST_F(S3ListTest, PrefixLimitsTheKeys) {
-  mocks::Response r = list({{"prefix", "logs/2026/"}});
+  http::Response r = list({{"prefix", "logs/2026/"}});
   EXPECT_EQ(texts(r, "//Contents/Key"), (Strings{"logs/2026/01.log", "logs/2026/02.log"}));
   EXPECT_EQ(testing::xml_text(r, "//Prefix"), "logs/2026/");
 }
 
 TEST_F(S3ListTest, DelimiterRollsKeysUpIntoCommonPrefixes) {
-  mocks::Response r = list({{"delimiter", "/"}});
+  http::Response r = list({{"delimiter", "/"}});
   EXPECT_EQ(texts(r, "//Contents/Key"), (Strings{"a.txt", "z.txt"}));
   EXPECT_EQ(texts(r, "//CommonPrefixes/Prefix"), (Strings{"logs/"}));
   EXPECT_EQ(testing::xml_text(r, "//KeyCount"), "3");
@@ -72,7 +72,7 @@ TEST_F(S3ListTest, MaxKeysPagesWithContinuationTokens) {
   while (true) {
     aws::Params p = {{"max-keys", "2"}};
     if (!token.empty()) p.emplace_back("continuation-token", token);
-    mocks::Response r = list(p);
+    http::Response r = list(p);
     ASSERT_EQ(r.status, 200) << r.body;
     ++pages;
     for (const auto& k : texts(r, "//Contents/Key")) seen.push_back(k);
@@ -90,7 +90,7 @@ TEST_F(S3ListTest, MaxKeysPagesWithContinuationTokens) {
 }
 
 TEST_F(S3ListTest, PagingCountsCommonPrefixesAndNeverRepeatsThem) {
-  mocks::Response r = list({{"delimiter", "/"}, {"max-keys", "2"}});
+  http::Response r = list({{"delimiter", "/"}, {"max-keys", "2"}});
   EXPECT_EQ(texts(r, "//Contents/Key"), (Strings{"a.txt"}));
   EXPECT_EQ(texts(r, "//CommonPrefixes/Prefix"), (Strings{"logs/"}));
   EXPECT_EQ(testing::xml_text(r, "//IsTruncated"), "true");
@@ -103,44 +103,44 @@ TEST_F(S3ListTest, PagingCountsCommonPrefixesAndNeverRepeatsThem) {
 }
 
 TEST_F(S3ListTest, StartAfterSkipsKeysUpToIt) {
-  mocks::Response r = list({{"start-after", "logs/2027/01.log"}});
+  http::Response r = list({{"start-after", "logs/2027/01.log"}});
   EXPECT_EQ(texts(r, "//Contents/Key"), (Strings{"logs/readme", "z.txt"}));
   EXPECT_EQ(testing::xml_text(r, "//StartAfter"), "logs/2027/01.log");
 }
 
 TEST_F(S3ListTest, MaxKeysZeroListsNothing) {
-  mocks::Response r = list({{"max-keys", "0"}});
+  http::Response r = list({{"max-keys", "0"}});
   EXPECT_TRUE(texts(r, "//Contents/Key").empty());
   EXPECT_EQ(testing::xml_text(r, "//KeyCount"), "0");
 }
 
 TEST_F(S3ListTest, NegativeMaxKeysIsInvalidArgument) {
-  mocks::Response r = list({{"max-keys", "-1"}});
+  http::Response r = list({{"max-keys", "-1"}});
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(testing::error_code(r), "InvalidArgument");
 }
 
 TEST_F(S3ListTest, ForgedContinuationTokenIsInvalidArgument) {
-  mocks::Response r = list({{"continuation-token", "not a token"}});
+  http::Response r = list({{"continuation-token", "not a token"}});
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(testing::error_code(r), "InvalidArgument");
 }
 
 TEST_F(S3ListTest, EncodingTypeUrlPercentEncodesKeys) {
   ASSERT_EQ(s3.rest("PUT", "/bkt/sp%20ace%2Bplus", "", "x").status, 200);
-  mocks::Response r = list({{"prefix", "sp"}, {"encoding-type", "url"}});
+  http::Response r = list({{"prefix", "sp"}, {"encoding-type", "url"}});
   EXPECT_EQ(texts(r, "//Contents/Key"), (Strings{"sp%20ace%2Bplus"}));
   EXPECT_EQ(testing::xml_text(r, "//EncodingType"), "url");
 }
 
 TEST_F(S3ListTest, UnknownEncodingTypeIsInvalidArgument) {
-  mocks::Response r = list({{"encoding-type", "base64"}});
+  http::Response r = list({{"encoding-type", "base64"}});
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(testing::error_code(r), "InvalidArgument");
 }
 
 TEST_F(S3ListTest, ListObjectsV1PagesWithMarker) {
-  mocks::Response r = s3.rest("GET", "/bkt", "max-keys=4&delimiter=%2F");
+  http::Response r = s3.rest("GET", "/bkt", "max-keys=4&delimiter=%2F");
   EXPECT_EQ(texts(r, "//Contents/Key"), (Strings{"a.txt", "z.txt"}));
   r = s3.rest("GET", "/bkt", "max-keys=2");
   EXPECT_EQ(texts(r, "//Contents/Key"), (Strings{"a.txt", "logs/2026/01.log"}));

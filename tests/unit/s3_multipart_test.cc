@@ -20,20 +20,20 @@ std::string raw_md5(const std::string& data) {
 struct S3MultipartTest : ::testing::Test {
   S3MultipartTest() { EXPECT_EQ(s3.rest("PUT", "/bkt").status, 200); }
   std::string create(const std::string& key) {
-    mocks::Response r = s3.rest("POST", "/bkt/" + key, "uploads=", "",
-                                {{"Content-Type", "video/mp4"}, {"x-amz-meta-kind", "clip"}});
+    http::Response r = s3.rest("POST", "/bkt/" + key, "uploads=", "",
+                               {{"Content-Type", "video/mp4"}, {"x-amz-meta-kind", "clip"}});
     EXPECT_EQ(r.status, 200) << r.body;
     EXPECT_EQ(testing::xml_text(r, "//InitiateMultipartUploadResult/Key"), key);
     return testing::xml_text(r, "//InitiateMultipartUploadResult/UploadId");
   }
   std::string part(const std::string& key, const std::string& id, int n, const std::string& data) {
-    mocks::Response r =
+    http::Response r =
         s3.rest("PUT", "/bkt/" + key, "partNumber=" + std::to_string(n) + "&uploadId=" + id, data);
     EXPECT_EQ(r.status, 200) << r.body;
     return std::string(aws::find_header(r.headers, "ETag"));
   }
-  mocks::Response complete(const std::string& key, const std::string& id,
-                           const std::vector<std::pair<int, std::string>>& parts) {
+  http::Response complete(const std::string& key, const std::string& id,
+                          const std::vector<std::pair<int, std::string>>& parts) {
     std::string body = "<CompleteMultipartUpload>";
     for (const auto& [n, etag] : parts)
       body += "<Part><PartNumber>" + std::to_string(n) + "</PartNumber><ETag>" + etag +
@@ -51,22 +51,22 @@ TEST_F(S3MultipartTest, CompletedUploadIsTheConcatenationWithAMultipartETag) {
   ASSERT_FALSE(id.empty());
   std::string ea = part("big", id, 1, a), eb = part("big", id, 2, b);
   EXPECT_EQ(ea, "\"" + aws::md5_hex(a) + "\"");
-  mocks::Response r = complete("big", id, {{1, ea}, {2, eb}});
+  http::Response r = complete("big", id, {{1, ea}, {2, eb}});
   ASSERT_EQ(r.status, 200) << r.body;
   std::string etag = "\"" + aws::md5_hex(raw_md5(a) + raw_md5(b)) + "-2\"";
   EXPECT_EQ(testing::xml_text(r, "//CompleteMultipartUploadResult/ETag"), etag);
-  mocks::Response get = s3.rest("GET", "/bkt/big");
+  http::Response get = s3.rest("GET", "/bkt/big");
   EXPECT_EQ(get.body.size(), a.size() + b.size());
   EXPECT_TRUE(get.body == a + b);
   EXPECT_EQ(aws::find_header(get.headers, "ETag"), etag);
-  EXPECT_EQ(get.content_type, "video/mp4");
+  EXPECT_EQ(get.header("Content-Type"), "video/mp4");
   EXPECT_EQ(aws::find_header(get.headers, "x-amz-meta-kind"), "clip");
 }
 
 TEST_F(S3MultipartTest, SmallNonLastPartIsEntityTooSmall) {
   std::string id = create("k");
   std::string e1 = part("k", id, 1, "small"), e2 = part("k", id, 2, "last");
-  mocks::Response r = complete("k", id, {{1, e1}, {2, e2}});
+  http::Response r = complete("k", id, {{1, e1}, {2, e2}});
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(testing::error_code(r), "EntityTooSmall");
 }
@@ -74,7 +74,7 @@ TEST_F(S3MultipartTest, SmallNonLastPartIsEntityTooSmall) {
 TEST_F(S3MultipartTest, PartsOutOfOrderAreInvalidPartOrder) {
   std::string id = create("k");
   std::string e1 = part("k", id, 1, std::string(5 * kMiB, 'x')), e2 = part("k", id, 2, "y");
-  mocks::Response r = complete("k", id, {{2, e2}, {1, e1}});
+  http::Response r = complete("k", id, {{2, e2}, {1, e1}});
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(testing::error_code(r), "InvalidPartOrder");
 }
@@ -82,7 +82,7 @@ TEST_F(S3MultipartTest, PartsOutOfOrderAreInvalidPartOrder) {
 TEST_F(S3MultipartTest, WrongPartETagIsInvalidPart) {
   std::string id = create("k");
   part("k", id, 1, "only");
-  mocks::Response r = complete("k", id, {{1, "\"0000\""}});
+  http::Response r = complete("k", id, {{1, "\"0000\""}});
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(testing::error_code(r), "InvalidPart");
 }
@@ -91,28 +91,28 @@ TEST_F(S3MultipartTest, AbortedUploadIsNoSuchUpload) {
   std::string id = create("k");
   std::string e1 = part("k", id, 1, "data");
   EXPECT_EQ(s3.rest("DELETE", "/bkt/k", "uploadId=" + id).status, 204);
-  mocks::Response r = complete("k", id, {{1, e1}});
+  http::Response r = complete("k", id, {{1, e1}});
   EXPECT_EQ(r.status, 404);
   EXPECT_EQ(testing::error_code(r), "NoSuchUpload");
   EXPECT_EQ(s3.rest("GET", "/bkt/k").status, 404);
 }
 
 TEST_F(S3MultipartTest, UnknownUploadIdIsNoSuchUpload) {
-  mocks::Response r = s3.rest("PUT", "/bkt/k", "partNumber=1&uploadId=nope", "data");
+  http::Response r = s3.rest("PUT", "/bkt/k", "partNumber=1&uploadId=nope", "data");
   EXPECT_EQ(r.status, 404);
   EXPECT_EQ(testing::error_code(r), "NoSuchUpload");
 }
 
 TEST_F(S3MultipartTest, PartNumberOutOfRangeIsInvalidArgument) {
   std::string id = create("k");
-  mocks::Response r = s3.rest("PUT", "/bkt/k", "partNumber=10001&uploadId=" + id, "data");
+  http::Response r = s3.rest("PUT", "/bkt/k", "partNumber=10001&uploadId=" + id, "data");
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(testing::error_code(r), "InvalidArgument");
 }
 
 TEST_F(S3MultipartTest, MalformedCompleteBodyIsMalformedXML) {
   std::string id = create("k");
-  mocks::Response r = s3.rest("POST", "/bkt/k", "uploadId=" + id, "<Complete");
+  http::Response r = s3.rest("POST", "/bkt/k", "uploadId=" + id, "<Complete");
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(testing::error_code(r), "MalformedXML");
 }

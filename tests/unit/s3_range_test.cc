@@ -12,10 +12,10 @@ struct S3RangeTest : ::testing::Test {
     EXPECT_EQ(s3.rest("PUT", "/bkt").status, 200);
     EXPECT_EQ(s3.rest("PUT", "/bkt/digits", "", "0123456789").status, 200);
   }
-  mocks::Response get(const std::string& range, const std::string& method = "GET") {
+  http::Response get(const std::string& range, const std::string& method = "GET") {
     return s3.rest(method, "/bkt/digits", "", "", {{"Range", range}});
   }
-  static std::string content_range(const mocks::Response& r) {
+  static std::string content_range(const http::Response& r) {
     return std::string(aws::find_header(r.headers, "Content-Range"));
   }
   testing::TestWorld tw;
@@ -23,7 +23,7 @@ struct S3RangeTest : ::testing::Test {
 };
 
 TEST_F(S3RangeTest, ClosedRangeIsPartialContent) {
-  mocks::Response r = get("bytes=2-5");
+  http::Response r = get("bytes=2-5");
   EXPECT_EQ(r.status, 206);
   EXPECT_EQ(r.body, "2345");
   EXPECT_EQ(content_range(r), "bytes 2-5/10");
@@ -31,48 +31,48 @@ TEST_F(S3RangeTest, ClosedRangeIsPartialContent) {
 }
 
 TEST_F(S3RangeTest, OpenEndedRangeRunsToTheEnd) {
-  mocks::Response r = get("bytes=7-");
+  http::Response r = get("bytes=7-");
   EXPECT_EQ(r.status, 206);
   EXPECT_EQ(r.body, "789");
   EXPECT_EQ(content_range(r), "bytes 7-9/10");
 }
 
 TEST_F(S3RangeTest, SuffixRangeIsTheLastBytes) {
-  mocks::Response r = get("bytes=-3");
+  http::Response r = get("bytes=-3");
   EXPECT_EQ(r.status, 206);
   EXPECT_EQ(r.body, "789");
   EXPECT_EQ(content_range(r), "bytes 7-9/10");
 }
 
 TEST_F(S3RangeTest, SuffixLongerThanTheObjectIsTheWholeObject) {
-  mocks::Response r = get("bytes=-50");
+  http::Response r = get("bytes=-50");
   EXPECT_EQ(r.status, 206);
   EXPECT_EQ(r.body, "0123456789");
   EXPECT_EQ(content_range(r), "bytes 0-9/10");
 }
 
 TEST_F(S3RangeTest, EndPastTheObjectIsClamped) {
-  mocks::Response r = get("bytes=8-100");
+  http::Response r = get("bytes=8-100");
   EXPECT_EQ(r.status, 206);
   EXPECT_EQ(r.body, "89");
   EXPECT_EQ(content_range(r), "bytes 8-9/10");
 }
 
 TEST_F(S3RangeTest, StartPastTheEndIsInvalidRange) {
-  mocks::Response r = get("bytes=10-20");
+  http::Response r = get("bytes=10-20");
   EXPECT_EQ(r.status, 416);
   EXPECT_EQ(testing::error_code(r), "InvalidRange");
 }
 
 TEST_F(S3RangeTest, ZeroLengthSuffixIsInvalidRange) {
-  mocks::Response r = get("bytes=-0");
+  http::Response r = get("bytes=-0");
   EXPECT_EQ(r.status, 416);
   EXPECT_EQ(testing::error_code(r), "InvalidRange");
 }
 
 TEST_F(S3RangeTest, MalformedOrMultipleRangesGetTheWholeObject) {
   for (const char* range : {"bytes=5-2", "items=0-1", "bytes=a-b", "bytes=0-1,4-5"}) {
-    mocks::Response r = get(range);
+    http::Response r = get(range);
     EXPECT_EQ(r.status, 200) << range;
     EXPECT_EQ(r.body, "0123456789") << range;
     EXPECT_EQ(content_range(r), "") << range;
@@ -80,7 +80,7 @@ TEST_F(S3RangeTest, MalformedOrMultipleRangesGetTheWholeObject) {
 }
 
 TEST_F(S3RangeTest, HeadWithRangeGivesThePartialLengthAndNoBody) {
-  mocks::Response r = get("bytes=0-3", "HEAD");
+  http::Response r = get("bytes=0-3", "HEAD");
   EXPECT_EQ(r.status, 206);
   EXPECT_TRUE(r.body.empty());
   EXPECT_EQ(aws::find_header(r.headers, "Content-Length"), "4");
@@ -89,7 +89,7 @@ TEST_F(S3RangeTest, HeadWithRangeGivesThePartialLengthAndNoBody) {
 
 TEST_F(S3RangeTest, AnyRangeOfAnEmptyObjectIsInvalidRange) {
   ASSERT_EQ(s3.rest("PUT", "/bkt/empty", "", "").status, 200);
-  mocks::Response r = s3.rest("GET", "/bkt/empty", "", "", {{"Range", "bytes=0-"}});
+  http::Response r = s3.rest("GET", "/bkt/empty", "", "", {{"Range", "bytes=0-"}});
   EXPECT_EQ(r.status, 416);
   EXPECT_EQ(testing::error_code(r), "InvalidRange");
 }

@@ -10,10 +10,10 @@ namespace {
 
 using nlohmann::json;
 
-http::HttpRequest request(const std::string& op, const json& params) {
+http::Request request(const std::string& op, const json& params) {
   auto r = s3_request(op, params);
   EXPECT_TRUE(r.ok()) << r.error().message;
-  return r.ok() ? *r : http::HttpRequest{};
+  return r.ok() ? *r : http::Request{};
 }
 
 std::string refusal(const std::string& op, const json& params) {
@@ -26,7 +26,7 @@ const json kInstaller = {{"Bucket", "opsworks-instance-agent-us-east-1"},
                          {"Key", "installer/opsworks-agent-installer.tgz"}};
 
 TEST(ScenarioS3Call, ListBucketsIsAGetOfTheServiceRoot) {
-  http::HttpRequest r = request("ListBuckets", json::object());
+  http::Request r = request("ListBuckets", json::object());
   EXPECT_EQ(r.method, "GET");
   EXPECT_EQ(r.path, "/");
   EXPECT_EQ(r.query, "");
@@ -34,7 +34,7 @@ TEST(ScenarioS3Call, ListBucketsIsAGetOfTheServiceRoot) {
 }
 
 TEST(ScenarioS3Call, ObjectKeysArePathStyleAndPercentEncodedWithSlashesKept) {
-  http::HttpRequest r =
+  http::Request r =
       request("GetObject", {{"Bucket", "b"}, {"Key", "dir/a b+c~d.txt"}, {"Range", "bytes=0-9"}});
   EXPECT_EQ(r.method, "GET");
   EXPECT_EQ(r.path, "/b/dir/a%20b%2Bc~d.txt");
@@ -46,7 +46,7 @@ TEST(ScenarioS3Call, ObjectKeysArePathStyleAndPercentEncodedWithSlashesKept) {
 }
 
 TEST(ScenarioS3Call, ListObjectsV2CarriesListTypeAndItsMembersInTheQuery) {
-  http::HttpRequest r =
+  http::Request r =
       request("ListObjectsV2", {{"Bucket", "b"}, {"Prefix", "installer/"}, {"MaxKeys", 2}});
   EXPECT_EQ(r.method, "GET");
   EXPECT_EQ(r.path, "/b");
@@ -55,7 +55,7 @@ TEST(ScenarioS3Call, ListObjectsV2CarriesListTypeAndItsMembersInTheQuery) {
 
 TEST(ScenarioS3Call, CreateBucketSendsItsLocationConstraintAsXml) {
   EXPECT_EQ(request("CreateBucket", {{"Bucket", "b"}}).body, "");
-  http::HttpRequest r = request(
+  http::Request r = request(
       "CreateBucket",
       {{"Bucket", "b"}, {"CreateBucketConfiguration", {{"LocationConstraint", "eu-west-1"}}}});
   EXPECT_EQ(r.method, "PUT");
@@ -67,11 +67,11 @@ TEST(ScenarioS3Call, CreateBucketSendsItsLocationConstraintAsXml) {
 }
 
 TEST(ScenarioS3Call, PutObjectSendsBodyContentTypeMetadataAndBotocoresCrc32) {
-  http::HttpRequest r = request("PutObject", {{"Bucket", "b"},
-                                              {"Key", "k"},
-                                              {"Body", "hello"},
-                                              {"ContentType", "text/plain"},
-                                              {"Metadata", {{"owner", "ops"}}}});
+  http::Request r = request("PutObject", {{"Bucket", "b"},
+                                          {"Key", "k"},
+                                          {"Body", "hello"},
+                                          {"ContentType", "text/plain"},
+                                          {"Metadata", {{"owner", "ops"}}}});
   EXPECT_EQ(r.method, "PUT");
   EXPECT_EQ(r.path, "/b/k");
   EXPECT_EQ(r.body, "hello");
@@ -82,7 +82,7 @@ TEST(ScenarioS3Call, PutObjectSendsBodyContentTypeMetadataAndBotocoresCrc32) {
 }
 
 TEST(ScenarioS3Call, CopySourceIsQuotedAsBotocoreQuotesIt) {
-  http::HttpRequest r =
+  http::Request r =
       request("CopyObject", {{"Bucket", "b"}, {"Key", "copy"}, {"CopySource", "src/a b.txt"}});
   EXPECT_EQ(r.method, "PUT");
   EXPECT_EQ(r.path, "/b/copy");
@@ -99,7 +99,7 @@ TEST(ScenarioS3Call, CopySourceIsQuotedAsBotocoreQuotesIt) {
 
 TEST(ScenarioS3Call, BucketPolicyIsTheSubResourceAndTakesAJsonObjectOrItsText) {
   json policy = {{"Version", "2012-10-17"}, {"Statement", json::array()}};
-  http::HttpRequest r = request("PutBucketPolicy", {{"Bucket", "b"}, {"Policy", policy}});
+  http::Request r = request("PutBucketPolicy", {{"Bucket", "b"}, {"Policy", policy}});
   EXPECT_EQ(r.method, "PUT");
   EXPECT_EQ(r.path, "/b");
   EXPECT_EQ(r.query, "policy");
@@ -147,7 +147,7 @@ TEST(ScenarioS3Call, ReferencesPassTheLoadCheckButMustResolveToFittingValues) {
 }
 
 TEST(ScenarioS3Call, GetObjectSavesBodyLengthTypeAndETag) {
-  http::HttpResponse res;
+  http::Response res;
   res.status = 200;
   res.headers = {{"Content-Type", "application/x-gzip"},
                  {"Content-Length", "5"},
@@ -164,7 +164,7 @@ TEST(ScenarioS3Call, GetObjectSavesBodyLengthTypeAndETag) {
 }
 
 TEST(ScenarioS3Call, HeadAndPutObjectSaveTheHeadersBotocoreMaps) {
-  http::HttpResponse head;
+  http::Response head;
   head.status = 200;
   head.headers = {{"Content-Length", "395"},
                   {"ETag", "\"e\""},
@@ -174,14 +174,14 @@ TEST(ScenarioS3Call, HeadAndPutObjectSaveTheHeadersBotocoreMaps) {
                                                  {"ETag", "\"e\""},
                                                  {"ContentType", "text/plain"},
                                                  {"VersionId", "v1"}}));
-  http::HttpResponse put;
+  http::Response put;
   put.status = 200;
   put.headers = {{"ETag", "\"p\""}, {"x-amz-checksum-crc32", "NhCmhg=="}};
   EXPECT_EQ(s3_result("PutObject", put), json({{"ETag", "\"p\""}, {"ChecksumCRC32", "NhCmhg=="}}));
 }
 
 TEST(ScenarioS3Call, XmlResultsSaveEveryLeafAndThePolicyIsItsText) {
-  http::HttpResponse list;
+  http::Response list;
   list.status = 200;
   list.body =
       "<ListBucketResult><Name>b</Name><KeyCount>1</KeyCount>"
@@ -190,7 +190,7 @@ TEST(ScenarioS3Call, XmlResultsSaveEveryLeafAndThePolicyIsItsText) {
   EXPECT_EQ(saved["Name"], "b");
   EXPECT_EQ(saved["KeyCount"], "1");
   EXPECT_EQ(saved["Key"], "installer/x.tgz");
-  http::HttpResponse policy;
+  http::Response policy;
   policy.status = 200;
   policy.body = R"({"Version":"2012-10-17"})";
   EXPECT_EQ(s3_result("GetBucketPolicy", policy), json({{"Policy", policy.body}}));

@@ -49,21 +49,21 @@ nlohmann::json assume_world() {
 
 class AssumeRole : public ::testing::Test {
  protected:
-  mocks::Response assume(const std::string& user_key, const std::string& role,
-                         aws::Params extra = {}) {
+  http::Response assume(const std::string& user_key, const std::string& role,
+                        aws::Params extra = {}) {
     client.set_credentials({user_key, kSecret, ""});
     extra.emplace_back("RoleArn", "arn:aws:iam::123456789012:role/" + role);
     extra.emplace_back("RoleSessionName", "ops");
     return client.query("sts", "AssumeRole", extra, "2011-06-15");
   }
-  std::string message(const mocks::Response& r) { return xml_text(r, "//Error/Message"); }
+  std::string message(const http::Response& r) { return xml_text(r, "//Error/Message"); }
 
   testing::TestWorld tw{assume_world()};
   testing::EdgeClient client{*tw.edge, tw.world->operator_credentials()};
 };
 
 TEST_F(AssumeRole, UserNamedInTheTrustPolicyGetsWorkingCredentials) {
-  mocks::Response r = assume(kBobKey, "deploy");
+  http::Response r = assume(kBobKey, "deploy");
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(xml_text(r, "//AssumeRoleResult/AssumedRoleUser/Arn"),
             "arn:aws:sts::123456789012:assumed-role/deploy/ops");
@@ -74,7 +74,7 @@ TEST_F(AssumeRole, UserNamedInTheTrustPolicyGetsWorkingCredentials) {
                          xml_text(r, "//Credentials/SessionToken")};
   EXPECT_EQ(creds.access_key_id.substr(0, 4), "ASIA");
   client.set_credentials(creds);
-  mocks::Response who = client.query("sts", "GetCallerIdentity", {}, "2011-06-15");
+  http::Response who = client.query("sts", "GetCallerIdentity", {}, "2011-06-15");
   EXPECT_EQ(xml_text(who, "//GetCallerIdentityResult/Arn"),
             "arn:aws:sts::123456789012:assumed-role/deploy/ops");
   EXPECT_EQ(client.query("iam", "GetRole", {{"RoleName", "deploy"}}).status, 200);
@@ -82,7 +82,7 @@ TEST_F(AssumeRole, UserNamedInTheTrustPolicyGetsWorkingCredentials) {
 
 TEST_F(AssumeRole, AccountTrustNeedsTheCallersOwnPermission) {
   EXPECT_EQ(assume(kAliceKey, "account-trust").status, 200);
-  mocks::Response r = assume(kBobKey, "account-trust");
+  http::Response r = assume(kBobKey, "account-trust");
   EXPECT_EQ(r.status, 403);
   EXPECT_EQ(error_code(r), "AccessDenied");
   EXPECT_EQ(message(r),
@@ -91,7 +91,7 @@ TEST_F(AssumeRole, AccountTrustNeedsTheCallersOwnPermission) {
 }
 
 TEST_F(AssumeRole, RoleTrustingOnlyEc2IsAccessDenied) {
-  mocks::Response r = assume(kAliceKey, "opsworks-instance-role");
+  http::Response r = assume(kAliceKey, "opsworks-instance-role");
   EXPECT_EQ(r.status, 403);
   EXPECT_EQ(error_code(r), "AccessDenied");
   EXPECT_EQ(message(r),
@@ -100,13 +100,13 @@ TEST_F(AssumeRole, RoleTrustingOnlyEc2IsAccessDenied) {
 }
 
 TEST_F(AssumeRole, UnknownRoleIsAccessDenied) {
-  mocks::Response r = assume(kAliceKey, "ghost");
+  http::Response r = assume(kAliceKey, "ghost");
   EXPECT_EQ(r.status, 403);
   EXPECT_EQ(error_code(r), "AccessDenied");
 }
 
 TEST_F(AssumeRole, RootMayNotAssumeRoles) {
-  mocks::Response r = client.query(
+  http::Response r = client.query(
       "sts", "AssumeRole",
       {{"RoleArn", "arn:aws:iam::123456789012:role/deploy"}, {"RoleSessionName", "ops"}},
       "2011-06-15");
@@ -116,7 +116,7 @@ TEST_F(AssumeRole, RootMayNotAssumeRoles) {
 }
 
 TEST_F(AssumeRole, DurationBelow900SecondsIsValidationError) {
-  mocks::Response r = assume(kBobKey, "deploy", {{"DurationSeconds", "899"}});
+  http::Response r = assume(kBobKey, "deploy", {{"DurationSeconds", "899"}});
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(error_code(r), "ValidationError");
   EXPECT_EQ(message(r),
@@ -126,7 +126,7 @@ TEST_F(AssumeRole, DurationBelow900SecondsIsValidationError) {
 
 TEST_F(AssumeRole, DurationAboveTheRolesMaxSessionDurationIsValidationError) {
   EXPECT_EQ(assume(kBobKey, "deploy", {{"DurationSeconds", "7200"}}).status, 200);
-  mocks::Response r = assume(kBobKey, "deploy", {{"DurationSeconds", "7201"}});
+  http::Response r = assume(kBobKey, "deploy", {{"DurationSeconds", "7201"}});
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(error_code(r), "ValidationError");
   EXPECT_EQ(message(r),
@@ -134,13 +134,13 @@ TEST_F(AssumeRole, DurationAboveTheRolesMaxSessionDurationIsValidationError) {
 }
 
 TEST_F(AssumeRole, AssumedCredentialsExpireAfterTheirDuration) {
-  mocks::Response r = assume(kBobKey, "deploy", {{"DurationSeconds", "900"}});
+  http::Response r = assume(kBobKey, "deploy", {{"DurationSeconds", "900"}});
   ASSERT_EQ(r.status, 200) << r.body;
   client.set_credentials({xml_text(r, "//Credentials/AccessKeyId"),
                           xml_text(r, "//Credentials/SecretAccessKey"),
                           xml_text(r, "//Credentials/SessionToken")});
   tw.world->advance(std::chrono::seconds(901));
-  mocks::Response late = client.query("sts", "GetCallerIdentity", {}, "2011-06-15");
+  http::Response late = client.query("sts", "GetCallerIdentity", {}, "2011-06-15");
   EXPECT_EQ(late.status, 403);
   EXPECT_EQ(error_code(late), "ExpiredToken");
 }

@@ -2,8 +2,8 @@
 // ValidationError naming the host and field for each mistake.
 #include <gtest/gtest.h>
 
-#include "mocks/world/ec2_host.h"
-#include "mocks/world/hosts.h"
+#include "mocks/base/ec2_host.h"
+#include "mocks/base/hosts.h"
 
 namespace opsreg::mocks {
 namespace {

@@ -2,7 +2,7 @@
 // field for each mistake.
 #include <gtest/gtest.h>
 
-#include "mocks/world/hosts.h"
+#include "mocks/base/hosts.h"
 #include "mocks/world/world.h"
 
 namespace opsreg::mocks {

@@ -23,7 +23,7 @@ nlohmann::json default_world_with(const nlohmann::json& settings) {
 
 nlohmann::json provisioning_parameters(TestWorld& tw) {
   EdgeClient client(*tw.edge, tw.world->operator_credentials());
-  mocks::Response r = client.json("DescribeStackProvisioningParameters", {{"StackId", kStackId}});
+  http::Response r = client.json("DescribeStackProvisioningParameters", {{"StackId", kStackId}});
   EXPECT_EQ(r.status, 200) << r.body;
   return nlohmann::json::parse(r.body)["Parameters"];
 }

@@ -1,0 +1,45 @@
+// Parsing the world file's "settings" object.
+#include "mocks/base/world_settings.h"
+
+#include "core/clock/time_format.h"
+
+namespace opsreg::mocks {
+
+namespace {
+aws::Error invalid(const std::string& what) {
+  return aws::make_error("ValidationError", "world file: settings: " + what);
+}
+}  // namespace
+
+Result<WorldSettings> parse_world_settings(const nlohmann::json& settings) {
+  WorldSettings out;
+  if (settings.is_null()) return out;
+  if (!settings.is_object()) return invalid("must be an object");
+  for (const auto& [key, value] : settings.items()) {
+    if (key == "agent_key_pool") {
+      if (!value.is_number_integer() || value.get<int64_t>() < 0 ||
+          value.get<int64_t>() > kMaxAgentKeyPool)
+        return invalid("agent_key_pool must be an integer from 0 (off) to " +
+                       std::to_string(kMaxAgentKeyPool));
+      out.agent_key_pool = value.get<int>();
+    } else if (key == "agent_contact_interval") {
+      auto d = value.is_string() ? parse_duration(value.get<std::string>()) : std::nullopt;
+      if (!d || *d < kMinAgentContactInterval || *d > kMaxAgentContactInterval)
+        return invalid(
+            "agent_contact_interval must be a duration from \"1s\" to \"1d\", "
+            "e.g. \"1m\"");
+      out.agent_contact_interval = *d;
+    } else if (key == "agent_missed_contacts") {
+      if (!value.is_number_integer() || value.get<int64_t>() < 1 ||
+          value.get<int64_t>() > kMaxAgentMissedContacts)
+        return invalid("agent_missed_contacts must be an integer from 1 to " +
+                       std::to_string(kMaxAgentMissedContacts));
+      out.agent_missed_contacts = value.get<int>();
+    } else {
+      return invalid("unknown key " + key);
+    }
+  }
+  return out;
+}
+
+}  // namespace opsreg::mocks
