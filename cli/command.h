@@ -1,5 +1,5 @@
 // The opsreg subcommands, each a function from its arguments to an exit status:
-// 0 success, 1 the operation failed, 2 usage error (DESIGN.md).
+// 0 success, 1 the operation failed, 2 usage error, for every subcommand.
 #pragma once
 
 #include <string>

@@ -1,4 +1,4 @@
-// One contact of the agent with OpsWorks after registration (our model, REGISTER-SPEC §3):
+// One contact of the agent with OpsWorks after registration (our model, docs/agent.md):
 // read the host's agent config, sign AgentContact {"InstanceId"} with the agent's credentials.
 #pragma once
 

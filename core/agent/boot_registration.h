@@ -1,4 +1,4 @@
-// The simulated OpsWorks agent's boot-registration (REGISTER-SPEC §3): read the preconfig,
+// The simulated OpsWorks agent's boot-registration (docs/register.md §3): read the preconfig,
 // make the RSA key pair, call OpsWorks RegisterInstance signed with the preconfig's key.
 #pragma once
 

@@ -1,4 +1,4 @@
-// The agent's initial setup after RegisterInstance (REGISTER-SPEC §3, our model of the
+// The agent's initial setup after RegisterInstance (docs/register.md §3, our model of the
 // channel): report the host's mounts, install the stack's /etc/hosts, log what was registered.
 #pragma once
 

@@ -1,4 +1,4 @@
-// What the agent on an EC2 instance takes from its metadata service (REGISTER-SPEC §3): the
+// What the agent on an EC2 instance takes from its metadata service (docs/agent.md): the
 // instance identity document and signature RegisterInstance carries when the preconfig says
 // `import: true`, the instance's addresses, and the instance profile's credentials when the
 // preconfig holds no access key (--use-instance-profile).

@@ -1,4 +1,4 @@
-// The agent's RSA key pair (REGISTER-SPEC §3): a real RSA-2048 key made with OpenSSL, its
+// The agent's RSA key pair (docs/agent.md): a real RSA-2048 key made with OpenSSL, its
 // public key as PEM and its fingerprint, as sent in RegisterInstance; or one from a pool.
 #pragma once
 
@@ -13,7 +13,7 @@ struct RsaKeyPair {
   std::string private_pem;  // PKCS#8 "BEGIN PRIVATE KEY": a secret, never logged
   std::string public_pem;   // SubjectPublicKeyInfo "BEGIN PUBLIC KEY" (RsaPublicKey)
   // RsaPublicKeyFingerprint: MD5 of the DER SubjectPublicKeyInfo as lowercase colon-separated
-  // hex ("3f:a2:...", 16 bytes) — our choice, documented in the project (the real agent's form
+  // hex ("3f:a2:...", 16 bytes) — our choice, documented in docs/agent.md (the real agent's form
   // is not public; this is the form `openssl pkey -pubout -outform DER | openssl md5 -c` gives).
   std::string fingerprint;
 };

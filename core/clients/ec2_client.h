@@ -1,5 +1,5 @@
 // A typed EC2 client (the EC2 query protocol, API version 2016-11-15): DescribeInstances, as
-// the register procedure uses it to find the instance TARGET names (REGISTER-SPEC §2.3).
+// the register procedure uses it to find the instance TARGET names (docs/register.md, step 3).
 #pragma once
 
 #include <map>

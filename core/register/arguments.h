@@ -1,5 +1,6 @@
-// The command line of `opsreg register`: the flags of `aws opsworks register` (REGISTER-SPEC §1),
-// the AWS CLI globals we honour, opsreg's own (--mock, --ssh-config), and the usage checks.
+// The command line of `opsreg register`: the flags of `aws opsworks register`, the AWS CLI
+// globals we honour, opsreg's own (--mock, --ssh-config), and the usage checks
+// (docs/register.md §1).
 #pragma once
 
 #include <optional>

@@ -1,4 +1,4 @@
-// The EC2 steps of the procedure (REGISTER-SPEC §2.3, 2.5, 2.6), as awscli's opsworks
+// The EC2 steps of the procedure (docs/register.md, steps 3, 5 and 6), as awscli's opsworks
 // customization takes them: the instance TARGET names, the region check of --local, and the
 // address to connect to. Messages are the reference's.
 #include <cctype>

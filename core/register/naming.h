@@ -1,5 +1,5 @@
 // The IAM names `aws opsworks register` makes: the stack's group, the instance's user with its
-// `+N` alternatives, from names cleaned to IAM's alphabet and shortened (REGISTER-SPEC §2.7).
+// `+N` alternatives, from names cleaned to IAM's alphabet and shortened (docs/register.md, step 7).
 #pragma once
 
 #include <string>

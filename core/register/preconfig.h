@@ -1,5 +1,5 @@
-// The agent's preconfig file (REGISTER-SPEC §2.8): what `register` hands the agent installer —
-// one `:key: <JSON value>` line per parameter, sorted by key (Ruby-readable YAML).
+// The agent's preconfig file (docs/register.md, step 8): what `register` hands the agent
+// installer — one `:key: <JSON value>` line per parameter, sorted by key (Ruby-readable YAML).
 #pragma once
 
 #include <map>

@@ -1,4 +1,4 @@
-// The register procedure's order of steps (REGISTER-SPEC §2): stack and provisioning
+// The register procedure's order of steps (docs/register.md §2): stack and provisioning
 // parameters (and the EC2 instance, ec2_instance.cc), hostname uniqueness, names and address,
 // IAM (iam_entities.cc), the script on the target, and the lookup of the instance the agent
 // registered.

@@ -1,4 +1,4 @@
-// The `aws opsworks register` procedure (REGISTER-SPEC §2, steps 1–8) for on-premises and EC2
+// The `aws opsworks register` procedure (docs/register.md §2, steps 1–8) for on-premises and EC2
 // targets and --local: look up the stack (and the EC2 instance), check the hostname (and the
 // region), make the IAM entities, run the script on the target, then find the registered
 // instance. One progress line per step with its time.

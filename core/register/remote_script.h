@@ -1,5 +1,5 @@
-// The POSIX sh script `register` runs on the target (REGISTER-SPEC §2.8): fetch and unpack the
-// agent installer, write its preconfig, run boot-registration as root, clean up.
+// The POSIX sh script `register` runs on the target (docs/register.md, step 8): fetch and
+// unpack the agent installer, write its preconfig, run boot-registration as root, clean up.
 #pragma once
 
 #include <string>

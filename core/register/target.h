@@ -1,4 +1,4 @@
-// How the registration script reaches its target (REGISTER-SPEC §2.8): over SSH (opsreg's
+// How the registration script reaches its target (docs/register.md, step 8): over SSH (opsreg's
 // libssh runner, reading OpenSSH client config as ssh does), through the --override-ssh
 // command, or locally with --local. Output streams to a callback as it comes.
 #pragma once

@@ -1,5 +1,5 @@
 // The world's simulated agents after registration: every host whose tree holds an agent config
-// contacts OpsWorks at each interval tick the world clock passes (our model, REGISTER-SPEC §3).
+// contacts OpsWorks at each interval tick the world clock passes (our model, docs/agent.md).
 #pragma once
 
 #include <atomic>

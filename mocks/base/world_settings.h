@@ -17,7 +17,7 @@ struct WorldSettings {
   int agent_key_pool = 0;
   // The absolute path of that pool file once the world has made it; "" when off.
   std::string agent_key_pool_file;
-  // Our model of the agent's channel (REGISTER-SPEC §3): a registered agent contacts the
+  // Our model of the agent's channel (docs/agent.md): a registered agent contacts the
   // service every "agent_contact_interval" (a duration string, "1m" by default), and an
   // instance whose last good contact is older than "agent_missed_contacts" (3 by default)
   // intervals reads as connection_lost.

@@ -1,6 +1,6 @@
 // The instance profile role's temporary credentials as IMDS hands them out: fetched from an
-// injected source (the IAM role sessions of the world, see ISSUE4 C4), issued for 6 hours,
-// cached, and replaced by a new set once the current one has less than 15 minutes left.
+// injected source (the world's IAM role sessions, mocks/iam/role_sessions.h), issued for 6
+// hours, cached, and replaced by a new set once the current one has less than 15 minutes left.
 #pragma once
 
 #include <chrono>

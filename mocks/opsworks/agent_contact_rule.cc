@@ -1,4 +1,4 @@
-// The agent channel's rule in the OpsWorks model (our model, REGISTER-SPEC §3): good contacts
+// The agent channel's rule in the OpsWorks model (our model, docs/agent.md): good contacts
 // are recorded, and connection_lost is derived from (now, last contact), never stored.
 #include "mocks/opsworks/model.h"
 

@@ -98,7 +98,7 @@ class OpsWorksModel {
   // "127.0.0.1 localhost", then "PRIVATE_IP HOSTNAME" for each instance of the stack with a
   // private IP, one per line.
   Result<std::string> hosts_file(std::string_view stack_id) const;
-  // The agent channel (agent_contact_rule.cc, our model: REGISTER-SPEC §3). An instance with an
+  // The agent channel (agent_contact_rule.cc, our model: docs/agent.md). An instance with an
   // agent whose last good contact is older than `missed_contacts` × `interval` reads as
   // "connection_lost" wherever it is read (instance(), instances_of_*, snapshot); its stored
   // status is kept, so a later good contact restores it. Defaults: 1 minute, 3.

@@ -263,7 +263,7 @@ Result<Scenario> parse_scenario(const nlohmann::json& j, const std::string& file
     return bad(file, "\"name\" (a string) is required");
   s.name = j["name"];
   if (!j.contains("proves") || !j["proves"].is_string())
-    return bad(file, "\"proves\" (one sentence, and where the seed or spec says so) is required");
+    return bad(file, "\"proves\" (one sentence, and the doc that says so) is required");
   s.proves = j["proves"];
   nlohmann::json world_spec = j.value("world", nlohmann::json::object());
   if (!world_spec.is_object()) return bad(file, "\"world\" must be an object (file, changes)");

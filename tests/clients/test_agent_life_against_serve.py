@@ -1,4 +1,4 @@
-"""The agents' life after registration against `opsreg serve` (REGISTER-SPEC §3-4): an agent
+"""The agents' life after registration against `opsreg serve` (docs/register.md §4): an agent
 whose IAM user is deleted (the proper teardown the AWS CLI allows, after DeleteConflict) goes
 connection_lost once the clock passes threshold x interval, while an agent on the instance
 profile stays registered across role-credential rotations. The clock moves through the admin

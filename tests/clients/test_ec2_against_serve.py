@@ -2,7 +2,7 @@
 reads the default world's instances, volumes and addresses; botocore's own instance-metadata
 fetchers read an EC2 host's metadata service and its role credentials work on the edge; and
 `opsreg register --infrastructure-class ec2` finds instances by id, IP and Name tag as the AWS
-CLI's `opsworks register` did (REGISTER-SPEC §2.3), with the reference's messages."""
+CLI's `opsworks register` did (docs/register.md, step 3), with the reference's messages."""
 
 import json
 import os

@@ -94,7 +94,7 @@ class RegisterAgainstServe(unittest.TestCase):
         self.assertNotRegex(out, r"Signature=[0-9a-f]{64}")  # nor a request signature.
 
     def test_override_ssh_runs_the_script_through_openssh(self):
-        # --override-ssh replaces `ssh` (REGISTER-SPEC §1): here the stock OpenSSH client,
+        # --override-ssh replaces `ssh` (docs/register.md §1): here the stock OpenSSH client,
         # reaching the host through serve's config.
         ssh = f"ssh -F {self.serve.info['ssh_config']} -o BatchMode=yes onprem-web-1"
         args = [opsreg_binary(), "register", "--override-ssh", ssh, "--stack-id", self.stack_id,

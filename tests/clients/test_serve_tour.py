@@ -17,7 +17,7 @@ import opsreg_serve  # noqa: E402
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
 
 # An operator who may do everything except attach managed policies: register must fall back to
-# the 15-minute inline policy (REGISTER-SPEC §2.7).
+# the 15-minute inline policy (docs/register.md, step 7).
 RESTRICTED = {
     "user_name": "restricted-operator",
     "access_key_id": "AKIARESTRICTEDOPER01",

@@ -1,6 +1,7 @@
 // The agent's life after a real registration: `register` over SSH onto the default world's
 // fake host onprem-web-1 (HostFleet), then the world's agents driven by the AgentRunner as the
-// virtual clock moves — the seed's warnings about deleting the IAM user and rotating keys.
+// virtual clock moves — what docs/register.md §4 says of deleting the IAM user and rotating
+// keys.
 #include <gtest/gtest.h>
 
 #include <filesystem>

@@ -1,5 +1,5 @@
 // `opsreg register` arguments: parsing like the AWS CLI and the usage checks of
-// `aws opsworks register` with its messages (REGISTER-SPEC §1).
+// `aws opsworks register` with its messages (docs/register.md §1).
 #include <gtest/gtest.h>
 
 #include "core/register/arguments.h"

@@ -89,7 +89,7 @@ class RegisterEc2 : public ::testing::Test {
           http::Response{200, {}, nlohmann::json{{"Instances", instances}}.dump()});
     });
   }
-  // IAM answers every step of §2.7 (names echoed back).
+  // IAM answers every call of step 7 (docs/register.md) (names echoed back).
   void iam_succeeds() {
     auto echo = [](const std::string& op, const std::string& element, const std::string& key,
                    const std::string& extra) {

@@ -1,7 +1,7 @@
-// Which EC2 instance `register --infrastructure-class ec2 TARGET` takes (REGISTER-SPEC §2.3,
-// 2.6): DescribeInstances in the stack's region, by instance id, by private or public IPv4, or
-// by Name tag; the VPC rule; none or several is an error in the AWS CLI's words; the address
-// to connect to.
+// Which EC2 instance `register --infrastructure-class ec2 TARGET` takes (docs/register.md,
+// steps 3 and 6): DescribeInstances in the stack's region, by instance id, by private or public
+// IPv4, or by Name tag; the VPC rule; none or several is an error in the AWS CLI's words; the
+// address to connect to.
 #include "tests/unit/register_ec2_fixture.h"
 
 namespace opsreg::registration::testing_ec2 {

@@ -1,5 +1,5 @@
 // IAM naming of a registration: clean_for_iam, shorten_name's exact split, the user name and
-// its +N alternatives (REGISTER-SPEC §2.7).
+// its +N alternatives (docs/register.md, step 7).
 #include <gtest/gtest.h>
 
 #include "core/register/naming.h"

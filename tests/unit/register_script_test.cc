@@ -1,5 +1,6 @@
-// The preconfig file and the remote script `register` sends (REGISTER-SPEC §2.8), rendered for
-// a fixed input; the script is checked with `sh -n`, and the ssh command line's words.
+// The preconfig file and the remote script `register` sends (docs/register.md, step 8),
+// rendered for a fixed input; the script is checked with `sh -n`, and the ssh command line's
+// words.
 #include <gtest/gtest.h>
 
 #include <cstdio>

@@ -39,8 +39,7 @@ TEST(ScenarioLoader, MissingNameOrProvesNamesTheFile) {
   json j = minimal();
   j.erase("proves");
   EXPECT_EQ(error_of(j),
-            "lib/x.json: \"proves\" (one sentence, and where the seed or spec says so) is "
-            "required");
+            "lib/x.json: \"proves\" (one sentence, and the doc that says so) is required");
   j = minimal();
   j.erase("name");
   EXPECT_EQ(error_of(j), "lib/x.json: \"name\" (a string) is required");

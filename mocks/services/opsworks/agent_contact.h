@@ -1,4 +1,4 @@
-// The AgentContact operation (our model of the agent's periodic call, ISSUE4 C5): the
+// The AgentContact operation (our model of the agent's periodic call, docs/agent.md): the
 // simulated agent's "I am alive", which keeps its instance from reading as connection_lost.
 #pragma once
 
@@ -11,7 +11,7 @@ namespace opsreg::mocks::opsworks {
 // {"InstanceId"} -> {"Status"}: records a good contact for the instance and returns its status
 // as it now reads. The edge has already checked the signature and the credentials (unknown,
 // deleted or inactive key: refused there, so no contact is recorded); unlike every other
-// operation no IAM policy is evaluated (REGISTER-SPEC §3: later contacts need valid
+// operation no IAM policy is evaluated (docs/agent.md, Contacts: a contact needs valid
 // credentials only). Errors: ValidationException (no InstanceId), ResourceNotFoundException.
 Result<nlohmann::json> agent_contact(const nlohmann::json& in, CallContext& ctx);
 

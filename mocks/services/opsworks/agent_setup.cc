@@ -1,5 +1,5 @@
-// AgentInitialSetup: opsreg's model of the agent's initial setup call (ISSUE 4, C5). AWS never
-// published the agent<->service channel; this operation stands for it.
+// AgentInitialSetup: opsreg's model of the agent's initial setup call (docs/register.md §3).
+// AWS never published the agent<->service channel; this operation stands for it.
 //
 // Request  {"InstanceId", "Mounts": [{"Device", "MountPoint"}]}  (the agent's /proc/mounts)
 // Response {"Status", "HostsFile", "RegisteredVolumes": [Volume], "RegisteredElasticIps":
