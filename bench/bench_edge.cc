@@ -23,7 +23,7 @@ namespace opsreg::bench {
 namespace {
 
 constexpr int kConnections = 16;
-const aws::Credentials kReader{"AKIABENCHREADER00001", "bench/reader/secret/0000000000000000000000",
+const aws::Credentials kReader{"AKIABENCHREADER00001", "benchReaderSecret+000000000000000000000000",
                                ""};
 
 // The benchmark world: the default world plus a non-root identity whose policy allows exactly

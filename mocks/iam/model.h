@@ -1,6 +1,6 @@
 // IAM state and rules for one account: users, groups, roles, instance profiles, access keys,
 // role sessions, inline and managed policies, with real IAM's validation and errors.
-// Thread-safe; the wire lives in handlers.h.
+// Thread-safe; the wire lives in mocks/services/iam/.
 #pragma once
 
 #include <map>

@@ -36,7 +36,7 @@ struct Scenario {
 Result<Scenario> load_scenario(const std::filesystem::path& file);
 
 // The same from parsed JSON; `file` names it in errors, and relative world files are read
-// from `fixtures_dir` parent-relative paths ("fixtures/worlds/x.json") or absolute ones.
+// from `fixtures_dir` parent-relative paths ("fixtures/worlds/WORLD.json") or absolute ones.
 Result<Scenario> parse_scenario(const nlohmann::json& j, const std::string& file);
 
 // The register step's flags as the CLI's arguments: {"stack_id": "S", "local": true,
