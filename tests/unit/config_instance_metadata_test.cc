@@ -12,7 +12,7 @@
 #include "core/clients/client_factory.h"
 #include "tests/support/imds_wire.h"
 #include "tests/support/loopback_port.h"
-#include "tests/unit/clients_config_fixture.h"
+#include "tests/unit/config_fixture.h"
 
 namespace opsreg::config {
 namespace {

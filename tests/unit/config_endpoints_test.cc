@@ -4,7 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "core/http/http_types.h"
-#include "tests/unit/clients_config_fixture.h"
+#include "tests/unit/config_fixture.h"
 
 namespace opsreg {
 namespace {

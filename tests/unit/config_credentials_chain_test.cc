@@ -2,7 +2,7 @@
 // shared credentials file, config file; profile selection and its errors.
 #include <gtest/gtest.h>
 
-#include "tests/unit/clients_config_fixture.h"
+#include "tests/unit/config_fixture.h"
 
 namespace opsreg {
 namespace {

@@ -8,7 +8,7 @@
 #include "core/clients/client_factory.h"
 #include "tests/support/ec2_wire.h"
 #include "tests/support/scripted_aws.h"
-#include "tests/unit/clients_config_fixture.h"
+#include "tests/unit/config_fixture.h"
 
 namespace opsreg::clients {
 namespace {
