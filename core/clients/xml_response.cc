@@ -19,4 +19,22 @@ pugi::xml_node find_element(const pugi::xml_node& root, const char* name) {
   });
 }
 
+nlohmann::json xml_members(const std::string& body) {
+  nlohmann::json out = nlohmann::json::object();
+  pugi::xml_document doc;
+  if (!doc.load_string(body.c_str())) return out;
+  struct Walker : pugi::xml_tree_walker {
+    nlohmann::json* out;
+    bool for_each(pugi::xml_node& n) override {
+      if (n.type() == pugi::node_element && n.first_child().type() == pugi::node_pcdata &&
+          !out->contains(n.name()))
+        (*out)[n.name()] = n.child_value();
+      return true;
+    }
+  } walker;
+  walker.out = &out;
+  doc.traverse(walker);
+  return out;
+}
+
 }  // namespace opsreg::clients

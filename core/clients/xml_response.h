@@ -1,7 +1,9 @@
-// Reading XML response bodies (query protocol, S3) into typed structs with pugixml.
-// Element names are matched without namespaces, as AWS's default xmlns is all they carry.
+// Reading XML response bodies (query protocol, S3) into typed structs with pugixml, or whole
+// into JSON. Element names are matched without namespaces, as AWS's default xmlns is all they
+// carry.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <pugixml.hpp>
 #include <string>
 
@@ -15,5 +17,10 @@ Status load_xml(const std::string& body, pugi::xml_document* doc);
 std::string child_text(const pugi::xml_node& node, const char* name);
 // The first element named `name` anywhere under `root` (empty node when absent).
 pugi::xml_node find_element(const pugi::xml_node& root, const char* name);
+
+// Every leaf element of `body` as NAME -> text, in document order, the first of each name
+// winning ("AccessKeyId", "Key", ...): an answer read without its shape (the scenario call
+// step, S3 results). An empty object when `body` is not XML.
+nlohmann::json xml_members(const std::string& body);
 
 }  // namespace opsreg::clients

@@ -2,8 +2,8 @@
 // REST-XML for S3.
 #include "scenarios/engine/wire_call.h"
 
-#include "scenarios/engine/s3_call.h"
-#include "scenarios/engine/xml_members.h"
+#include "core/clients/s3_client.h"
+#include "core/clients/xml_response.h"
 
 namespace opsreg::scenarios {
 
@@ -26,7 +26,13 @@ void flatten(const std::string& prefix, const nlohmann::json& v, bool ec2, aws::
 
 Result<nlohmann::json> wire_call(clients::AwsClient& client, const std::string& service,
                                  const std::string& operation, const nlohmann::json& params) {
-  if (service == "s3") return call_s3(client, operation, params);
+  if (service == "s3") {
+    // Params that do not fit once references are resolved cannot run at all: a bad scenario.
+    auto r = clients::S3Client(client).call(operation, params);
+    if (!r.ok() && r.error().code == "ParamValidation")
+      return aws::make_error("BadScenario", r.error().message, 0);
+    return r;
+  }
   if (service == "opsworks") return client.call_json("OpsWorks_20130218." + operation, params);
   aws::Params flat;
   for (const auto& [k, v] : params.items()) flatten(k, v, service == "ec2", &flat);
@@ -36,7 +42,7 @@ Result<nlohmann::json> wire_call(clients::AwsClient& client, const std::string& 
   auto r = client.call_query(operation, version, flat,
                              service == "ec2" ? aws::Protocol::kEc2 : aws::Protocol::kQuery);
   if (!r.ok()) return r.error();
-  return xml_members(r->body);
+  return clients::xml_members(r->body);
 }
 
 }  // namespace opsreg::scenarios

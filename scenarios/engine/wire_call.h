@@ -1,5 +1,6 @@
 // One AWS operation over the wire, as the scenario `call` step and the conformance cases make it:
-// OpsWorks as JSON 1.1, IAM / STS / EC2 in the query protocol, S3 as REST-XML (s3_call.h).
+// OpsWorks as JSON 1.1, IAM / STS / EC2 in the query protocol, S3 as REST-XML
+// (core/clients/s3_client.h).
 #pragma once
 
 #include <nlohmann/json.hpp>

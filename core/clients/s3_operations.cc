@@ -1,8 +1,8 @@
-// The rows of the S3 call table, from botocore's s3 service-2.json (2006-03-01): the members
-// the scenario call step accepts for each operation and the output headers it saves.
-#include "scenarios/engine/s3_call_table.h"
+// The rows of the S3 operations table, from botocore's s3 service-2.json (2006-03-01): the
+// members each operation takes and the output headers it returns.
+#include "core/clients/s3_operations.h"
 
-namespace opsreg::scenarios::s3call {
+namespace opsreg::clients::s3ops {
 
 namespace {
 
@@ -145,4 +145,4 @@ const Operation* find(std::string_view name) {
   return nullptr;
 }
 
-}  // namespace opsreg::scenarios::s3call
+}  // namespace opsreg::clients::s3ops

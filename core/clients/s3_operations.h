@@ -1,11 +1,11 @@
-// The table of S3 operations the scenario `call` step supports, one row per operation as
-// botocore's s3 service-2.json has it: method, URI, where each member goes, payload, output.
+// The S3 operations the client calls by name (s3_wire.h), one row per operation as botocore's
+// s3 service-2.json has it: method, URI, where each member goes, payload, output.
 #pragma once
 
 #include <string_view>
 #include <vector>
 
-namespace opsreg::scenarios::s3call {
+namespace opsreg::clients::s3ops {
 
 enum class Level { kService, kBucket, kObject };  // "/", "/{Bucket}", "/{Bucket}/{Key+}"
 enum class In { kQuery, kHeader };
@@ -26,7 +26,7 @@ struct OutHeader {
   Kind kind = Kind::kText;
 };
 
-// One operation: everything s3_call.cc needs to build its request and read its response.
+// One operation: everything s3_wire.cc needs to build its request and read its response.
 struct Operation {
   std::string_view name = {};
   std::string_view method = {};
@@ -46,4 +46,4 @@ const std::vector<Operation>& table();
 // The row named `name` (botocore's operation name), or nullptr.
 const Operation* find(std::string_view name);
 
-}  // namespace opsreg::scenarios::s3call
+}  // namespace opsreg::clients::s3ops
