@@ -1,7 +1,5 @@
 // HostFleet: the default world's hosts as SSH servers, and the files it writes — an OpenSSH
 // config that opsreg's own resolver follows to each port, known_hosts, 0600 key copies.
-#include "mocks/ssh/host_fleet.h"
-
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
@@ -9,6 +7,7 @@
 #include <sstream>
 
 #include "core/ssh/ssh_config.h"
+#include "mocks/ssh/host_fleet.h"
 #include "mocks/world/world.h"
 #include "tests/support/read_file.h"
 

@@ -1,11 +1,10 @@
 // The EC2 client against scripted EC2 wire responses: DescribeInstances' query lists
 // (InstanceId.N, Filter.N.Value.M), the reservationSet → instancesSet reading, NextToken
 // pages, EC2's <Response><Errors> errors, and the endpoint from AWS_ENDPOINT_URL_EC2.
-#include "core/clients/ec2_client.h"
-
 #include <gtest/gtest.h>
 
 #include "core/clients/client_factory.h"
+#include "core/clients/ec2_client.h"
 #include "tests/support/ec2_wire.h"
 #include "tests/support/scripted_aws.h"
 #include "tests/unit/config_fixture.h"

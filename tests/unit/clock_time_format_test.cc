@@ -1,10 +1,9 @@
 // Time as AWS writes it (ISO 8601, SigV4's amz-date, HTTP dates), human durations, and the
 // virtual clock tests and scenarios run on.
-#include "core/clock/time_format.h"
-
 #include <gtest/gtest.h>
 
 #include "core/clock/clock.h"
+#include "core/clock/time_format.h"
 
 namespace opsreg {
 namespace {

@@ -2,14 +2,13 @@
 // GETs with the token, a new token after a 401, the IMDSv1 fallback, fail-fast when nothing
 // answers (one request, no retry), AWS_EC2_METADATA_* settings, and the default chain ending
 // with the instance profile whose session token AwsClient sends as X-Amz-Security-Token.
-#include "core/config/instance_metadata.h"
-
 #include <gtest/gtest.h>
 #include <httplib.h>
 
 #include <thread>
 
 #include "core/clients/client_factory.h"
+#include "core/config/instance_metadata.h"
 #include "tests/support/imds_wire.h"
 #include "tests/support/loopback_port.h"
 #include "tests/unit/config_fixture.h"

@@ -1,10 +1,9 @@
 // known_hosts: plain, wildcard, hashed and [host]:port entries, adding keys, and the host key
 // decision per StrictHostKeyChecking with OpenSSH's wording (sshconnect.c check_host_key).
-#include "core/ssh/known_hosts.h"
-
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include "core/ssh/known_hosts.h"
 #include "tests/support/ssh_runner_fixtures.h"
 
 namespace opsreg {

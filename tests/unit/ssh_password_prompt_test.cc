@@ -1,7 +1,5 @@
 // The no-echo password prompt on the controlling terminal, driven through a real pty:
 // the prompt shows, the typed password is read but never echoed; no terminal gives nullopt.
-#include "core/ssh/password_prompt.h"
-
 #include <gtest/gtest.h>
 #include <poll.h>
 #include <pty.h>
@@ -9,6 +7,8 @@
 #include <unistd.h>
 
 #include <cstdlib>
+
+#include "core/ssh/password_prompt.h"
 
 namespace opsreg {
 namespace {

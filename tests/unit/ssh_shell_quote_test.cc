@@ -1,11 +1,11 @@
 // Shell quoting for remote commands: what /bin/sh receives must be exactly the words given.
 // Checked against a real /bin/sh, not only against expected strings.
-#include "core/ssh/shell_quote.h"
-
 #include <gtest/gtest.h>
 
 #include <array>
 #include <cstdio>
+
+#include "core/ssh/shell_quote.h"
 
 namespace opsreg {
 namespace {

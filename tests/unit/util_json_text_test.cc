@@ -1,7 +1,7 @@
 // JSON values read as text: string members or "" whatever the answer holds instead.
-#include "core/util/json_text.h"
-
 #include <gtest/gtest.h>
+
+#include "core/util/json_text.h"
 
 namespace opsreg {
 namespace {
