@@ -1,4 +1,4 @@
-// IAM access key actions on the wire: CreateAccessKey (the only response with a secret),
+// IAM access key operations on the wire: CreateAccessKey (the only response with a secret),
 // ListAccessKeys, UpdateAccessKey, DeleteAccessKey, GetAccessKeyLastUsed. Without UserName they
 // act on the caller; for root, on the account's root keys.
 #include "core/clock/time_format.h"
@@ -104,12 +104,12 @@ Result<std::string> get_access_key_last_used(const aws::QueryParams& params, Cal
 
 }  // namespace
 
-void add_access_key_actions(const AddAction& add) {
-  add("CreateAccessKey", create_access_key);
-  add("ListAccessKeys", list_access_keys);
-  add("UpdateAccessKey", update_access_key);
-  add("DeleteAccessKey", delete_access_key);
-  add("GetAccessKeyLastUsed", get_access_key_last_used);
+void add_access_key_operations(QueryOperations& ops) {
+  ops.add("CreateAccessKey", create_access_key);
+  ops.add("ListAccessKeys", list_access_keys);
+  ops.add("UpdateAccessKey", update_access_key);
+  ops.add("DeleteAccessKey", delete_access_key);
+  ops.add("GetAccessKeyLastUsed", get_access_key_last_used);
 }
 
 }  // namespace opsreg::mocks::iam::wire

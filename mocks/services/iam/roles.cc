@@ -1,5 +1,5 @@
-// IAM role actions on the wire: CreateRole, GetRole, ListRoles, DeleteRole. Each is authorized on
-// the role's ARN (ListRoles on the path's, as IAM does).
+// IAM role operations on the wire: CreateRole, GetRole, ListRoles, DeleteRole. Each is authorized
+// on the role's ARN (ListRoles on the path's, as IAM does).
 #include <charconv>
 
 #include "mocks/services/iam/wire.h"
@@ -81,11 +81,11 @@ Result<std::string> delete_role(const aws::QueryParams& params, CallContext& ctx
 
 }  // namespace
 
-void add_role_actions(const AddAction& add) {
-  add("CreateRole", create_role);
-  add("GetRole", get_role);
-  add("ListRoles", list_roles);
-  add("DeleteRole", delete_role);
+void add_role_operations(QueryOperations& ops) {
+  ops.add("CreateRole", create_role);
+  ops.add("GetRole", get_role);
+  ops.add("ListRoles", list_roles);
+  ops.add("DeleteRole", delete_role);
 }
 
 }  // namespace opsreg::mocks::iam::wire

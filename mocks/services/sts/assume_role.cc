@@ -1,4 +1,4 @@
-// STS AssumeRole: parameter checks, the trust decision, and the issued session on the wire.
+// STS AssumeRole on the wire: parameter checks, the trust decision, and the issued session.
 #include <charconv>
 
 #include "core/aws/xml_writer.h"
@@ -58,8 +58,7 @@ std::optional<iam::Role> role_named_by(iam::IamModel& iam, std::string_view arn)
   return *role;
 }
 
-}  // namespace
-
+// Returns the inner XML of <AssumeRoleResult>: the session's credentials and assumed role.
 Result<std::string> assume_role(const aws::QueryParams& params, CallContext& ctx) {
   auto arn = required_param(params, "RoleArn");
   if (!arn.ok()) return arn.error();
@@ -115,5 +114,9 @@ Result<std::string> assume_role(const aws::QueryParams& params, CallContext& ctx
       .close();
   return w.str();
 }
+
+}  // namespace
+
+void add_assume_role_operations(QueryOperations& ops) { ops.add("AssumeRole", assume_role); }
 
 }  // namespace opsreg::mocks::sts
