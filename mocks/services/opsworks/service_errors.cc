@@ -18,8 +18,6 @@ Json render(const std::vector<ServiceError>& errors) {
   return out;
 }
 
-}  // namespace
-
 // Exactly one of StackId, InstanceId and ServiceErrorIds ("This call accepts only one
 // resource-identifying parameter"; none is refused too, as DescribeInstances does).
 Result<Json> describe_service_errors(const Json& in, CallContext& ctx) {
@@ -64,6 +62,12 @@ Result<Json> describe_service_errors(const Json& in, CallContext& ctx) {
     list.push_back(*e);
   }
   return Json{{"ServiceErrors", render(list)}};
+}
+
+}  // namespace
+
+void add_service_error_operations(JsonOperations& ops) {
+  ops.add("DescribeServiceErrors", describe_service_errors);
 }
 
 }  // namespace opsreg::mocks::opsworks

@@ -77,8 +77,6 @@ Result<StackSpec> read_stack_spec(const Json& in) {
   return spec;
 }
 
-}  // namespace
-
 Result<Json> create_stack(const Json& in, CallContext& ctx) {
   Result<StackSpec> spec = read_stack_spec(in);
   if (!spec.ok()) return spec.error();
@@ -164,6 +162,15 @@ Result<Json> describe_stack_provisioning_parameters(const Json& in, CallContext&
   if (const auto& pool = ctx.world().settings().agent_key_pool_file; !pool.empty())
     params["opsreg_agent_key_pool"] = pool;
   return Json{{"AgentInstallerUrl", base_url + "/" + installer.key}, {"Parameters", params}};
+}
+
+}  // namespace
+
+void add_stack_operations(JsonOperations& ops) {
+  ops.add("CreateStack", create_stack);
+  ops.add("DescribeStacks", describe_stacks);
+  ops.add("DeleteStack", delete_stack);
+  ops.add("DescribeStackProvisioningParameters", describe_stack_provisioning_parameters);
 }
 
 }  // namespace opsreg::mocks::opsworks
