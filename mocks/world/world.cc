@@ -23,6 +23,7 @@ World::World(const nlohmann::json& source, ClockMode mode, TimePoint start, std:
                                          : std::unique_ptr<Clock>(new OffsetClock())),
       virtual_clock_(dynamic_cast<VirtualClock*>(clock_.get())),
       offset_clock_(dynamic_cast<OffsetClock*>(clock_.get())),
+      launch_time_(start),
       account_id_(std::move(account_id)),
       region_(std::move(region)),
       ids_(seed),
