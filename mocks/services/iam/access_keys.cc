@@ -53,11 +53,9 @@ Result<std::string> update_access_key(const aws::QueryParams& params, CallContex
   if (*status != "Active" && *status != "Inactive") {
     if (*status == "Expired")
       return invalid_input("Status Expired cannot be set by UpdateAccessKey.");
-    return aws::make_error("ValidationError",
-                           "1 validation error detected: Value '" + *status +
-                               "' at 'status' failed to satisfy constraint: Member must satisfy "
-                               "enum value set: [Active, Inactive, Expired]",
-                           400);
+    return validation_error("1 validation error detected: Value '" + *status +
+                            "' at 'status' failed to satisfy constraint: Member must satisfy "
+                            "enum value set: [Active, Inactive, Expired]");
   }
   if (Status s = ctx.authorize("iam:UpdateAccessKey", user_resource(ctx, *name)); !s.ok())
     return s.error();

@@ -16,11 +16,9 @@ Result<int> max_session_duration(const aws::QueryParams& params) {
   int n = 0;
   auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), n);
   if (ec != std::errc() || end != text->data() + text->size() || text->empty()) {
-    return aws::make_error("ValidationError",
-                           "1 validation error detected: Value '" + *text +
-                               "' at 'maxSessionDuration' failed to satisfy constraint: Member "
-                               "must be an integer",
-                           400);
+    return validation_error("1 validation error detected: Value '" + *text +
+                            "' at 'maxSessionDuration' failed to satisfy constraint: Member "
+                            "must be an integer");
   }
   return n;
 }

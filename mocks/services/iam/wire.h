@@ -7,6 +7,7 @@
 
 #include "core/aws/query_params.h"
 #include "core/aws/xml_writer.h"
+#include "mocks/iam/errors.h"
 #include "mocks/iam/model.h"
 #include "mocks/services/query_service.h"
 

@@ -3,6 +3,7 @@
 
 #include "core/aws/xml_writer.h"
 #include "core/clock/time_format.h"
+#include "mocks/iam/errors.h"
 #include "mocks/iam/trust_policy.h"
 #include "mocks/services/query_service.h"
 #include "mocks/services/sts/wire.h"
@@ -16,9 +17,7 @@ constexpr int kMinDuration = 900;
 constexpr int kMaxDuration = 43200;
 constexpr int kRoleChainingMax = 3600;
 
-aws::Error validation(std::string message) {
-  return aws::make_error("ValidationError", std::move(message), 400);
-}
+using iam::validation_error;
 
 Result<int> duration_seconds(const aws::QueryParams& params) {
   auto text = params.get("DurationSeconds");
@@ -26,17 +25,18 @@ Result<int> duration_seconds(const aws::QueryParams& params) {
   int n = 0;
   auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), n);
   if (ec != std::errc() || end != text->data() + text->size() || text->empty())
-    return validation("1 validation error detected: Value '" + *text +
-                      "' at 'durationSeconds' failed to satisfy constraint: Member must be an "
-                      "integer");
+    return validation_error(
+        "1 validation error detected: Value '" + *text +
+        "' at 'durationSeconds' failed to satisfy constraint: Member must be an "
+        "integer");
   std::string bound;
   if (n < kMinDuration) bound = "greater than or equal to " + std::to_string(kMinDuration);
   if (n > kMaxDuration) bound = "less than or equal to " + std::to_string(kMaxDuration);
   if (!bound.empty())
-    return validation("1 validation error detected: Value '" + *text +
-                      "' at 'durationSeconds' failed to satisfy constraint: Member must have "
-                      "value " +
-                      bound);
+    return validation_error("1 validation error detected: Value '" + *text +
+                            "' at 'durationSeconds' failed to satisfy constraint: Member must have "
+                            "value " +
+                            bound);
   return n;
 }
 
@@ -65,9 +65,9 @@ Result<std::string> assume_role(const aws::QueryParams& params, CallContext& ctx
   auto session_name = required_param(params, "RoleSessionName");
   if (!session_name.ok()) return session_name.error();
   if (arn->size() < 20)
-    return validation("1 validation error detected: Value '" + *arn +
-                      "' at 'roleArn' failed to satisfy constraint: Member must have length "
-                      "greater than or equal to 20");
+    return validation_error("1 validation error detected: Value '" + *arn +
+                            "' at 'roleArn' failed to satisfy constraint: Member must have length "
+                            "greater than or equal to 20");
   auto duration = duration_seconds(params);
   if (!duration.ok()) return duration.error();
   const Principal& caller = ctx.caller().principal;
@@ -91,11 +91,11 @@ Result<std::string> assume_role(const aws::QueryParams& params, CallContext& ctx
       break;
   }
   if (caller.is_role_session() && *duration > kRoleChainingMax)
-    return validation(
+    return validation_error(
         "The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role "
         "chaining.");
   if (*duration > role->max_session_duration)
-    return validation(
+    return validation_error(
         "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
 
   auto session = iam.issue_role_session(role->role_name, *session_name, ctx.world().now(),
