@@ -91,7 +91,6 @@ class World {
   World(const nlohmann::json& source, ClockMode mode, TimePoint start, std::string account_id,
         std::string region, uint64_t seed);
   static Result<std::unique_ptr<World>> build(const nlohmann::json& world, ClockMode mode);
-  Status load_identities(const nlohmann::json& identities);
   nlohmann::json ec2_snapshot() const;
 
   nlohmann::json source_;
