@@ -8,7 +8,7 @@ namespace opsreg::scenarios {
 
 namespace {
 
-// The operation as the edge and its fault rules name it (mocks/edge/operation_name.h).
+// The operation as the edge and its fault rules name it (mocks/services/operation_name.h).
 std::string operation_of(const std::string& service, const http::Request& r) {
   aws::Protocol protocol = service == "s3"         ? aws::Protocol::kRestXml
                            : service == "opsworks" ? aws::Protocol::kJson
