@@ -1,4 +1,5 @@
-// EC2 error values.
+// EC2 error values: codes, messages and HTTP statuses as EC2 returns them (declared and
+// documented in errors.h).
 #include "mocks/ec2/errors.h"
 
 namespace opsreg::mocks::ec2 {

@@ -1,4 +1,5 @@
-// OpsWorks error values.
+// OpsWorks error values: codes, messages and HTTP statuses as OpsWorks Stacks returns them
+// (declared and documented in errors.h).
 #include "mocks/opsworks/errors.h"
 
 namespace opsreg::mocks::opsworks {

@@ -1,4 +1,5 @@
-// S3 error values.
+// S3 error values: codes, messages and HTTP statuses as S3 returns them (declared and
+// documented in errors.h).
 #include "mocks/s3/errors.h"
 
 namespace opsreg::mocks::s3 {

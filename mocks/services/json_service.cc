@@ -1,4 +1,5 @@
-// JSON 1.1 dispatch and typed reading of request members.
+// JSON 1.1 dispatch on X-Amz-Target and typed reading of request members, with the errors a
+// Coral service gives for unknown targets, bad bodies and members of the wrong type.
 #include "mocks/services/json_service.h"
 
 #include <cctype>

@@ -1,4 +1,5 @@
-// Operation names per protocol.
+// Operation names per protocol: the Action parameter, X-Amz-Target's operation, or S3's
+// method, path and sub-resource read as S3 reads them.
 #include "mocks/services/operation_name.h"
 
 #include "core/aws/uri.h"

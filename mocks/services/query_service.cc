@@ -1,4 +1,5 @@
-// Query-protocol dispatch and envelopes, for the query services and for EC2's variant.
+// Query-protocol dispatch and envelopes, for the query services (IAM, STS) and for EC2's
+// variant, with each one's wording for a missing or unknown Action.
 #include "mocks/services/query_service.h"
 
 #include <cctype>

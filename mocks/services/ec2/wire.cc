@@ -1,4 +1,5 @@
-// What the EC2 handlers share: authorization with DryRun, the region's view, paging.
+// What the EC2 handlers share: authorization with DryRun, the region's view of the world's
+// hosts, and MaxResults/NextToken paging with opaque tokens.
 #include "mocks/services/ec2/wire.h"
 
 #include <charconv>

@@ -1,4 +1,5 @@
-// IAM wire helpers: XML rendering of entities, paging arguments, the calling user.
+// IAM wire helpers shared by the entity files: XML rendering of entities, paging arguments,
+// and the calling user when UserName is omitted.
 #include "mocks/services/iam/wire.h"
 
 #include <charconv>

@@ -1,4 +1,5 @@
-// CreateLayer, DescribeLayers and DeleteLayer.
+// OpsWorks layers on the wire: CreateLayer (with its VolumeConfigurations checked as the
+// service checks them), DescribeLayers and DeleteLayer.
 #include "mocks/opsworks/render.h"
 #include "mocks/services/json_service.h"
 #include "mocks/services/opsworks/wire.h"

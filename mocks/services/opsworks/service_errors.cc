@@ -1,4 +1,5 @@
-// DescribeServiceErrors: the service errors of a stack, of an instance, or by id.
+// OpsWorks service errors on the wire: DescribeServiceErrors, the errors recorded for a stack,
+// for an instance, or by id (such as a failed initial setup).
 #include <set>
 
 #include "mocks/opsworks/render_resources.h"

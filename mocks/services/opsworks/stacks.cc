@@ -1,4 +1,5 @@
-// CreateStack, DescribeStacks, DeleteStack and DescribeStackProvisioningParameters.
+// OpsWorks stacks on the wire: CreateStack, DescribeStacks, DeleteStack and
+// DescribeStackProvisioningParameters (the agent installer on the fake S3, the edge endpoints).
 #include "mocks/opsworks/render.h"
 #include "mocks/services/json_service.h"
 #include "mocks/services/opsworks/wire.h"

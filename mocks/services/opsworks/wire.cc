@@ -1,4 +1,5 @@
-// What the OpsWorks handlers share: authorization on a stack's ARN.
+// What the OpsWorks handlers share: authorization on a stack's ARN, which every operation
+// that names a stack, layer or instance uses.
 #include "mocks/services/opsworks/wire.h"
 
 #include "mocks/world/world.h"

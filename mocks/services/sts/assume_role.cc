@@ -1,4 +1,5 @@
-// STS AssumeRole on the wire: parameter checks, the trust decision, and the issued session.
+// STS AssumeRole on the wire: parameter checks, the trust decision (the role's trust policy,
+// then the caller's own policies), and the issued session's credentials.
 #include <charconv>
 
 #include "core/aws/xml_writer.h"

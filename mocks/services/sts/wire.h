@@ -1,4 +1,5 @@
-// The STS wire folder's own header: one add_<entity>_operations per entity file.
+// The STS wire folder's own header: one add_<entity>_operations per entity file (STS has no
+// model of its own; it reads and issues IAM role sessions).
 #pragma once
 
 #include "mocks/services/query_service.h"
