@@ -19,7 +19,7 @@ void add_instance_operations(JsonOperations& ops);       // instances.cc
 void add_volume_operations(JsonOperations& ops);         // volumes.cc
 void add_elastic_ip_operations(JsonOperations& ops);     // elastic_ips.cc
 void add_service_error_operations(JsonOperations& ops);  // service_errors.cc
-void add_agent_operations(JsonOperations& ops);  // agent.cc (our model, never policy-checked)
+void add_agent_operations(JsonOperations& ops);          // agent.cc (never policy-checked)
 
 // Authorizes `action` on the ARN of stack `stack_id` (ResourceNotFoundException first when
 // the stack does not exist).
