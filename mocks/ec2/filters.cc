@@ -11,12 +11,10 @@ Result<std::vector<Filter>> parse_filters(const aws::QueryParams& params) {
     std::vector<std::string> values = params.list(prefix + "Value", /*ec2_style=*/true);
     if (!name && values.empty()) break;
     if (!name || name->empty())
-      return aws::make_error("InvalidParameterValue",
-                             "The filter name must be specified (Filter." + std::to_string(n) + ")",
-                             400);
+      return invalid_parameter_value("The filter name must be specified (Filter." +
+                                     std::to_string(n) + ")");
     if (values.empty())
-      return aws::make_error("InvalidParameterValue",
-                             "The filter '" + *name + "' must have at least one value", 400);
+      return invalid_parameter_value("The filter '" + *name + "' must have at least one value");
     out.push_back({*name, std::move(values)});
   }
   return out;
@@ -54,10 +52,6 @@ bool matches(const Filter& filter, const std::vector<std::string>& candidates) {
     for (const std::string& c : candidates)
       if (wildcard_match(pattern, c)) return true;
   return false;
-}
-
-aws::Error invalid_filter(const std::string& name) {
-  return aws::make_error("InvalidParameterValue", "The filter '" + name + "' is invalid", 400);
 }
 
 }  // namespace opsreg::mocks::ec2

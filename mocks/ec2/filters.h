@@ -8,6 +8,7 @@
 
 #include "core/aws/query_params.h"
 #include "core/util/result.h"
+#include "mocks/ec2/errors.h"
 
 namespace opsreg::mocks::ec2 {
 
@@ -26,8 +27,5 @@ bool wildcard_match(std::string_view pattern, std::string_view value);
 // Whether any of the filter's values matches any of `candidates` (a resource's values for the
 // filter's name; empty when the resource has none, which never matches).
 bool matches(const Filter& filter, const std::vector<std::string>& candidates);
-
-// EC2's error for a filter name the operation does not know.
-aws::Error invalid_filter(const std::string& name);
 
 }  // namespace opsreg::mocks::ec2

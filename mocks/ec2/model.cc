@@ -92,16 +92,6 @@ bool match_all(const std::vector<Filter>& filters, F values_of) {
   return true;
 }
 
-// "The instance ID 'a' does not exist" / "The instance IDs 'a, b' do not exist".
-aws::Error not_found(const std::string& code, const std::string& one, const std::string& many,
-                     const std::vector<std::string>& missing, const std::string& tail = "") {
-  std::string list;
-  for (const auto& id : missing) list += (list.empty() ? "" : ", ") + id;
-  if (missing.size() == 1)
-    return aws::make_error(code, "The " + one + " '" + list + "' does not exist" + tail, 400);
-  return aws::make_error(code, "The " + many + " '" + list + "' do not exist" + tail, 400);
-}
-
 WorldHost sample_host() {
   WorldHost h;
   h.ec2.emplace();
@@ -119,8 +109,7 @@ Ec2View::Ec2View(const std::vector<WorldHost>& hosts, std::string region, std::s
 Result<std::vector<const WorldHost*>> Ec2View::instances(const std::vector<std::string>& ids,
                                                          const std::vector<Filter>& filters) const {
   for (const std::string& id : ids)
-    if (!is_ec2_id(id, "i-"))
-      return aws::make_error("InvalidInstanceID.Malformed", "Invalid id: \"" + id + "\"", 400);
+    if (!is_ec2_id(id, "i-")) return malformed_id("InvalidInstanceID.Malformed", id);
   const WorldHost sample = sample_host();
   if (Status s = check_names(
           filters, [&](const std::string& n) { return instance_values(sample, n, account_id_); });
@@ -135,7 +124,7 @@ Result<std::vector<const WorldHost*>> Ec2View::instances(const std::vector<std::
       missing.push_back(id);
   }
   if (!missing.empty())
-    return not_found("InvalidInstanceID.NotFound", "instance ID", "instance IDs", missing);
+    return ids_not_found("InvalidInstanceID.NotFound", "instance ID", "instance IDs", missing);
   std::vector<const WorldHost*> out;
   for (const WorldHost* h : hosts_) {
     if (!ids.empty() && !wanted.contains(h->ec2->instance_id)) continue;
@@ -149,9 +138,7 @@ Result<std::vector<const WorldHost*>> Ec2View::instances(const std::vector<std::
 Result<std::vector<Ec2View::VolumeRef>> Ec2View::volumes(const std::vector<std::string>& ids,
                                                          const std::vector<Filter>& filters) const {
   for (const std::string& id : ids)
-    if (!is_ec2_id(id, "vol-"))
-      return aws::make_error("InvalidVolumeID.Malformed",
-                             "Invalid id: \"" + id + "\" (expecting \"vol-...\")", 400);
+    if (!is_ec2_id(id, "vol-")) return malformed_id("InvalidVolumeID.Malformed", id, "vol-...");
   const WorldHost sample = sample_host();
   const WorldVolume sample_volume;
   if (Status s = check_names(
@@ -169,7 +156,7 @@ Result<std::vector<Ec2View::VolumeRef>> Ec2View::volumes(const std::vector<std::
       missing.push_back(id);
   }
   if (!missing.empty())
-    return not_found("InvalidVolume.NotFound", "volume", "volumes", missing, ".");
+    return ids_not_found("InvalidVolume.NotFound", "volume", "volumes", missing, ".");
   std::set<std::string> wanted(ids.begin(), ids.end());
   std::vector<VolumeRef> out;
   for (const VolumeRef& r : all) {
@@ -187,14 +174,12 @@ Result<std::vector<Ec2View::AddressRef>> Ec2View::addresses(
   for (const std::string& ip : public_ips) {
     in_addr addr{};
     if (inet_pton(AF_INET, ip.c_str(), &addr) != 1)
-      return aws::make_error("InvalidParameterValue",
-                             "Invalid value '" + ip + "' for PublicIp. Not a valid IPv4 address",
-                             400);
+      return invalid_parameter_value("Invalid value '" + ip +
+                                     "' for PublicIp. Not a valid IPv4 address");
   }
   for (const std::string& id : allocation_ids)
     if (!is_ec2_id(id, "eipalloc-"))
-      return aws::make_error("InvalidAllocationID.Malformed",
-                             "Invalid id: \"" + id + "\" (expecting \"eipalloc-...\")", 400);
+      return malformed_id("InvalidAllocationID.Malformed", id, "eipalloc-...");
   const WorldHost sample = sample_host();
   const WorldElasticIp sample_address;
   if (Status s = check_names(
@@ -207,14 +192,15 @@ Result<std::vector<Ec2View::AddressRef>> Ec2View::addresses(
   for (const std::string& ip : public_ips)
     if (std::none_of(all.begin(), all.end(),
                      [&](const AddressRef& r) { return r.address->public_ip == ip; }))
-      return aws::make_error("InvalidAddress.NotFound", "Address '" + ip + "' not found.", 400);
+      return address_not_found(ip);
   std::vector<std::string> missing;
   for (const std::string& id : allocation_ids)
     if (std::none_of(all.begin(), all.end(),
                      [&](const AddressRef& r) { return r.address->allocation_id == id; }))
       missing.push_back(id);
   if (!missing.empty())
-    return not_found("InvalidAllocationID.NotFound", "allocation ID", "allocation IDs", missing);
+    return ids_not_found("InvalidAllocationID.NotFound", "allocation ID", "allocation IDs",
+                         missing);
   std::set<std::string> ips(public_ips.begin(), public_ips.end());
   std::set<std::string> allocs(allocation_ids.begin(), allocation_ids.end());
   std::vector<AddressRef> out;

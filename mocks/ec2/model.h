@@ -1,6 +1,6 @@
 // What the fake EC2 knows, read from the world's EC2 hosts (mocks/base/hosts.h): instances,
 // their EBS volumes and Elastic IPs, looked up by id and filter with EC2's errors. Apart from
-// the wire (mocks/services/ec2/ renders the results).
+// the wire (mocks/services/ec2 renders the results).
 #pragma once
 
 #include <string>

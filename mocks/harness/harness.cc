@@ -6,7 +6,6 @@
 #include "core/aws/error_wire.h"
 #include "mocks/admin/admin_api.h"
 #include "mocks/imds/role_credentials.h"
-#include "mocks/services/ec2/ec2_service.h"
 
 namespace opsreg::mocks {
 
@@ -24,7 +23,7 @@ ssh::FleetOptions fleet_options(const Edge& edge, const HarnessOptions& harness)
   std::shared_ptr<World> world = edge.world();
   options.now = [&edge] { return edge.world()->now(); };
   options.account_id = world->account_id();
-  options.launch_time = ec2::launch_time(*world);
+  options.launch_time = world->launch_time();
   options.role_credentials = [&edge](const WorldHost& host,
                                      TimePoint now) -> Result<imds::RoleCredentials> {
     if (!host.ec2 || host.ec2->instance_profile_role.empty())

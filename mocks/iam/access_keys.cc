@@ -30,9 +30,7 @@ Result<AccessKey> IamModel::import_access_key(std::string_view user_name, std::s
     if (!user.ok()) return user.error();
     owner = (*user)->user_name;
   }
-  if (keys_.contains(access_key_id))
-    return aws::make_error("EntityAlreadyExists",
-                           "Access key " + access_key_id + " already exists.", 409);
+  if (keys_.contains(access_key_id)) return access_key_already_exists(access_key_id);
   if (key_ids_of(owner).size() >= kAccessKeysPerUser)
     return limit_exceeded("Cannot exceed quota for AccessKeysPerUser: 2");
   AccessKey key;

@@ -57,4 +57,13 @@ aws::Error invalid_input(std::string_view message) {
   return aws::make_error("InvalidInput", std::string(message), 400);
 }
 
+aws::Error validation_error(std::string message) {
+  return aws::make_error("ValidationError", std::move(message), 400);
+}
+
+aws::Error access_key_already_exists(std::string_view access_key_id) {
+  return aws::make_error("EntityAlreadyExists",
+                         "Access key " + std::string(access_key_id) + " already exists.", 409);
+}
+
 }  // namespace opsreg::mocks::iam

@@ -29,5 +29,10 @@ aws::Error delete_conflict(std::string_view what);
 aws::Error limit_exceeded(std::string_view message);
 // InvalidInput 400.
 aws::Error invalid_input(std::string_view message);
+// ValidationError 400 with `message` ("1 validation error detected: Value 'x' at 'roleName'
+// failed to satisfy constraint: ...", "Invalid Marker: ...").
+aws::Error validation_error(std::string message);
+// EntityAlreadyExists 409: "Access key K already exists." (a world file's imported key)
+aws::Error access_key_already_exists(std::string_view access_key_id);
 
 }  // namespace opsreg::mocks::iam

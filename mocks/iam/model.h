@@ -1,6 +1,6 @@
 // IAM state and rules for one account: users, groups, roles, instance profiles, access keys,
 // role sessions, inline and managed policies, with real IAM's validation and errors.
-// Thread-safe; the wire lives in mocks/services/iam/.
+// Thread-safe; the wire lives in mocks/services/iam.
 #pragma once
 
 #include <map>
@@ -68,6 +68,12 @@ class IamModel {
                      std::string_view region);
   // Adds a root access key for the account (the world's operator).
   void add_root_key(std::string access_key_id, std::string secret_access_key);
+
+  // Loads the world file's "identities" (IAM users with keys, groups and policies) and then its
+  // "roles" (with trust policy, policies and instance profile), both JSON arrays, through the
+  // same rules as the IAM operations (world_file.cc; fixtures/worlds/README.md). Errors are
+  // ValidationError "world file: identity NAME: ..." or "world file: role NAME: ...".
+  Status load(const nlohmann::json& identities, const nlohmann::json& roles);
 
   // --- users ---
   Result<User> create_user(std::string_view user_name, std::string_view path);

@@ -4,6 +4,8 @@
 #include <cctype>
 #include <vector>
 
+#include "mocks/iam/errors.h"
+
 namespace opsreg::mocks::iam {
 
 namespace {
@@ -29,7 +31,7 @@ Status validation_errors(std::string_view value, std::string_view field,
     msg += "Value '" + std::string(value) + "' at '" + std::string(field) +
            "' failed to satisfy constraint: Member must " + failures[i];
   }
-  return aws::make_error("ValidationError", msg, 400);
+  return validation_error(msg);
 }
 
 void check_length(std::string_view value, size_t max_len, std::vector<std::string>& failures) {

@@ -2,6 +2,7 @@
 #include "mocks/iam/pagination.h"
 
 #include "core/aws/crypto.h"
+#include "mocks/iam/errors.h"
 
 namespace opsreg::mocks::iam {
 
@@ -14,12 +15,10 @@ Status validate_max_items(int max_items) {
   if (max_items < 1) bound = "greater than or equal to 1";
   if (max_items > kMaxMaxItems) bound = "less than or equal to " + std::to_string(kMaxMaxItems);
   if (bound.empty()) return {};
-  return aws::make_error("ValidationError",
-                         "1 validation error detected: Value '" + std::to_string(max_items) +
-                             "' at 'maxItems' failed to satisfy constraint: Member must have "
-                             "value " +
-                             bound,
-                         400);
+  return validation_error("1 validation error detected: Value '" + std::to_string(max_items) +
+                          "' at 'maxItems' failed to satisfy constraint: Member must have "
+                          "value " +
+                          bound);
 }
 
 std::string encode_marker(std::string_view key) {
@@ -29,7 +28,7 @@ std::string encode_marker(std::string_view key) {
 Result<std::string> decode_marker(std::string_view marker) {
   std::string raw;
   if (!aws::base64_decode(marker, &raw) || !raw.starts_with(kMarkerTag))
-    return aws::make_error("ValidationError", "Invalid Marker: " + std::string(marker), 400);
+    return validation_error("Invalid Marker: " + std::string(marker));
   return raw.substr(kMarkerTag.size());
 }
 

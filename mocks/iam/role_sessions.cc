@@ -37,7 +37,7 @@ Status validate_session_name(std::string_view name) {
     msg += "Value '" + std::string(name) +
            "' at 'roleSessionName' failed to satisfy constraint: Member must " + failures[i];
   }
-  return aws::make_error("ValidationError", msg, 400);
+  return validation_error(msg);
 }
 
 }  // namespace

@@ -20,12 +20,10 @@ Status validate_max_session_duration(int seconds) {
   if (seconds > kMaxSessionDuration)
     bound = "less than or equal to " + std::to_string(kMaxSessionDuration);
   if (bound.empty()) return {};
-  return aws::make_error("ValidationError",
-                         "1 validation error detected: Value '" + std::to_string(seconds) +
-                             "' at 'maxSessionDuration' failed to satisfy constraint: Member "
-                             "must have value " +
-                             bound,
-                         400);
+  return validation_error("1 validation error detected: Value '" + std::to_string(seconds) +
+                          "' at 'maxSessionDuration' failed to satisfy constraint: Member "
+                          "must have value " +
+                          bound);
 }
 
 }  // namespace
@@ -54,11 +52,9 @@ Result<Role> IamModel::create_role(std::string_view role_name, std::string_view 
   if (Status s = validate_name(role_name, "roleName", kRoleNameMax); !s.ok()) return s.error();
   if (Status s = validate_path(path); !s.ok()) return s.error();
   if (description.size() > kRoleDescriptionMax) {
-    return aws::make_error("ValidationError",
-                           "1 validation error detected: Value '" + std::string(description) +
-                               "' at 'description' failed to satisfy constraint: Member must "
-                               "have length less than or equal to 1000",
-                           400);
+    return validation_error("1 validation error detected: Value '" + std::string(description) +
+                            "' at 'description' failed to satisfy constraint: Member must "
+                            "have length less than or equal to 1000");
   }
   if (Status s = validate_max_session_duration(max_session_duration); !s.ok()) return s.error();
   std::lock_guard lock(mu_);

@@ -86,10 +86,7 @@ Status check_volumes(const nlohmann::json& volumes) {
     if (!v.contains("Size") || v["Size"].is_null()) return missing_in_volume(i, "size");
     if (!v["MountPoint"].is_string() || !v["NumberOfDisks"].is_number_integer() ||
         !v["Size"].is_number_integer())
-      return aws::make_error("SerializationException",
-                             where +
-                                 "MountPoint must be a string, NumberOfDisks and Size "
-                                 "integers");
+      return serialization(where + "MountPoint must be a string, NumberOfDisks and Size integers");
     std::string mp = v["MountPoint"];
     if (mp.empty() || mp[0] != '/')
       return invalid(where + "MountPoint must be an absolute path: " + mp);

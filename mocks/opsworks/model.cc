@@ -7,16 +7,6 @@
 
 namespace opsreg::mocks::opsworks {
 
-aws::Error not_found(std::string_view kind, std::string_view id) {
-  return aws::make_error("ResourceNotFoundException",
-                         "Unable to find " + std::string(kind) + " with ID " + std::string(id),
-                         400);
-}
-
-aws::Error invalid(std::string message) {
-  return aws::make_error("ValidationException", std::move(message), 400);
-}
-
 std::string OpsWorksModel::arn(const std::string& region, const std::string& kind,
                                const std::string& id) const {
   return "arn:aws:opsworks:" + region + ":" + account_id_ + ":" + kind + "/" + id;

@@ -1,5 +1,5 @@
 // OpsWorks Stacks state and rules: stacks, layers and registered instances of one world.
-// Wire-free (handlers*.cc read and render the JSON); every method is thread-safe.
+// Wire-free (mocks/services/opsworks reads and renders the JSON); every method is thread-safe.
 #pragma once
 
 #include <chrono>
@@ -14,14 +14,10 @@
 #include "core/util/result.h"
 #include "mocks/base/id_source.h"
 #include "mocks/opsworks/entities.h"
+#include "mocks/opsworks/errors.h"
 #include "mocks/opsworks/resources.h"
 
 namespace opsreg::mocks::opsworks {
-
-// ResourceNotFoundException "Unable to find KIND with ID ID" (KIND: stack, layer, instance).
-aws::Error not_found(std::string_view kind, std::string_view id);
-// ValidationException with `message`.
-aws::Error invalid(std::string message);
 
 class OpsWorksModel {
  public:

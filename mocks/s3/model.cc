@@ -28,14 +28,6 @@ bool is_ip_address(std::string_view name) {
 }
 }  // namespace
 
-aws::Error no_such_bucket() {
-  return aws::make_error("NoSuchBucket", "The specified bucket does not exist", 404);
-}
-
-aws::Error no_such_key() {
-  return aws::make_error("NoSuchKey", "The specified key does not exist.", 404);
-}
-
 bool valid_bucket_name(std::string_view name) {
   if (name.size() < 3 || name.size() > 63) return false;
   for (char c : name) {
@@ -134,15 +126,11 @@ Result<Bucket> S3Model::get_bucket(const std::string& name) const {
 
 Result<bool> S3Model::create_bucket(const std::string& name, const std::string& region,
                                     bool public_read) {
-  if (!valid_bucket_name(name))
-    return aws::make_error("InvalidBucketName", "The specified bucket is not valid.", 400);
+  if (!valid_bucket_name(name)) return invalid_bucket_name();
   std::lock_guard lock(mu_);
   if (const BucketState* existing = find(name)) {
     if (existing->bucket.region == "us-east-1" && region == "us-east-1") return true;
-    return aws::make_error("BucketAlreadyOwnedByYou",
-                           "Your previous request to create the named bucket succeeded and you "
-                           "already own it.",
-                           409);
+    return bucket_already_owned_by_you();
   }
   BucketState state;
   state.bucket = Bucket{name, region, clock_.now(), public_read};
@@ -154,8 +142,7 @@ Status S3Model::delete_bucket(const std::string& name) {
   std::lock_guard lock(mu_);
   BucketState* b = find(name);
   if (!b) return no_such_bucket();
-  if (!b->objects.empty())
-    return aws::make_error("BucketNotEmpty", "The bucket you tried to delete is not empty", 409);
+  if (!b->objects.empty()) return bucket_not_empty();
   for (auto it = uploads_.begin(); it != uploads_.end();)
     it = it->second.bucket == name ? uploads_.erase(it) : std::next(it);
   buckets_.erase(name);

@@ -12,6 +12,7 @@
 
 #include "core/clock/clock.h"
 #include "core/util/result.h"
+#include "mocks/s3/errors.h"
 
 namespace opsreg::mocks::s3 {
 
@@ -137,9 +138,5 @@ class S3Model {
   std::map<std::string, Upload> uploads_;  // by upload id
   uint64_t next_upload_ = 1;               // upload ids are derived from it (deterministic)
 };
-
-// S3's errors, worded as S3 words them.
-aws::Error no_such_bucket();
-aws::Error no_such_key();
 
 }  // namespace opsreg::mocks::s3

@@ -8,21 +8,6 @@ namespace opsreg::mocks::s3 {
 namespace {
 constexpr size_t kMinPartSize = 5 * 1024 * 1024;
 
-aws::Error no_such_upload() {
-  return aws::make_error("NoSuchUpload",
-                         "The specified upload does not exist. The upload ID may be invalid, or "
-                         "the upload may have been aborted or completed.",
-                         404);
-}
-
-aws::Error invalid_part() {
-  return aws::make_error("InvalidPart",
-                         "One or more of the specified parts could not be found.  The part may "
-                         "not have been uploaded, or the specified entity tag may not match the "
-                         "part's entity tag.",
-                         400);
-}
-
 std::string unquote(const std::string& etag) {
   if (etag.size() >= 2 && etag.front() == '"' && etag.back() == '"')
     return etag.substr(1, etag.size() - 2);
@@ -58,8 +43,7 @@ Result<std::string> S3Model::upload_part(const std::string& bucket, const std::s
                                          const std::string& upload_id, int part_number,
                                          std::string data) {
   if (part_number < 1 || part_number > 10000)
-    return aws::make_error("InvalidArgument",
-                           "Part number must be an integer between 1 and 10000, inclusive", 400);
+    return invalid_argument("Part number must be an integer between 1 and 10000, inclusive");
   Object part;
   part.etag = simple_etag(data);
   part.data = std::make_shared<const std::string>(std::move(data));
@@ -77,29 +61,19 @@ Result<Object> S3Model::complete_multipart_upload(const std::string& bucket, con
   std::lock_guard lock(mu_);
   auto upload = find_upload(bucket, key, upload_id);
   if (!upload.ok()) return upload.error();
-  if (parts.empty())
-    return aws::make_error("MalformedXML",
-                           "The XML you provided was not well-formed or did not validate against "
-                           "our published schema",
-                           400);
+  if (parts.empty()) return malformed_xml();
   Upload& u = **upload;
   std::string md5s;
   std::string data;
   for (size_t i = 1; i < parts.size(); ++i) {
-    if (parts[i].number <= parts[i - 1].number)
-      return aws::make_error("InvalidPartOrder",
-                             "The list of parts was not in ascending order. The parts list must "
-                             "be specified in order by part number.",
-                             400);
+    if (parts[i].number <= parts[i - 1].number) return invalid_part_order();
   }
   for (size_t i = 0; i < parts.size(); ++i) {
     const CompletedPart& p = parts[i];
     auto it = u.parts.find(p.number);
     if (it == u.parts.end() || unquote(it->second.etag) != unquote(p.etag)) return invalid_part();
     const std::string& bytes = *it->second.data;
-    if (i + 1 < parts.size() && bytes.size() < kMinPartSize)
-      return aws::make_error("EntityTooSmall",
-                             "Your proposed upload is smaller than the minimum allowed size", 400);
+    if (i + 1 < parts.size() && bytes.size() < kMinPartSize) return entity_too_small();
     std::string raw_md5;
     std::string hex_md5 = unquote(it->second.etag);
     for (size_t j = 0; j + 1 < hex_md5.size(); j += 2)

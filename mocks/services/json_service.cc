@@ -1,4 +1,5 @@
-// JSON 1.1 dispatch and typed reading of request members.
+// JSON 1.1 dispatch on X-Amz-Target and typed reading of request members, with the errors a
+// Coral service gives for unknown targets, bad bodies and members of the wrong type.
 #include "mocks/services/json_service.h"
 
 #include <cctype>
@@ -11,8 +12,8 @@ Result<http::Response> JsonService::handle(const http::Request& request, CallCon
   if (target.size() > target_prefix_.size() + 1 && target.starts_with(target_prefix_) &&
       target[target_prefix_.size()] == '.')
     op_name = target.substr(target_prefix_.size() + 1);
-  auto it = operations_.find(op_name);
-  if (request.method != "POST" || it == operations_.end()) {
+  const JsonHandler* handler = operations_.find(op_name);
+  if (request.method != "POST" || !handler) {
     return aws::make_error(
         "UnknownOperationException",
         target.empty() ? "Missing X-Amz-Target header" : "Unknown operation " + std::string(target),
@@ -27,7 +28,7 @@ Result<http::Response> JsonService::handle(const http::Request& request, CallCon
       return aws::make_error("SerializationException",
                              "The request body must be a JSON object (use {} for no members)", 400);
   }
-  Result<nlohmann::json> result = it->second(input, ctx);
+  Result<nlohmann::json> result = (*handler)(input, ctx);
   if (!result.ok()) return result.error();
   http::Response r;
   r.set_header("Content-Type", "application/x-amz-json-1.1");

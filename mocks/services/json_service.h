@@ -10,19 +10,23 @@
 #include <string_view>
 #include <vector>
 
+#include "mocks/services/operations.h"
 #include "mocks/services/service.h"
 
 namespace opsreg::mocks {
 
-class JsonService : public Service {
- public:
-  // Takes the request body (always a JSON object) and returns the response object
-  // (nlohmann::json::object() for operations without output).
-  using Operation = std::function<Result<nlohmann::json>(const nlohmann::json&, CallContext&)>;
+// Takes the request body (always a JSON object) and returns the response object
+// (nlohmann::json::object() for operations without output).
+using JsonHandler = std::function<Result<nlohmann::json>(const nlohmann::json&, CallContext&)>;
+using JsonOperations = Operations<JsonHandler>;
 
+class JsonService final : public Service {
+ public:
   // `target_prefix` is the model's targetPrefix, e.g. "OpsWorks_20130218".
-  JsonService(std::string signing_name, std::string target_prefix)
-      : signing_name_(std::move(signing_name)), target_prefix_(std::move(target_prefix)) {}
+  JsonService(std::string signing_name, std::string target_prefix, JsonOperations operations)
+      : signing_name_(std::move(signing_name)),
+        target_prefix_(std::move(target_prefix)),
+        operations_(std::move(operations)) {}
 
   std::string_view signing_name() const override { return signing_name_; }
   aws::Protocol protocol() const override { return aws::Protocol::kJson; }
@@ -30,15 +34,10 @@ class JsonService : public Service {
   // A body that is not a JSON object: SerializationException. Both 400.
   Result<http::Response> handle(const http::Request& request, CallContext& ctx) override;
 
- protected:
-  void add_operation(std::string name, Operation operation) {
-    operations_[std::move(name)] = std::move(operation);
-  }
-
  private:
   std::string signing_name_;
   std::string target_prefix_;
-  std::map<std::string, Operation, std::less<>> operations_;
+  JsonOperations operations_;
 };
 
 // Reading members of a request object. A member of the wrong JSON type is a

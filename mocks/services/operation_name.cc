@@ -1,4 +1,5 @@
-// Operation names per protocol.
+// Operation names per protocol: the Action parameter, X-Amz-Target's operation, or S3's
+// method, path and sub-resource read as S3 reads them.
 #include "mocks/services/operation_name.h"
 
 #include "core/aws/uri.h"
@@ -34,9 +35,10 @@ std::string s3_operation(const http::Request& request) {
   };
   std::string_view path = request.path;
   if (path.starts_with('/')) path.remove_prefix(1);
+  // The first segment is the bucket, the rest the key (the S3 service parses paths alike).
   size_t slash = path.find('/');
-  bool bucket = !path.empty();
-  bool key = slash != std::string_view::npos && slash + 1 < path.size();
+  bool bucket = !path.empty() && slash != 0;
+  bool key = bucket && slash != std::string_view::npos && slash + 1 < path.size();
   const std::string& m = request.method;
   if (!bucket) return m == "GET" ? "ListBuckets" : m;
   if (!key) {
@@ -50,11 +52,12 @@ std::string s3_operation(const http::Request& request) {
     return m;
   }
   bool upload = has("uploadId");
+  bool part = upload || has("partNumber");
   if (m == "GET") return upload ? "ListParts" : "GetObject";
-  if (m == "HEAD") return "HeadObject";
+  if (m == "HEAD") return upload ? "ListParts" : "HeadObject";
   if (m == "PUT") {
-    if (!request.header("x-amz-copy-source").empty()) return "CopyObject";
-    return upload || has("partNumber") ? "UploadPart" : "PutObject";
+    if (!request.header("x-amz-copy-source").empty()) return part ? "UploadPartCopy" : "CopyObject";
+    return part ? "UploadPart" : "PutObject";
   }
   if (m == "POST" && has("uploads")) return "CreateMultipartUpload";
   if (m == "POST" && upload) return "CompleteMultipartUpload";

@@ -20,7 +20,9 @@ std::string query_action(const http::Request& request);
 std::string json_operation(const http::Request& request);
 // S3 (path style): the operation of the model the method, path and sub-resource name, e.g.
 // "ListBuckets", "CreateBucket", "ListObjectsV2", "GetObject", "HeadObject", "PutObject",
-// "UploadPart", "CreateMultipartUpload", "CompleteMultipartUpload", "DeleteObjects".
+// "UploadPart", "UploadPartCopy", "CreateMultipartUpload", "CompleteMultipartUpload",
+// "DeleteObjects" (HEAD with an uploadId reads as "ListParts", as GET does); the method itself
+// ("POST") when it names no operation on that resource. The S3 service dispatches on it.
 std::string s3_operation(const http::Request& request);
 // The one of the three that fits `protocol`.
 std::string operation_name(aws::Protocol protocol, const http::Request& request);

@@ -1,40 +1,48 @@
-// The shared wire half of every query-protocol fake (IAM, STS): reads the form body (or GET
-// query), dispatches on Action, wraps results in the response envelope, and answers unknown or
-// missing actions as AWS does. A service only registers its actions.
+// The shared wire half of every query-protocol fake (IAM, STS, and EC2's variant of it): reads
+// the form body (or GET query), dispatches on Action, wraps results in the response envelope,
+// and answers unknown or missing actions as AWS does. A service only registers its operations.
 #pragma once
 
 #include <functional>
-#include <map>
 #include <string>
 
 #include "core/aws/query_params.h"
+#include "mocks/services/operations.h"
 #include "mocks/services/service.h"
 
 namespace opsreg::mocks {
 
-class QueryService : public Service {
- public:
-  // Returns the inner XML of <ActionResult>, or "" for actions that return only metadata.
-  using Action = std::function<Result<std::string>(const aws::QueryParams&, CallContext&)>;
+// Returns the inner XML of the response: what goes in <ActionResult> (query), or after
+// <requestId> in <ActionResponse> (EC2); "" for query actions that return only metadata.
+using QueryHandler = std::function<Result<std::string>(const aws::QueryParams&, CallContext&)>;
+using QueryOperations = Operations<QueryHandler>;
 
-  // `xmlns` is the service's response namespace, e.g. https://iam.amazonaws.com/doc/2010-05-08/
-  QueryService(std::string signing_name, std::string xmlns)
-      : signing_name_(std::move(signing_name)), xmlns_(std::move(xmlns)) {}
+class QueryService final : public Service {
+ public:
+  // `xmlns` is the service's response namespace, e.g. https://iam.amazonaws.com/doc/2010-05-08/.
+  // `protocol` is kQuery (IAM, STS) or kEc2, which differs in its envelope
+  // (<ActionResponse xmlns><requestId/>…, text/xml;charset=UTF-8) and in the wording of
+  // MissingAction and InvalidAction.
+  QueryService(std::string signing_name, std::string xmlns, QueryOperations operations,
+               aws::Protocol protocol = aws::Protocol::kQuery)
+      : signing_name_(std::move(signing_name)),
+        xmlns_(std::move(xmlns)),
+        operations_(std::move(operations)),
+        protocol_(protocol) {}
 
   std::string_view signing_name() const override { return signing_name_; }
-  aws::Protocol protocol() const override { return aws::Protocol::kQuery; }
+  aws::Protocol protocol() const override { return protocol_; }
   Result<http::Response> handle(const http::Request& request, CallContext& ctx) override;
-  std::string_view xml_namespace() const override { return xmlns_; }
-
- protected:
-  void add_action(std::string name, Action action) {
-    actions_[std::move(name)] = std::move(action);
+  // The namespace of <ErrorResponse> (query only: EC2's <Response> has none).
+  std::string_view xml_namespace() const override {
+    return protocol_ == aws::Protocol::kQuery ? std::string_view(xmlns_) : std::string_view();
   }
 
  private:
   std::string signing_name_;
   std::string xmlns_;
-  std::map<std::string, Action, std::less<>> actions_;
+  QueryOperations operations_;
+  aws::Protocol protocol_;
 };
 
 // A required parameter, or IAM's MissingParameter / ValidationError wording.

@@ -6,7 +6,6 @@
 
 #include "core/clock/time_format.h"
 #include "mocks/world/agent_key_pool.h"
-#include "mocks/world/world_roles.h"
 
 namespace opsreg::mocks {
 
@@ -23,6 +22,7 @@ World::World(const nlohmann::json& source, ClockMode mode, TimePoint start, std:
                                          : std::unique_ptr<Clock>(new OffsetClock())),
       virtual_clock_(dynamic_cast<VirtualClock*>(clock_.get())),
       offset_clock_(dynamic_cast<OffsetClock*>(clock_.get())),
+      launch_time_(start),
       account_id_(std::move(account_id)),
       region_(std::move(region)),
       ids_(seed),
@@ -88,9 +88,9 @@ Result<std::unique_ptr<World>> World::build(const nlohmann::json& j, ClockMode m
     w->settings_.agent_key_pool_file = *pool;
   }
   w->iam_.add_root_key(w->operator_.access_key_id, w->operator_.secret_access_key);
-  if (Status s = w->load_identities(j.value("identities", nlohmann::json::array())); !s.ok())
-    return s.error();
-  if (Status s = load_world_roles(w->iam_, j.value("roles", nlohmann::json::array())); !s.ok())
+  if (Status s = w->iam_.load(j.value("identities", nlohmann::json::array()),
+                              j.value("roles", nlohmann::json::array()));
+      !s.ok())
     return s.error();
   if (Status s = w->s3_.load(j.value("buckets", nlohmann::json::array()), OPSREG_FIXTURES_DIR);
       !s.ok())
@@ -110,46 +110,6 @@ Result<std::unique_ptr<World>> World::build(const nlohmann::json& j, ClockMode m
     if (Status s = w->faults_.add_json(j["faults"], &names); !s.ok())
       return invalid(s.error().message);
   return w;
-}
-
-// Each identity is an IAM user with its own key and permissions: "policies" (inline, name ->
-// document), "managed_policies" (ARNs, e.g. arn:aws:iam::aws:policy/IAMReadOnlyAccess) and
-// "groups" (names, created when missing). This is how a world gives its operators less than root.
-Status World::load_identities(const nlohmann::json& identities) {
-  if (!identities.is_array()) return invalid("identities must be an array");
-  for (const auto& id : identities) {
-    std::string name = id.value("user_name", "");
-    auto user = iam_.create_user(name, id.value("path", "/"));
-    if (!user.ok()) return invalid("identity " + name + ": " + user.error().message);
-    if (id.contains("access_key_id")) {
-      auto key = iam_.import_access_key(name, id.value("access_key_id", ""),
-                                        id.value("secret_access_key", ""));
-      if (!key.ok()) return invalid("identity " + name + ": " + key.error().message);
-    }
-    for (const auto& group : id.value("groups", nlohmann::json::array())) {
-      std::string group_name = group.is_string() ? group.get<std::string>() : "";
-      auto created = iam_.create_group(group_name, "/");
-      if (!created.ok() && !created.error().is("EntityAlreadyExists"))
-        return invalid("identity " + name + ", group " + group_name + ": " +
-                       created.error().message);
-      if (Status s = iam_.add_user_to_group(group_name, name); !s.ok())
-        return invalid("identity " + name + ", group " + group_name + ": " + s.error().message);
-    }
-    for (const auto& arn : id.value("managed_policies", nlohmann::json::array())) {
-      std::string policy_arn = arn.is_string() ? arn.get<std::string>() : "";
-      if (Status s = iam_.attach_user_policy(name, policy_arn); !s.ok())
-        return invalid("identity " + name + ", managed policy " + policy_arn + ": " +
-                       s.error().message);
-    }
-    const nlohmann::json policies = id.value("policies", nlohmann::json::object());
-    for (const auto& [policy_name, doc] : policies.items()) {
-      Status s = iam_.put_user_policy(name, policy_name,
-                                      doc.is_string() ? doc.get<std::string>() : doc.dump());
-      if (!s.ok())
-        return invalid("identity " + name + ", policy " + policy_name + ": " + s.error().message);
-    }
-  }
-  return {};
 }
 
 void World::advance(std::chrono::microseconds by) {

@@ -51,6 +51,9 @@ class World {
   const Clock& clock() const { return *clock_; }
   TimePoint now() const { return clock_->now(); }
   ClockMode clock_mode() const { return virtual_clock_ ? ClockMode::kVirtual : ClockMode::kSystem; }
+  // The world file's "clock" instant (2026-01-01T00:00:00Z by default), whatever the clock mode:
+  // when the world's EC2 instances were launched and their volumes attached.
+  TimePoint launch_time() const { return launch_time_; }
   // Moves the clock forward; works for both clock modes.
   void advance(std::chrono::microseconds by);
 
@@ -88,13 +91,13 @@ class World {
   World(const nlohmann::json& source, ClockMode mode, TimePoint start, std::string account_id,
         std::string region, uint64_t seed);
   static Result<std::unique_ptr<World>> build(const nlohmann::json& world, ClockMode mode);
-  Status load_identities(const nlohmann::json& identities);
   nlohmann::json ec2_snapshot() const;
 
   nlohmann::json source_;
   std::unique_ptr<Clock> clock_;
   VirtualClock* virtual_clock_;  // clock_ when virtual, else null
   OffsetClock* offset_clock_;    // clock_ when system, else null
+  TimePoint launch_time_;
   std::string account_id_;
   std::string region_;
   IdSource ids_;

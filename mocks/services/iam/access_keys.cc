@@ -1,4 +1,4 @@
-// IAM access key actions on the wire: CreateAccessKey (the only response with a secret),
+// IAM access key operations on the wire: CreateAccessKey (the only response with a secret),
 // ListAccessKeys, UpdateAccessKey, DeleteAccessKey, GetAccessKeyLastUsed. Without UserName they
 // act on the caller; for root, on the account's root keys.
 #include "core/clock/time_format.h"
@@ -53,11 +53,9 @@ Result<std::string> update_access_key(const aws::QueryParams& params, CallContex
   if (*status != "Active" && *status != "Inactive") {
     if (*status == "Expired")
       return invalid_input("Status Expired cannot be set by UpdateAccessKey.");
-    return aws::make_error("ValidationError",
-                           "1 validation error detected: Value '" + *status +
-                               "' at 'status' failed to satisfy constraint: Member must satisfy "
-                               "enum value set: [Active, Inactive, Expired]",
-                           400);
+    return validation_error("1 validation error detected: Value '" + *status +
+                            "' at 'status' failed to satisfy constraint: Member must satisfy "
+                            "enum value set: [Active, Inactive, Expired]");
   }
   if (Status s = ctx.authorize("iam:UpdateAccessKey", user_resource(ctx, *name)); !s.ok())
     return s.error();
@@ -104,12 +102,12 @@ Result<std::string> get_access_key_last_used(const aws::QueryParams& params, Cal
 
 }  // namespace
 
-void add_access_key_actions(const AddAction& add) {
-  add("CreateAccessKey", create_access_key);
-  add("ListAccessKeys", list_access_keys);
-  add("UpdateAccessKey", update_access_key);
-  add("DeleteAccessKey", delete_access_key);
-  add("GetAccessKeyLastUsed", get_access_key_last_used);
+void add_access_key_operations(QueryOperations& ops) {
+  ops.add("CreateAccessKey", create_access_key);
+  ops.add("ListAccessKeys", list_access_keys);
+  ops.add("UpdateAccessKey", update_access_key);
+  ops.add("DeleteAccessKey", delete_access_key);
+  ops.add("GetAccessKeyLastUsed", get_access_key_last_used);
 }
 
 }  // namespace opsreg::mocks::iam::wire

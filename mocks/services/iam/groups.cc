@@ -1,4 +1,4 @@
-// IAM group actions on the wire: CreateGroup, GetGroup (with a page of members), DeleteGroup,
+// IAM group operations on the wire: CreateGroup, GetGroup (with a page of members), DeleteGroup,
 // AddUserToGroup, RemoveUserFromGroup, ListGroupsForUser.
 #include "mocks/services/iam/wire.h"
 #include "mocks/world/world.h"
@@ -48,16 +48,15 @@ Result<std::string> delete_group(const aws::QueryParams& params, CallContext& ct
   return std::string();
 }
 
-// AddUserToGroup / RemoveUserFromGroup: authorized on the group.
-QueryService::Action membership(std::string action, bool add) {
+// AddUserToGroup / RemoveUserFromGroup: `action` ("iam:AddUserToGroup") authorized on the group.
+QueryHandler membership(std::string action, bool add) {
   return [action, add](const aws::QueryParams& params, CallContext& ctx) -> Result<std::string> {
     auto group = required_param(params, "GroupName");
     if (!group.ok()) return group.error();
     auto user = required_param(params, "UserName");
     if (!user.ok()) return user.error();
     IamModel& iam = ctx.world().iam();
-    if (Status s = ctx.authorize("iam:" + action, iam.group_arn_for(*group)); !s.ok())
-      return s.error();
+    if (Status s = ctx.authorize(action, iam.group_arn_for(*group)); !s.ok()) return s.error();
     Status s =
         add ? iam.add_user_to_group(*group, *user) : iam.remove_user_from_group(*group, *user);
     if (!s.ok()) return s.error();
@@ -96,14 +95,14 @@ Result<std::string> list_groups(const aws::QueryParams& params, CallContext& ctx
 
 }  // namespace
 
-void add_group_actions(const AddAction& add) {
-  add("CreateGroup", create_group);
-  add("GetGroup", get_group);
-  add("DeleteGroup", delete_group);
-  add("AddUserToGroup", membership("AddUserToGroup", true));
-  add("RemoveUserFromGroup", membership("RemoveUserFromGroup", false));
-  add("ListGroupsForUser", list_groups_for_user);
-  add("ListGroups", list_groups);
+void add_group_operations(QueryOperations& ops) {
+  ops.add("CreateGroup", create_group);
+  ops.add("GetGroup", get_group);
+  ops.add("DeleteGroup", delete_group);
+  ops.add("AddUserToGroup", membership("iam:AddUserToGroup", true));
+  ops.add("RemoveUserFromGroup", membership("iam:RemoveUserFromGroup", false));
+  ops.add("ListGroupsForUser", list_groups_for_user);
+  ops.add("ListGroups", list_groups);
 }
 
 }  // namespace opsreg::mocks::iam::wire

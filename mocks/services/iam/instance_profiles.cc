@@ -1,4 +1,4 @@
-// IAM instance profile actions on the wire: CreateInstanceProfile, GetInstanceProfile,
+// IAM instance profile operations on the wire: CreateInstanceProfile, GetInstanceProfile,
 // DeleteInstanceProfile, AddRoleToInstanceProfile (which, as in IAM, also needs iam:PassRole on
 // the role), RemoveRoleFromInstanceProfile, ListInstanceProfiles, ListInstanceProfilesForRole.
 #include "mocks/services/iam/wire.h"
@@ -8,13 +8,12 @@ namespace opsreg::mocks::iam::wire {
 
 namespace {
 
-// Reads InstanceProfileName (required) and authorizes `action` on the profile.
+// Reads InstanceProfileName (required) and authorizes `action` ("iam:GetInstanceProfile") on it.
 Result<std::string> profile_for(const aws::QueryParams& params, CallContext& ctx,
                                 const std::string& action) {
   auto name = required_param(params, "InstanceProfileName");
   if (!name.ok()) return name.error();
-  if (Status s = ctx.authorize("iam:" + action, ctx.world().iam().instance_profile_arn_for(*name));
-      !s.ok())
+  if (Status s = ctx.authorize(action, ctx.world().iam().instance_profile_arn_for(*name)); !s.ok())
     return s.error();
   return name;
 }
@@ -47,7 +46,7 @@ Result<std::string> create_instance_profile(const aws::QueryParams& params, Call
 }
 
 Result<std::string> get_instance_profile(const aws::QueryParams& params, CallContext& ctx) {
-  auto name = profile_for(params, ctx, "GetInstanceProfile");
+  auto name = profile_for(params, ctx, "iam:GetInstanceProfile");
   if (!name.ok()) return name.error();
   auto profile = ctx.world().iam().get_instance_profile(*name);
   if (!profile.ok()) return profile.error();
@@ -55,7 +54,7 @@ Result<std::string> get_instance_profile(const aws::QueryParams& params, CallCon
 }
 
 Result<std::string> delete_instance_profile(const aws::QueryParams& params, CallContext& ctx) {
-  auto name = profile_for(params, ctx, "DeleteInstanceProfile");
+  auto name = profile_for(params, ctx, "iam:DeleteInstanceProfile");
   if (!name.ok()) return name.error();
   if (Status s = ctx.world().iam().delete_instance_profile(*name); !s.ok()) return s.error();
   return std::string();
@@ -64,7 +63,7 @@ Result<std::string> delete_instance_profile(const aws::QueryParams& params, Call
 Result<std::string> add_role_to_instance_profile(const aws::QueryParams& params, CallContext& ctx) {
   auto role = required_param(params, "RoleName");
   if (!role.ok()) return role.error();
-  auto name = profile_for(params, ctx, "AddRoleToInstanceProfile");
+  auto name = profile_for(params, ctx, "iam:AddRoleToInstanceProfile");
   if (!name.ok()) return name.error();
   IamModel& iam = ctx.world().iam();
   if (Status s = ctx.authorize("iam:PassRole", iam.role_arn_for(*role)); !s.ok()) return s.error();
@@ -76,7 +75,7 @@ Result<std::string> remove_role_from_instance_profile(const aws::QueryParams& pa
                                                       CallContext& ctx) {
   auto role = required_param(params, "RoleName");
   if (!role.ok()) return role.error();
-  auto name = profile_for(params, ctx, "RemoveRoleFromInstanceProfile");
+  auto name = profile_for(params, ctx, "iam:RemoveRoleFromInstanceProfile");
   if (!name.ok()) return name.error();
   if (Status s = ctx.world().iam().remove_role_from_instance_profile(*name, *role); !s.ok())
     return s.error();
@@ -113,14 +112,14 @@ Result<std::string> list_instance_profiles_for_role(const aws::QueryParams& para
 
 }  // namespace
 
-void add_instance_profile_actions(const AddAction& add) {
-  add("CreateInstanceProfile", create_instance_profile);
-  add("GetInstanceProfile", get_instance_profile);
-  add("DeleteInstanceProfile", delete_instance_profile);
-  add("AddRoleToInstanceProfile", add_role_to_instance_profile);
-  add("RemoveRoleFromInstanceProfile", remove_role_from_instance_profile);
-  add("ListInstanceProfiles", list_instance_profiles);
-  add("ListInstanceProfilesForRole", list_instance_profiles_for_role);
+void add_instance_profile_operations(QueryOperations& ops) {
+  ops.add("CreateInstanceProfile", create_instance_profile);
+  ops.add("GetInstanceProfile", get_instance_profile);
+  ops.add("DeleteInstanceProfile", delete_instance_profile);
+  ops.add("AddRoleToInstanceProfile", add_role_to_instance_profile);
+  ops.add("RemoveRoleFromInstanceProfile", remove_role_from_instance_profile);
+  ops.add("ListInstanceProfiles", list_instance_profiles);
+  ops.add("ListInstanceProfilesForRole", list_instance_profiles_for_role);
 }
 
 }  // namespace opsreg::mocks::iam::wire

@@ -1,5 +1,5 @@
-// IAM role actions on the wire: CreateRole, GetRole, ListRoles, DeleteRole. Each is authorized on
-// the role's ARN (ListRoles on the path's, as IAM does).
+// IAM role operations on the wire: CreateRole, GetRole, ListRoles, DeleteRole. Each is authorized
+// on the role's ARN (ListRoles on the path's, as IAM does).
 #include <charconv>
 
 #include "mocks/services/iam/wire.h"
@@ -16,11 +16,9 @@ Result<int> max_session_duration(const aws::QueryParams& params) {
   int n = 0;
   auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), n);
   if (ec != std::errc() || end != text->data() + text->size() || text->empty()) {
-    return aws::make_error("ValidationError",
-                           "1 validation error detected: Value '" + *text +
-                               "' at 'maxSessionDuration' failed to satisfy constraint: Member "
-                               "must be an integer",
-                           400);
+    return validation_error("1 validation error detected: Value '" + *text +
+                            "' at 'maxSessionDuration' failed to satisfy constraint: Member "
+                            "must be an integer");
   }
   return n;
 }
@@ -81,11 +79,11 @@ Result<std::string> delete_role(const aws::QueryParams& params, CallContext& ctx
 
 }  // namespace
 
-void add_role_actions(const AddAction& add) {
-  add("CreateRole", create_role);
-  add("GetRole", get_role);
-  add("ListRoles", list_roles);
-  add("DeleteRole", delete_role);
+void add_role_operations(QueryOperations& ops) {
+  ops.add("CreateRole", create_role);
+  ops.add("GetRole", get_role);
+  ops.add("ListRoles", list_roles);
+  ops.add("DeleteRole", delete_role);
 }
 
 }  // namespace opsreg::mocks::iam::wire

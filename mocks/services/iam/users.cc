@@ -1,4 +1,4 @@
-// IAM user actions on the wire: CreateUser, GetUser (the caller, root included, when UserName
+// IAM user operations on the wire: CreateUser, GetUser (the caller, root included, when UserName
 // is omitted), ListUsers, DeleteUser.
 #include "core/clock/time_format.h"
 #include "mocks/services/iam/wire.h"
@@ -70,11 +70,11 @@ Result<std::string> delete_user(const aws::QueryParams& params, CallContext& ctx
 
 }  // namespace
 
-void add_user_actions(const AddAction& add) {
-  add("CreateUser", create_user);
-  add("GetUser", get_user);
-  add("ListUsers", list_users);
-  add("DeleteUser", delete_user);
+void add_user_operations(QueryOperations& ops) {
+  ops.add("CreateUser", create_user);
+  ops.add("GetUser", get_user);
+  ops.add("ListUsers", list_users);
+  ops.add("DeleteUser", delete_user);
 }
 
 }  // namespace opsreg::mocks::iam::wire

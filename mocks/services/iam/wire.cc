@@ -1,4 +1,5 @@
-// IAM wire helpers: XML rendering of entities, paging arguments, the calling user.
+// IAM wire helpers shared by the entity files: XML rendering of entities, paging arguments,
+// and the calling user when UserName is omitted.
 #include "mocks/services/iam/wire.h"
 
 #include <charconv>
@@ -80,11 +81,9 @@ Result<PageArgs> page_args(const aws::QueryParams& params) {
     int n = 0;
     auto [end, ec] = std::from_chars(m->data(), m->data() + m->size(), n);
     if (ec != std::errc() || end != m->data() + m->size() || m->empty()) {
-      return aws::make_error("ValidationError",
-                             "1 validation error detected: Value '" + *m +
-                                 "' at 'maxItems' failed to satisfy constraint: Member must be "
-                                 "an integer",
-                             400);
+      return validation_error("1 validation error detected: Value '" + *m +
+                              "' at 'maxItems' failed to satisfy constraint: Member must be "
+                              "an integer");
     }
     args.max_items = n;
   }
@@ -99,8 +98,7 @@ Result<std::string> user_name_or_caller(const aws::QueryParams& params, const Ca
   }
   const Principal& caller = ctx.caller().principal;
   if (!caller.root && caller.user_name.empty())
-    return aws::make_error("ValidationError",
-                           "Must specify userName when calling with non-User credentials", 400);
+    return validation_error("Must specify userName when calling with non-User credentials");
   return caller.user_name;
 }
 

@@ -1,28 +1,25 @@
-// Shared wire helpers for the IAM handlers: rendering User/Group/Role/InstanceProfile/AccessKey
-// as IAM's XML,
-// paging parameters and trailers, the caller's own user, and the per-entity action tables.
+// The IAM wire folder's own header: one add_<entity>_operations per entity file, and the
+// helpers they share (IAM's XML for User/Group/Role/InstanceProfile/AccessKey, paging
+// parameters and trailers, the caller's own user).
 #pragma once
 
-#include <functional>
 #include <string>
 
 #include "core/aws/query_params.h"
 #include "core/aws/xml_writer.h"
+#include "mocks/iam/errors.h"
 #include "mocks/iam/model.h"
 #include "mocks/services/query_service.h"
 
 namespace opsreg::mocks::iam::wire {
 
-// Adds one action to the service (QueryService::add_action).
-using AddAction = std::function<void(std::string, QueryService::Action)>;
-
-void add_user_actions(const AddAction& add);
-void add_group_actions(const AddAction& add);
-void add_access_key_actions(const AddAction& add);
-void add_policy_actions(const AddAction& add);       // users' policies (handlers_policies.cc)
-void add_role_policy_actions(const AddAction& add);  // roles' policies (handlers_policies.cc)
-void add_role_actions(const AddAction& add);
-void add_instance_profile_actions(const AddAction& add);
+// Each registers its entity's handlers under their AWS operation names.
+void add_user_operations(QueryOperations& ops);              // users.cc
+void add_group_operations(QueryOperations& ops);             // groups.cc
+void add_access_key_operations(QueryOperations& ops);        // access_keys.cc
+void add_policy_operations(QueryOperations& ops);            // policies.cc (users' and roles')
+void add_role_operations(QueryOperations& ops);              // roles.cc
+void add_instance_profile_operations(QueryOperations& ops);  // instance_profiles.cc
 
 // <Path/><UserName/><UserId/><Arn/><CreateDate/> inside an element called `element`.
 void render_user(aws::XmlWriter& w, const User& user, std::string_view element = "User");

@@ -20,8 +20,6 @@ Json render(const std::vector<ElasticIp>& ips) {
   return out;
 }
 
-}  // namespace
-
 Result<Json> register_elastic_ip(const Json& in, CallContext& ctx) {
   auto ip = ji::required_string(in, "ElasticIp");
   if (!ip.ok()) return ip.error();
@@ -89,6 +87,14 @@ Result<Json> describe_elastic_ips(const Json& in, CallContext& ctx) {
     list.push_back(*e);
   }
   return Json{{"ElasticIps", render(list)}};
+}
+
+}  // namespace
+
+void add_elastic_ip_operations(JsonOperations& ops) {
+  ops.add("RegisterElasticIp", register_elastic_ip);
+  ops.add("DeregisterElasticIp", deregister_elastic_ip);
+  ops.add("DescribeElasticIps", describe_elastic_ips);
 }
 
 }  // namespace opsreg::mocks::opsworks

@@ -29,8 +29,6 @@ Json render(const std::vector<Instance>& instances) {
   return out;
 }
 
-}  // namespace
-
 Result<Json> register_instance(const Json& in, CallContext& ctx) {
   RegistrationSpec spec;
   auto stack_id = ji::required_string(in, "StackId");
@@ -167,6 +165,17 @@ Result<Json> describe_commands(const Json& in, CallContext& ctx) {
   if (auto s = authorize_on_instance(ctx, "opsworks:DescribeCommands", **instance_id); !s.ok())
     return s.error();
   return Json{{"Commands", Json::array()}};
+}
+
+}  // namespace
+
+void add_instance_operations(JsonOperations& ops) {
+  ops.add("RegisterInstance", register_instance);
+  ops.add("DescribeInstances", describe_instances);
+  ops.add("AssignInstance", assign_instance);
+  ops.add("UnassignInstance", unassign_instance);
+  ops.add("DeregisterInstance", deregister_instance);
+  ops.add("DescribeCommands", describe_commands);
 }
 
 }  // namespace opsreg::mocks::opsworks

@@ -1,4 +1,5 @@
-// CreateLayer, DescribeLayers and DeleteLayer.
+// OpsWorks layers on the wire: CreateLayer (with its VolumeConfigurations checked as the
+// service checks them), DescribeLayers and DeleteLayer.
 #include "mocks/opsworks/render.h"
 #include "mocks/services/json_service.h"
 #include "mocks/services/opsworks/wire.h"
@@ -59,8 +60,6 @@ Result<LayerSpec> read_layer_spec(const Json& in) {
   return spec;
 }
 
-}  // namespace
-
 Result<Json> create_layer(const Json& in, CallContext& ctx) {
   Result<LayerSpec> spec = read_layer_spec(in);
   if (!spec.ok()) return spec.error();
@@ -110,6 +109,14 @@ Result<Json> delete_layer(const Json& in, CallContext& ctx) {
     return s.error();
   if (Status s = model.delete_layer(*id); !s.ok()) return s.error();
   return Json::object();
+}
+
+}  // namespace
+
+void add_layer_operations(JsonOperations& ops) {
+  ops.add("CreateLayer", create_layer);
+  ops.add("DescribeLayers", describe_layers);
+  ops.add("DeleteLayer", delete_layer);
 }
 
 }  // namespace opsreg::mocks::opsworks

@@ -1,4 +1,5 @@
-// DescribeServiceErrors: the service errors of a stack, of an instance, or by id.
+// OpsWorks service errors on the wire: DescribeServiceErrors, the errors recorded for a stack,
+// for an instance, or by id (such as a failed initial setup).
 #include <set>
 
 #include "mocks/opsworks/render_resources.h"
@@ -17,8 +18,6 @@ Json render(const std::vector<ServiceError>& errors) {
   for (const ServiceError& e : errors) out.push_back(to_json(e));
   return out;
 }
-
-}  // namespace
 
 // Exactly one of StackId, InstanceId and ServiceErrorIds ("This call accepts only one
 // resource-identifying parameter"; none is refused too, as DescribeInstances does).
@@ -64,6 +63,12 @@ Result<Json> describe_service_errors(const Json& in, CallContext& ctx) {
     list.push_back(*e);
   }
   return Json{{"ServiceErrors", render(list)}};
+}
+
+}  // namespace
+
+void add_service_error_operations(JsonOperations& ops) {
+  ops.add("DescribeServiceErrors", describe_service_errors);
 }
 
 }  // namespace opsreg::mocks::opsworks

@@ -1,4 +1,5 @@
-// CreateStack, DescribeStacks, DeleteStack and DescribeStackProvisioningParameters.
+// OpsWorks stacks on the wire: CreateStack, DescribeStacks, DeleteStack and
+// DescribeStackProvisioningParameters (the agent installer on the fake S3, the edge endpoints).
 #include "mocks/opsworks/render.h"
 #include "mocks/services/json_service.h"
 #include "mocks/services/opsworks/wire.h"
@@ -76,8 +77,6 @@ Result<StackSpec> read_stack_spec(const Json& in) {
   }
   return spec;
 }
-
-}  // namespace
 
 Result<Json> create_stack(const Json& in, CallContext& ctx) {
   Result<StackSpec> spec = read_stack_spec(in);
@@ -164,6 +163,15 @@ Result<Json> describe_stack_provisioning_parameters(const Json& in, CallContext&
   if (const auto& pool = ctx.world().settings().agent_key_pool_file; !pool.empty())
     params["opsreg_agent_key_pool"] = pool;
   return Json{{"AgentInstallerUrl", base_url + "/" + installer.key}, {"Parameters", params}};
+}
+
+}  // namespace
+
+void add_stack_operations(JsonOperations& ops) {
+  ops.add("CreateStack", create_stack);
+  ops.add("DescribeStacks", describe_stacks);
+  ops.add("DeleteStack", delete_stack);
+  ops.add("DescribeStackProvisioningParameters", describe_stack_provisioning_parameters);
 }
 
 }  // namespace opsreg::mocks::opsworks

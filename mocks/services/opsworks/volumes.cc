@@ -29,8 +29,6 @@ Json render(const std::vector<Volume>& volumes) {
   return out;
 }
 
-}  // namespace
-
 Result<Json> register_volume(const Json& in, CallContext& ctx) {
   auto stack_id = ji::required_string(in, "StackId");
   if (!stack_id.ok()) return stack_id.error();
@@ -117,6 +115,15 @@ Result<Json> describe_volumes(const Json& in, CallContext& ctx) {
     list.push_back(*v);
   }
   return Json{{"Volumes", render(list)}};
+}
+
+}  // namespace
+
+void add_volume_operations(JsonOperations& ops) {
+  ops.add("RegisterVolume", register_volume);
+  ops.add("DeregisterVolume", deregister_volume);
+  ops.add("UpdateVolume", update_volume);
+  ops.add("DescribeVolumes", describe_volumes);
 }
 
 }  // namespace opsreg::mocks::opsworks

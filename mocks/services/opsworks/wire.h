@@ -1,48 +1,28 @@
-// One function per OpsWorks operation, grouped by entity in handlers_{stacks,layers,instances,
-// volumes,elastic_ips,service_errors}.cc and agent_*.cc; handlers.cc registers them. Each
-// reads its request, authorizes "opsworks:<Operation>" on the stack's ARN (or "*" when no
-// stack is named) and renders its result in the model's shapes.
+// The OpsWorks wire folder's own header: one add_<entity>_operations per entity file, and what
+// the handlers share. Each handler reads its request, authorizes "opsworks:<Operation>" on the
+// stack's ARN (or "*" when no stack is named) and renders its result in the model's shapes.
 #pragma once
 
 #include <nlohmann/json.hpp>
 #include <string_view>
 
-#include "mocks/services/service.h"
+#include "mocks/services/json_service.h"
 
 namespace opsreg::mocks::opsworks {
 
 using Json = nlohmann::json;
 
+// Each registers its entity's handlers under their AWS operation names.
+void add_stack_operations(JsonOperations& ops);          // stacks.cc
+void add_layer_operations(JsonOperations& ops);          // layers.cc
+void add_instance_operations(JsonOperations& ops);       // instances.cc
+void add_volume_operations(JsonOperations& ops);         // volumes.cc
+void add_elastic_ip_operations(JsonOperations& ops);     // elastic_ips.cc
+void add_service_error_operations(JsonOperations& ops);  // service_errors.cc
+void add_agent_operations(JsonOperations& ops);          // agent.cc (never policy-checked)
+
 // Authorizes `action` on the ARN of stack `stack_id` (ResourceNotFoundException first when
 // the stack does not exist).
 Status authorize_on_stack(CallContext& ctx, std::string_view action, std::string_view stack_id);
-
-Result<Json> create_stack(const Json& in, CallContext& ctx);
-Result<Json> describe_stacks(const Json& in, CallContext& ctx);
-Result<Json> delete_stack(const Json& in, CallContext& ctx);
-Result<Json> describe_stack_provisioning_parameters(const Json& in, CallContext& ctx);
-
-Result<Json> create_layer(const Json& in, CallContext& ctx);
-Result<Json> describe_layers(const Json& in, CallContext& ctx);
-Result<Json> delete_layer(const Json& in, CallContext& ctx);
-
-Result<Json> register_instance(const Json& in, CallContext& ctx);
-Result<Json> describe_instances(const Json& in, CallContext& ctx);
-Result<Json> assign_instance(const Json& in, CallContext& ctx);
-Result<Json> unassign_instance(const Json& in, CallContext& ctx);
-Result<Json> deregister_instance(const Json& in, CallContext& ctx);
-Result<Json> describe_commands(const Json& in, CallContext& ctx);
-
-Result<Json> register_volume(const Json& in, CallContext& ctx);
-Result<Json> deregister_volume(const Json& in, CallContext& ctx);
-Result<Json> update_volume(const Json& in, CallContext& ctx);
-Result<Json> describe_volumes(const Json& in, CallContext& ctx);
-Result<Json> register_elastic_ip(const Json& in, CallContext& ctx);
-Result<Json> deregister_elastic_ip(const Json& in, CallContext& ctx);
-Result<Json> describe_elastic_ips(const Json& in, CallContext& ctx);
-Result<Json> describe_service_errors(const Json& in, CallContext& ctx);
-
-// The agent channel (our model; agent_setup.cc): signature-checked, never policy-checked.
-Result<Json> agent_initial_setup(const Json& in, CallContext& ctx);
 
 }  // namespace opsreg::mocks::opsworks

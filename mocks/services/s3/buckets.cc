@@ -48,7 +48,6 @@ Result<std::string> bucket_region(const S3Request& r, const std::string& endpoin
 Result<Bucket> existing_bucket(CallContext& ctx, const std::string& name) {
   return ctx.world().s3().get_bucket(name);
 }
-}  // namespace
 
 Result<http::Response> list_buckets(const S3Request&, CallContext& ctx) {
   if (ctx.caller().anonymous) return access_denied();
@@ -72,8 +71,7 @@ Result<http::Response> list_buckets(const S3Request&, CallContext& ctx) {
 }
 
 Result<http::Response> create_bucket(const S3Request& r, CallContext& ctx) {
-  if (!valid_bucket_name(r.bucket))
-    return aws::make_error("InvalidBucketName", "The specified bucket is not valid.", 400);
+  if (!valid_bucket_name(r.bucket)) return invalid_bucket_name();
   if (ctx.caller().anonymous) return access_denied();
   if (Status s = ctx.authorize("s3:CreateBucket", r.bucket_arn()); !s.ok()) return s.error();
   auto region = bucket_region(r, ctx.region());
@@ -117,6 +115,16 @@ Result<http::Response> get_bucket_location(const S3Request& r, CallContext& ctx)
   w.open("LocationConstraint", kXmlns);
   if (bucket->region != "us-east-1") w.raw(aws::xml_escape(bucket->region));
   return xml_response(w.str());
+}
+
+}  // namespace
+
+void add_bucket_operations(S3Operations& ops) {
+  ops.add("ListBuckets", list_buckets);
+  ops.add("CreateBucket", create_bucket);
+  ops.add("DeleteBucket", delete_bucket);
+  ops.add("HeadBucket", head_bucket);
+  ops.add("GetBucketLocation", get_bucket_location);
 }
 
 }  // namespace opsreg::mocks::s3

@@ -33,8 +33,6 @@ Result<CopySource> parse_copy_source(std::string_view header) {
   return CopySource{std::string(value.substr(0, slash)), std::string(value.substr(slash + 1))};
 }
 
-}  // namespace
-
 Result<http::Response> copy_object(const S3Request& r, CallContext& ctx) {
   auto source = parse_copy_source(r.header("x-amz-copy-source"));
   if (!source.ok()) return source.error();
@@ -78,5 +76,9 @@ Result<http::Response> copy_object(const S3Request& r, CallContext& ctx) {
       .close();
   return xml_response(w.str());
 }
+
+}  // namespace
+
+void add_copy_object_operations(S3Operations& ops) { ops.add("CopyObject", copy_object); }
 
 }  // namespace opsreg::mocks::s3

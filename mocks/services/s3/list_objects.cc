@@ -38,7 +38,6 @@ Result<int> read_max_keys(const S3Request& r) {
     return invalid_argument("Argument maxKeys must be an integer between 0 and 2147483647");
   return static_cast<int>(std::min<long long>(v, kMaxKeys));
 }
-}  // namespace
 
 Result<http::Response> list_objects(const S3Request& r, CallContext& ctx) {
   bool v2 = r.param("list-type") == "2";
@@ -98,6 +97,13 @@ Result<http::Response> list_objects(const S3Request& r, CallContext& ctx) {
   for (const std::string& p : list->common_prefixes)
     w.open("CommonPrefixes").leaf("Prefix", enc(p)).close();
   return xml_response(w.str());
+}
+
+}  // namespace
+
+void add_list_objects_operations(S3Operations& ops) {
+  ops.add("ListObjects", list_objects);
+  ops.add("ListObjectsV2", list_objects);
 }
 
 }  // namespace opsreg::mocks::s3

@@ -18,12 +18,6 @@ Result<Bucket> writable_bucket(const S3Request& r, CallContext& ctx, std::string
   return bucket;
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 Result<std::vector<CompletedPart>> read_parts(const std::string& body) {
   pugi::xml_document doc;
   if (!doc.load_buffer(body.data(), body.size())) return malformed_xml();
@@ -40,7 +34,6 @@ Result<std::vector<CompletedPart>> read_parts(const std::string& body) {
   }
   return parts;
 }
-}  // namespace
 
 Result<http::Response> create_multipart_upload(const S3Request& r, CallContext& ctx) {
   if (auto b = writable_bucket(r, ctx, "s3:PutObject"); !b.ok()) return b.error();
@@ -48,10 +41,7 @@ Result<http::Response> create_multipart_upload(const S3Request& r, CallContext& 
   o.key = r.key;
   std::string_view type = r.header("Content-Type");
   if (!type.empty()) o.content_type = type;
-  for (const auto& [name, value] : r.http.headers) {
-    std::string n = lower(name);
-    if (n.starts_with("x-amz-meta-")) o.metadata[n.substr(11)] = value;
-  }
+  o.metadata = request_metadata(r.http);
   auto id = ctx.world().s3().create_multipart_upload(r.bucket, std::move(o));
   if (!id.ok()) return id.error();
   aws::XmlWriter w;
@@ -115,6 +105,15 @@ Result<http::Response> abort_multipart_upload(const S3Request& r, CallContext& c
   http::Response res;
   res.status = 204;
   return res;
+}
+
+}  // namespace
+
+void add_multipart_operations(S3Operations& ops) {
+  ops.add("CreateMultipartUpload", create_multipart_upload);
+  ops.add("UploadPart", upload_part);
+  ops.add("CompleteMultipartUpload", complete_multipart_upload);
+  ops.add("AbortMultipartUpload", abort_multipart_upload);
 }
 
 }  // namespace opsreg::mocks::s3

@@ -16,13 +16,6 @@ namespace opsreg::mocks::s3 {
 namespace {
 constexpr std::string_view kMetaPrefix = "x-amz-meta-";
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 // The GetObject query parameters that override response headers (signed requests only).
 constexpr std::pair<std::string_view, std::string_view> kOverrides[] = {
     {"response-content-type", "Content-Type"},
@@ -40,16 +33,6 @@ void describe(const Object& o, http::Response& res) {
 
 Result<Bucket> bucket_of(const S3Request& r, CallContext& ctx) {
   return ctx.world().s3().get_bucket(r.bucket);
-}
-}  // namespace
-
-std::map<std::string, std::string> request_metadata(const http::Request& http) {
-  std::map<std::string, std::string> metadata;
-  for (const auto& [name, value] : http.headers) {
-    std::string n = lower(name);
-    if (n.starts_with(kMetaPrefix)) metadata[n.substr(kMetaPrefix.size())] = value;
-  }
-  return metadata;
 }
 
 Result<http::Response> put_object(const S3Request& r, CallContext& ctx) {
@@ -191,6 +174,16 @@ Result<http::Response> delete_objects(const S3Request& r, CallContext& ctx) {
     }
   }
   return xml_response(w.str());
+}
+
+}  // namespace
+
+void add_object_operations(S3Operations& ops) {
+  ops.add("PutObject", put_object);
+  ops.add("GetObject", get_object);
+  ops.add("HeadObject", get_object);
+  ops.add("DeleteObject", delete_object);
+  ops.add("DeleteObjects", delete_objects);
 }
 
 }  // namespace opsreg::mocks::s3

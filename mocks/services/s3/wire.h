@@ -1,13 +1,18 @@
-// Shared pieces of the S3 wire handlers (internal to mocks/s3): the parsed path-style request,
-// XML responses, S3's authorization rule for anonymous callers, and one function per operation.
+// The S3 wire folder's own header: the parsed path-style request, one add_<entity>_operations
+// per entity file, and what the handlers share (XML responses, S3's rule for anonymous callers,
+// the wire's own errors; the model's errors are mocks/s3/errors.h).
 #pragma once
 
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "core/aws/uri.h"
+#include "mocks/s3/errors.h"
 #include "mocks/s3/model.h"
+#include "mocks/services/operations.h"
 #include "mocks/services/service.h"
 
 namespace opsreg::mocks::s3 {
@@ -21,6 +26,8 @@ struct S3Request {
   std::string key;     // empty for bucket-level operations
   aws::Params params;
 
+  // Splits the path into bucket and key and decodes the query.
+  static S3Request parse(const http::Request& http);
   bool has(std::string_view name) const;
   // The first value of `name`, or nullopt when the parameter is absent.
   std::optional<std::string> param(std::string_view name) const;
@@ -29,11 +36,25 @@ struct S3Request {
   std::string object_arn() const { return "arn:aws:s3:::" + bucket + "/" + key; }
 };
 
+using S3Handler = std::function<Result<http::Response>(const S3Request&, CallContext&)>;
+using S3Operations = Operations<S3Handler>;
+
+// Each registers its entity's handlers under the operation names of s3_operation()
+// (mocks/services/operation_name.h).
+void add_bucket_operations(S3Operations& ops);        // buckets.cc
+void add_object_operations(S3Operations& ops);        // objects.cc
+void add_copy_object_operations(S3Operations& ops);   // copy_object.cc
+void add_list_objects_operations(S3Operations& ops);  // list_objects.cc
+void add_multipart_operations(S3Operations& ops);     // multipart.cc
+
 http::Response xml_response(std::string body, int status = 200);
 
+// The wire's own errors. AccessDenied 403 "Access Denied" (S3 says no more to anyone).
 aws::Error access_denied();
-aws::Error malformed_xml();
-aws::Error invalid_argument(std::string message);
+// NotImplemented 501: a sub-resource or operation of S3 this fake does not model.
+aws::Error not_implemented();
+// MethodNotAllowed 405: a method that names no operation on this resource.
+aws::Error method_not_allowed();
 
 // Authorizes `action` on `resource` for the caller. Anonymous callers get AccessDenied unless
 // `public_ok` and the bucket is public-read (S3's public-read ACL: list and read objects).
@@ -41,30 +62,7 @@ Status authorize(CallContext& ctx, const Bucket& bucket, std::string_view action
                  const std::string& resource, bool public_ok,
                  const std::map<std::string, std::string>& keys = {});
 
-// Service and buckets (bucket_handlers.cc).
-Result<http::Response> list_buckets(const S3Request& r, CallContext& ctx);
-Result<http::Response> create_bucket(const S3Request& r, CallContext& ctx);
-Result<http::Response> delete_bucket(const S3Request& r, CallContext& ctx);
-Result<http::Response> head_bucket(const S3Request& r, CallContext& ctx);
-Result<http::Response> get_bucket_location(const S3Request& r, CallContext& ctx);
-// ListObjectsV2 (list-type=2) and ListObjects v1 (list_handlers.cc).
-Result<http::Response> list_objects(const S3Request& r, CallContext& ctx);
-
-// Objects (object_handlers.cc). get_object also answers HEAD (no body).
-Result<http::Response> put_object(const S3Request& r, CallContext& ctx);
 // The x-amz-meta-* headers of a request: lowercase names without the prefix.
 std::map<std::string, std::string> request_metadata(const http::Request& http);
-// CopyObject (PUT with x-amz-copy-source; copy_handlers.cc).
-Result<http::Response> copy_object(const S3Request& r, CallContext& ctx);
-Result<http::Response> get_object(const S3Request& r, CallContext& ctx);
-Result<http::Response> delete_object(const S3Request& r, CallContext& ctx);
-// DeleteObjects (POST /bucket?delete): per-key results, errors reported inline.
-Result<http::Response> delete_objects(const S3Request& r, CallContext& ctx);
-
-// Multipart uploads (multipart_handlers.cc).
-Result<http::Response> create_multipart_upload(const S3Request& r, CallContext& ctx);
-Result<http::Response> upload_part(const S3Request& r, CallContext& ctx);
-Result<http::Response> complete_multipart_upload(const S3Request& r, CallContext& ctx);
-Result<http::Response> abort_multipart_upload(const S3Request& r, CallContext& ctx);
 
 }  // namespace opsreg::mocks::s3

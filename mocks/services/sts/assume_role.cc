@@ -1,8 +1,10 @@
-// STS AssumeRole: parameter checks, the trust decision, and the issued session on the wire.
+// STS AssumeRole on the wire: parameter checks, the trust decision (the role's trust policy,
+// then the caller's own policies), and the issued session's credentials.
 #include <charconv>
 
 #include "core/aws/xml_writer.h"
 #include "core/clock/time_format.h"
+#include "mocks/iam/errors.h"
 #include "mocks/iam/trust_policy.h"
 #include "mocks/services/query_service.h"
 #include "mocks/services/sts/wire.h"
@@ -16,9 +18,7 @@ constexpr int kMinDuration = 900;
 constexpr int kMaxDuration = 43200;
 constexpr int kRoleChainingMax = 3600;
 
-aws::Error validation(std::string message) {
-  return aws::make_error("ValidationError", std::move(message), 400);
-}
+using iam::validation_error;
 
 Result<int> duration_seconds(const aws::QueryParams& params) {
   auto text = params.get("DurationSeconds");
@@ -26,17 +26,18 @@ Result<int> duration_seconds(const aws::QueryParams& params) {
   int n = 0;
   auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), n);
   if (ec != std::errc() || end != text->data() + text->size() || text->empty())
-    return validation("1 validation error detected: Value '" + *text +
-                      "' at 'durationSeconds' failed to satisfy constraint: Member must be an "
-                      "integer");
+    return validation_error(
+        "1 validation error detected: Value '" + *text +
+        "' at 'durationSeconds' failed to satisfy constraint: Member must be an "
+        "integer");
   std::string bound;
   if (n < kMinDuration) bound = "greater than or equal to " + std::to_string(kMinDuration);
   if (n > kMaxDuration) bound = "less than or equal to " + std::to_string(kMaxDuration);
   if (!bound.empty())
-    return validation("1 validation error detected: Value '" + *text +
-                      "' at 'durationSeconds' failed to satisfy constraint: Member must have "
-                      "value " +
-                      bound);
+    return validation_error("1 validation error detected: Value '" + *text +
+                            "' at 'durationSeconds' failed to satisfy constraint: Member must have "
+                            "value " +
+                            bound);
   return n;
 }
 
@@ -58,17 +59,16 @@ std::optional<iam::Role> role_named_by(iam::IamModel& iam, std::string_view arn)
   return *role;
 }
 
-}  // namespace
-
+// Returns the inner XML of <AssumeRoleResult>: the session's credentials and assumed role.
 Result<std::string> assume_role(const aws::QueryParams& params, CallContext& ctx) {
   auto arn = required_param(params, "RoleArn");
   if (!arn.ok()) return arn.error();
   auto session_name = required_param(params, "RoleSessionName");
   if (!session_name.ok()) return session_name.error();
   if (arn->size() < 20)
-    return validation("1 validation error detected: Value '" + *arn +
-                      "' at 'roleArn' failed to satisfy constraint: Member must have length "
-                      "greater than or equal to 20");
+    return validation_error("1 validation error detected: Value '" + *arn +
+                            "' at 'roleArn' failed to satisfy constraint: Member must have length "
+                            "greater than or equal to 20");
   auto duration = duration_seconds(params);
   if (!duration.ok()) return duration.error();
   const Principal& caller = ctx.caller().principal;
@@ -92,11 +92,11 @@ Result<std::string> assume_role(const aws::QueryParams& params, CallContext& ctx
       break;
   }
   if (caller.is_role_session() && *duration > kRoleChainingMax)
-    return validation(
+    return validation_error(
         "The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role "
         "chaining.");
   if (*duration > role->max_session_duration)
-    return validation(
+    return validation_error(
         "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
 
   auto session = iam.issue_role_session(role->role_name, *session_name, ctx.world().now(),
@@ -115,5 +115,9 @@ Result<std::string> assume_role(const aws::QueryParams& params, CallContext& ctx
       .close();
   return w.str();
 }
+
+}  // namespace
+
+void add_assume_role_operations(QueryOperations& ops) { ops.add("AssumeRole", assume_role); }
 
 }  // namespace opsreg::mocks::sts

@@ -1,19 +1,14 @@
-// XML of instances, volumes and addresses, element by element as EC2 sends them.
-#include "mocks/services/ec2/render.h"
-
-#include <algorithm>
-
-#include "core/aws/crypto.h"
+// EC2 DescribeInstances on the wire: the region's instances by id and filter, each in its own
+// reservation, rendered element by element as EC2 sends them (botocore's ec2 2016-11-15 model).
+#include "core/aws/xml_writer.h"
 #include "core/clock/time_format.h"
 #include "mocks/ec2/model.h"
+#include "mocks/services/ec2/wire.h"
+#include "mocks/world/world.h"
 
 namespace opsreg::mocks::ec2 {
 
 namespace {
-
-std::string hex_id(const std::string& prefix, const std::string& seed) {
-  return prefix + aws::sha256_hex(seed).substr(0, 17);
-}
 
 void render_tags(aws::XmlWriter& w, const std::map<std::string, std::string>& tags) {
   if (tags.empty()) return;
@@ -22,6 +17,7 @@ void render_tags(aws::XmlWriter& w, const std::map<std::string, std::string>& ta
   w.close();
 }
 
+// <item> of instancesSet, launched at `launch_time`.
 void render_instance(aws::XmlWriter& w, const WorldHost& h, const std::string& account_id,
                      TimePoint launch_time) {
   const WorldEc2Instance& e = *h.ec2;
@@ -78,8 +74,7 @@ void render_instance(aws::XmlWriter& w, const WorldHost& h, const std::string& a
   w.close();
 }
 
-}  // namespace
-
+// <item> of reservationSet: reservationId, ownerId, groupSet, instancesSet with the instance.
 void render_reservation(aws::XmlWriter& w, const WorldHost& host, const std::string& account_id,
                         TimePoint launch_time) {
   w.open("item")
@@ -92,47 +87,29 @@ void render_reservation(aws::XmlWriter& w, const WorldHost& host, const std::str
   w.close().close();
 }
 
-void render_volume(aws::XmlWriter& w, const WorldHost& host, const WorldVolume& v,
-                   TimePoint attach_time) {
-  const std::string at = format_iso8601_millis(attach_time);
-  w.open("item")
-      .leaf("volumeId", v.volume_id)
-      .leaf("size", std::to_string(v.size))
-      .leaf("snapshotId", "")
-      .leaf("availabilityZone", host.ec2->availability_zone)
-      .leaf("status", "in-use")
-      .leaf("createTime", at);
-  w.open("attachmentSet")
-      .open("item")
-      .leaf("volumeId", v.volume_id)
-      .leaf("instanceId", host.ec2->instance_id)
-      .leaf("device", v.device)
-      .leaf("status", "attached")
-      .leaf("attachTime", at)
-      .leaf("deleteOnTermination", "false")
-      .close()
-      .close();
-  w.leaf("volumeType", v.volume_type).leaf("encrypted", "false");
-  if (v.volume_type == "gp3" || v.volume_type == "io1" || v.volume_type == "io2")
-    w.leaf("iops", "3000");
-  else if (v.volume_type == "gp2")
-    w.leaf("iops", std::to_string(std::max(100, std::min(16000, 3 * v.size))));
-  w.leaf("multiAttachEnabled", "false").close();
+Result<std::string> describe_instances(const aws::QueryParams& params, CallContext& ctx) {
+  if (Status s = authorize(ctx, params, "ec2:DescribeInstances"); !s.ok()) return s.error();
+  std::vector<std::string> ids = params.list("InstanceId", true);
+  auto filters = parse_filters(params);
+  if (!filters.ok()) return filters.error();
+  auto page_limits = PageLimits{"instancesSet", !ids.empty(), 1000, false};
+  auto found = view_of(ctx).instances(ids, *filters);
+  if (!found.ok()) return found.error();
+  auto page = paginate(params, found->size(), page_limits);
+  if (!page.ok()) return page.error();
+  aws::XmlWriter w(false);
+  w.open("reservationSet");
+  for (size_t i = page->begin; i < page->end; ++i)
+    render_reservation(w, *(*found)[i], ctx.world().account_id(), ctx.world().launch_time());
+  w.close();
+  w.leaf_if("nextToken", page->next_token);
+  return w.str();
 }
 
-void render_address(aws::XmlWriter& w, const WorldHost& host, const WorldElasticIp& a,
-                    const std::string& account_id) {
-  w.open("item").leaf("publicIp", a.public_ip);
-  if (!a.allocation_id.empty()) w.leaf("allocationId", a.allocation_id);
-  w.leaf("domain", address_domain(a)).leaf("instanceId", host.ec2->instance_id);
-  if (!a.allocation_id.empty()) {
-    w.leaf("associationId", hex_id("eipassoc-", "association/" + a.allocation_id));
-    w.leaf("networkInterfaceId", hex_id("eni-", "eni/" + host.ec2->instance_id));
-    w.leaf("networkInterfaceOwnerId", account_id);
-    w.leaf("privateIpAddress", host.private_ip);
-    w.leaf("publicIpv4Pool", "amazon").leaf("networkBorderGroup", host.ec2->region);
-  }
-  w.close();
+}  // namespace
+
+void add_instance_operations(QueryOperations& ops) {
+  ops.add("DescribeInstances", describe_instances);
 }
 
 }  // namespace opsreg::mocks::ec2
