@@ -62,7 +62,7 @@ struct DescribeInstancesFilter {
   std::vector<std::string> instance_ids;
 };
 
-// AgentInitialSetup (opsreg's model of the agent channel; mocks/services/opsworks/agent_setup.cc).
+// AgentInitialSetup (opsreg's model of the agent channel; mocks/services/opsworks/agent.cc).
 struct Mount {
   std::string device;
   std::string mount_point;
