@@ -90,9 +90,10 @@ Result<std::unique_ptr<Harness>> Harness::start_file(const std::string& path,
 Status Harness::serve_and_start_hosts(const HarnessOptions& options) {
   HttpServer::Options server_options;
   server_options.too_large = entity_too_large;
+  // An admin clock advance steps through the agents' contacts on the way.
+  AdminHooks hooks{[this](std::chrono::microseconds by) { agents_->advance(by); }};
   server_ = std::make_unique<HttpServer>(
-      [this](const http::Request& request) {
-        AdminHooks hooks{[this](std::chrono::microseconds by) { agents_->advance(by); }};
+      [this, hooks](const http::Request& request) {
         if (std::optional<http::Response> admin = handle_admin(*edge_, request, hooks))
           return *admin;
         return edge_->handle(request);
