@@ -7,6 +7,7 @@
 #include <fstream>
 #include <set>
 
+#include "core/util/path_inside.h"
 #include "mocks/base/ec2_host.h"
 
 namespace opsreg::mocks {
@@ -61,7 +62,10 @@ Result<WorldHostUser> parse_user(const json& u, const fs::path& fixtures_dir,
       user.authorized_keys.push_back(text);
       continue;
     }
-    fs::path file = fixtures_dir / text;
+    // A fixture key file: inside the fixtures folder, never elsewhere on the machine.
+    auto inside = path_inside(fixtures_dir, text, AbsoluteNames::kRefused);
+    if (!inside.ok()) return invalid(where, "authorized key file " + inside.error().message);
+    fs::path file = *inside;
     std::ifstream in(file);
     std::string line;
     if (!in || !std::getline(in, line) || !is_key_line(line))

@@ -7,6 +7,7 @@
 
 #include "core/aws/crypto.h"
 #include "core/clock/time_format.h"
+#include "core/util/path_inside.h"
 
 namespace opsreg::mocks::s3 {
 
@@ -71,9 +72,13 @@ Status S3Model::load(const nlohmann::json& buckets, const std::string& fixtures_
       if (object.key.empty()) return invalid("bucket '" + name + "': an object has no key");
       std::string data;
       if (o.contains("file")) {
-        std::string path = fixtures_dir + "/" + o.value("file", "");
-        std::ifstream in(path, std::ios::binary);
-        if (!in) return invalid("bucket '" + name + "': cannot read " + path);
+        // A fixture file: inside the fixtures folder, never elsewhere on the machine.
+        auto path = path_inside(fixtures_dir, o.value("file", ""), AbsoluteNames::kRefused);
+        if (!path.ok())
+          return invalid("bucket '" + name + "': object '" + object.key + "': file " +
+                         path.error().message);
+        std::ifstream in(*path, std::ios::binary);
+        if (!in) return invalid("bucket '" + name + "': cannot read " + path->string());
         std::ostringstream buf;
         buf << in.rdbuf();
         data = buf.str();

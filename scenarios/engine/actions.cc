@@ -8,6 +8,7 @@
 #include "core/config/instance_metadata.h"
 #include "core/register/arguments.h"
 #include "core/register/command.h"
+#include "core/util/path_inside.h"
 #include "scenarios/engine/steps.h"
 #include "scenarios/engine/wire_call.h"
 
@@ -145,12 +146,16 @@ Status run_host(ScenarioWorld& w, const Step& s, StepOutcome* last) {
   const std::string name = (*body)["name"];
   auto root = w.host_root(name);
   if (!root.ok()) return step_error(s, root.error().message);
-  auto inside = [&](const std::string& path) { return *root / fs::path(path).relative_path(); };
+  // Every path is read inside the host's tree; one that leads out (a symlink) fails the step.
+  auto inside = [&](const std::string& path) {
+    return path_inside(*root, path, AbsoluteNames::kFromTheRoot);
+  };
   if (body->contains("write_file")) {
     const auto& f = (*body)["write_file"];
-    fs::path p = inside(f["path"].get<std::string>());
-    fs::create_directories(p.parent_path());
-    std::ofstream out(p, std::ios::binary | std::ios::trunc);
+    auto p = inside(f["path"].get<std::string>());
+    if (!p.ok()) return step_error(s, name + ": write_file path " + p.error().message);
+    fs::create_directories(p->parent_path());
+    std::ofstream out(*p, std::ios::binary | std::ios::trunc);
     out << f["content"].get<std::string>();
     if (!out) return step_error(s, "cannot write " + f["path"].get<std::string>() + " on " + name);
   } else if (body->contains("host_key_changed")) {
@@ -170,12 +175,15 @@ Status run_host(ScenarioWorld& w, const Step& s, StepOutcome* last) {
     std::ofstream(w.fleet().known_hosts_path(), std::ios::trunc) << out;
   } else if (body->contains("mount")) {
     const auto& m = (*body)["mount"];
-    fs::path p = inside("/proc/mounts");
-    fs::create_directories(p.parent_path());
-    std::ofstream out(p, std::ios::app);
+    auto mounts = inside("/proc/mounts");
+    auto point = inside(m["mount_point"].get<std::string>());
+    if (!mounts.ok()) return step_error(s, name + ": /proc/mounts " + mounts.error().message);
+    if (!point.ok()) return step_error(s, name + ": mount_point " + point.error().message);
+    fs::create_directories(mounts->parent_path());
+    std::ofstream out(*mounts, std::ios::app);
     out << m["device"].get<std::string>() << " " << m["mount_point"].get<std::string>()
         << " ext4 rw,relatime 0 0\n";
-    fs::create_directories(inside(m["mount_point"].get<std::string>()));
+    fs::create_directories(*point);
   } else {
     agent::AgentHost host{root->string(), name, "", ""};
     auto config = agent::read_agent_config(host);

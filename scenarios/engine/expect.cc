@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "core/util/json_text.h"
+#include "core/util/path_inside.h"
 #include "scenarios/engine/steps.h"
 
 namespace opsreg::scenarios {
@@ -117,7 +118,9 @@ struct Checker {
     auto root = w.host_root(e["host"]);
     if (!root.ok()) return differ(root.error().message);
     std::string path = e["path"];
-    std::ifstream in(*root / std::filesystem::path(path).relative_path());
+    auto inside = path_inside(*root, path, AbsoluteNames::kFromTheRoot);
+    if (!inside.ok()) return differ("file " + inside.error().message);
+    std::ifstream in(*inside);
     bool want_absent = e.value("absent", false);
     if (!in) {
       if (!want_absent)

@@ -8,6 +8,7 @@
 #include "core/config/endpoints.h"
 #include "core/register/arguments.h"
 #include "core/util/json_file.h"
+#include "core/util/path_inside.h"
 #include "mocks/faults/fault_plan.h"
 #include "scenarios/engine/s3_call.h"
 
@@ -43,6 +44,15 @@ fs::path world_path(const std::string& scenario_file, const std::string& name) {
 
 std::string type_of(const nlohmann::json& j) { return j.type_name(); }
 
+// A path on a host, as a step names it: a string that stays inside the host's tree. A "$NAME"
+// reference is checked when it resolves.
+Status check_host_path(const nlohmann::json& path) {
+  if (!path.is_string()) return aws::make_error("BadScenario", "must be a string", 0);
+  const std::string text = path.get<std::string>();
+  if (text.starts_with("$")) return {};
+  return check_path_name(text, AbsoluteNames::kFromTheRoot);
+}
+
 const std::set<std::string> kExpectKeys = {"exit",     "error_code", "message",  "instance",
                                            "iam_user", "file",       "requests", "result"};
 
@@ -68,6 +78,9 @@ Status check_expect(const std::string& file, const Step& s) {
       return bad_step(file, s, "iam_user needs \"name\" or \"path_prefix\"");
     if (k == "file" && !(v.is_object() && v.contains("host") && v.contains("path")))
       return bad_step(file, s, "file needs \"host\" and \"path\" (and \"contains\" or \"absent\")");
+    if (k == "file")
+      if (Status st = check_host_path(v["path"]); !st.ok())
+        return bad_step(file, s, "file path " + st.error().message);
     if (k == "result" && !v.is_object())
       return bad_step(file, s, "result needs an object {\"NAME.Member\": value}");
     if (k == "requests" && !(v.is_object() && v.contains("service")))
@@ -127,6 +140,11 @@ Status check_step(const std::string& file, const Step& s) {
     if (b.contains("mount") &&
         !(b["mount"].contains("device") && b["mount"].contains("mount_point")))
       return bad_step(file, s, "mount needs \"device\" and \"mount_point\"");
+    // Paths on a host are read inside its tree ("/etc/hosts" is the tree's etc/hosts).
+    for (auto [action, member] : {std::pair{"write_file", "path"}, {"mount", "mount_point"}})
+      if (b.contains(action))
+        if (Status st = check_host_path(b[action][member]); !st.ok())
+          return bad_step(file, s, std::string(action) + " " + member + " " + st.error().message);
     if (b.contains("agent_config") && !b["agent_config"].is_object())
       return bad_step(file, s, "agent_config needs an object of the config's keys to set");
   } else if (s.kind == "expect") {

@@ -97,6 +97,26 @@ TEST(ScenarioLoader, HostStepNeedsExactlyOneAction) {
             "host_key_changed");
 }
 
+TEST(ScenarioLoader, HostPathsThatLeaveTheHostsTreeAreRefused) {
+  json j = minimal();
+  j["steps"][0] = {{"host",
+                    {{"name", "onprem-web-1"},
+                     {"write_file", {{"path", "../../../../tmp/x"}, {"content", "x"}}}}}};
+  EXPECT_EQ(error_of(j),
+            "lib/x.json: step 1 (host): write_file path '../../../../tmp/x' goes up out of its "
+            "folder (\"..\")");
+  j["steps"][0] = {
+      {"host",
+       {{"name", "h"}, {"mount", {{"device", "/dev/x"}, {"mount_point", "/srv/../../x"}}}}}};
+  EXPECT_EQ(error_of(j),
+            "lib/x.json: step 1 (host): mount mount_point '/srv/../../x' goes up out of its "
+            "folder (\"..\")");
+  j["steps"][0] = {{"expect", {{"file", {{"host", "h"}, {"path", "../etc/shadow"}}}}}};
+  EXPECT_EQ(error_of(j),
+            "lib/x.json: step 1 (expect): file path '../etc/shadow' goes up out of its folder "
+            "(\"..\")");
+}
+
 TEST(ScenarioLoader, UnreadableFileAndInvalidJsonNameTheFile) {
   auto missing = load_scenario("/nonexistent/s.json");
   ASSERT_FALSE(missing.ok());

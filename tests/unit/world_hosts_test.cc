@@ -35,6 +35,14 @@ TEST(WorldHosts, KeyFilesAreReadRelativeToFixtures) {
             std::filesystem::path(OPSREG_FIXTURES_DIR) / "ssh/user_ed25519.pub");
 }
 
+TEST(WorldHosts, AKeyFileOutsideTheFixturesIsRefused) {
+  json host = web_host();
+  host["users"][0]["authorized_keys"] = {"../../../../etc/passwd"};
+  EXPECT_EQ(error_of(json::array({host})),
+            "ValidationError: world file: hosts[0] (onprem-web-1) users[0]: authorized key file "
+            "'../../../../etc/passwd' goes up out of its folder (\"..\")");
+}
+
 TEST(WorldHosts, AbsentSectionIsNoHosts) {
   auto r = parse_hosts(json(), OPSREG_FIXTURES_DIR);
   ASSERT_TRUE(r.ok());
