@@ -3,7 +3,7 @@
 
 DEB_PACKAGES := cmake ninja-build g++ pkg-config libssl-dev zlib1g-dev libcpp-httplib-dev \
   libssh-dev nlohmann-json3-dev libpugixml-dev libgtest-dev libgmock-dev libbenchmark-dev \
-  openssh-client openssh-server curl tar python3
+  openssh-client openssh-server curl tar python3 bubblewrap procps
 BUILD := build
 JOBS ?= $(shell nproc)
 

@@ -46,6 +46,7 @@ AgentHost AgentHost::from_environment(const config::Env& env) {
     h.private_ip = first_ipv4();
   }
   h.public_ip = env("OPSREG_HOST_PUBLIC_IP").value_or("");
+  h.mounts_file = config::non_empty(env, "OPSREG_HOST_MOUNTS").value_or(h.root + "/proc/mounts");
   return h;
 }
 

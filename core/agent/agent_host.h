@@ -17,6 +17,9 @@ struct AgentHost {
   std::string private_ip;
   // OPSREG_HOST_PUBLIC_IP, else "" (an on-premises machine cannot know its public address).
   std::string public_ip;
+  // The mount table the agent reports: OPSREG_HOST_MOUNTS (a sandboxed fake host binds the
+  // world's volumes there), else <root>/proc/mounts.
+  std::string mounts_file = {};
 
   static AgentHost from_environment(const config::Env& env);
 

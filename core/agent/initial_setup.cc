@@ -62,7 +62,9 @@ Result<clients::AgentSetupResult> initial_setup(
     if (log) log(line);
   };
   std::vector<clients::Mount> mounts;
-  if (auto text = read_file(host.path("/proc/mounts"))) mounts = parse_mounts(*text);
+  const std::string mounts_file =
+      host.mounts_file.empty() ? host.path("/proc/mounts") : host.mounts_file;
+  if (auto text = read_file(mounts_file)) mounts = parse_mounts(*text);
   say("Initial setup: reporting " + std::to_string(mounts.size()) + " mount(s) of this host");
 
   auto result = opsworks.agent_initial_setup(instance_id, mounts);

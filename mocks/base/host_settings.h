@@ -50,6 +50,11 @@ struct HostSettings {
   std::filesystem::path host_key_file;
   // Extra variables exported to every command (e.g. OPSREG_BIN for boot-registration).
   std::map<std::string, std::string> env;
+  // Every session in its own namespaces with the tree as its filesystem (mocks/ssh/sandbox.h);
+  // off: a plain /bin/sh on the machine with HOME, TMPDIR and PATH in the tree.
+  bool sandbox = false;
+  // Sandboxed: machine files sessions may read at their own paths (the agent key pool).
+  std::vector<std::filesystem::path> shared_files;
   HostFaults faults;
   // Where the host reads more faults at each use (a world's fault plan, mocks/faults): they add
   // to `faults` / set_faults() (refusals or-ed, the smaller byte limit, the longer delay).

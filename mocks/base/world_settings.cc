@@ -35,6 +35,9 @@ Result<WorldSettings> parse_world_settings(const nlohmann::json& settings) {
         return invalid("agent_missed_contacts must be an integer from 1 to " +
                        std::to_string(kMaxAgentMissedContacts));
       out.agent_missed_contacts = value.get<int>();
+    } else if (key == "sandbox_hosts") {
+      if (!value.is_boolean()) return invalid("sandbox_hosts must be true or false");
+      out.sandbox_hosts = value.get<bool>();
     } else {
       return invalid("unknown key " + key);
     }

@@ -23,6 +23,9 @@ struct WorldSettings {
   // intervals reads as connection_lost.
   std::chrono::microseconds agent_contact_interval = std::chrono::minutes(1);
   int agent_missed_contacts = 3;
+  // "sandbox_hosts": every host session in its own namespaces, the host's tree as its
+  // filesystem (mocks/ssh/sandbox.h; needs bubblewrap). Off: a plain shell on the machine.
+  bool sandbox_hosts = false;
 };
 
 // The largest pool a world file may ask for (keys past the committed fixture pool are generated

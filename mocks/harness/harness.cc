@@ -40,6 +40,9 @@ ssh::FleetOptions fleet_options(const Edge& edge, const HarnessOptions& harness)
     return edge.world()->faults().host_faults(host);
   };
   options.advance_clock = [&edge](std::chrono::microseconds by) { edge.advance_clock(by); };
+  options.sandbox = world->settings().sandbox_hosts;
+  if (!world->settings().agent_key_pool_file.empty())
+    options.shared_files.push_back(world->settings().agent_key_pool_file);
   return options;
 }
 

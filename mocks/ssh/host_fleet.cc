@@ -72,8 +72,8 @@ Status write_mounts(const fs::path& root, const WorldEc2Instance& ec2) {
 Result<std::unique_ptr<HostFleet>> HostFleet::start(const std::vector<WorldHost>& hosts,
                                                     FleetOptions options) {
   std::unique_ptr<HostFleet> fleet(new HostFleet());
-  char tmpl[] = "/tmp/opsreg-fleet.XXXXXX";
-  if (!mkdtemp(tmpl)) return setup_failed("cannot make a temporary directory");
+  std::string tmpl = (fs::temp_directory_path() / "opsreg-fleet.XXXXXX").string();
+  if (!mkdtemp(tmpl.data())) return setup_failed("cannot make a temporary directory");
   fleet->dir_ = tmpl;
   std::error_code ec;
   fs::create_directory(fleet->dir_ / "keys", ec);
@@ -89,6 +89,8 @@ Result<std::unique_ptr<HostFleet>> HostFleet::start(const std::vector<WorldHost>
     if (options.faults)
       s.fault_source = [source = options.faults, name = h.name] { return source(name); };
     s.advance_clock = options.advance_clock;
+    s.sandbox = options.sandbox;
+    s.shared_files = options.shared_files;
     for (const WorldHostUser& u : h.users)
       s.users.push_back({u.name, u.authorized_keys, u.password});
     auto key = fleet->private_key_copy(h.users.front());

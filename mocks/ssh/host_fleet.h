@@ -34,6 +34,9 @@ struct FleetOptions {
   // what moves the clock for a slow host (HostSettings::advance_clock). Empty: none.
   std::function<HostFaults(const std::string& host)> faults = {};
   std::function<void(std::chrono::microseconds)> advance_clock = {};
+  // Every host sandboxed (HostSettings::sandbox), with these machine files readable inside.
+  bool sandbox = false;
+  std::vector<std::filesystem::path> shared_files = {};
 };
 
 // One running host of the fleet.

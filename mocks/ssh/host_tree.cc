@@ -8,6 +8,8 @@
 #include <fstream>
 #include <map>
 
+#include "mocks/ssh/sandbox.h"
+
 namespace opsreg::mocks::ssh {
 namespace fs = std::filesystem;
 namespace {
@@ -133,7 +135,8 @@ Status HostTree::populate() const {
                               fs::perms::group_read | fs::perms::others_read;
   bool ok = write_file(root_ / "etc/hosts", hosts_file(settings_), kRead) &&
             write_file(root_ / "etc/hostname", settings_.hostname + "\n", kRead) &&
-            write_file(root_ / "bin/sudo", sudo_script(root_), kExec) &&
+            // Sandboxed, the tree is "/" for the session, and the shim runs there.
+            write_file(root_ / "bin/sudo", sudo_script(settings_.sandbox ? "/" : root_), kExec) &&
             write_file(root_ / "bin/hostname", hostname_script(settings_), kExec);
   for (const HostUser& user : settings_.users) {
     fs::path ssh_dir = home_of(user.name) / ".ssh";
@@ -147,11 +150,20 @@ Status HostTree::populate() const {
   if (!ok) {
     return aws::make_error("HostSetupFailed", "cannot populate host root " + root_.string(), 500);
   }
+  if (settings_.sandbox) {
+    // A sandboxed host that cannot have its namespaces does not start (never unsandboxed).
+    if (Result<std::string> bwrap = bubblewrap(); !bwrap.ok())
+      return aws::make_error(bwrap.error().code, "sandbox_hosts: " + bwrap.error().message, 0);
+    std::vector<std::string> names;
+    for (const HostUser& user : settings_.users) names.push_back(user.name);
+    return prepare_sandbox_tree(root_, names);
+  }
   return {};
 }
 
 std::vector<std::string> HostTree::environment(
     const std::string& user, const std::vector<std::pair<std::string, std::string>>& extra) const {
+  if (settings_.sandbox) return sandbox_environment(user, extra);
   std::map<std::string, std::string> env = {
       {"HOME", home_of(user).string()},
       {"USER", user},
@@ -165,6 +177,34 @@ std::vector<std::string> HostTree::environment(
       {"OPSREG_HOST_PUBLIC_IP", settings_.public_ip},
   };
   for (const auto& [k, v] : settings_.env) env[k] = v;
+  for (const auto& [k, v] : extra) env[k] = v;
+  std::vector<std::string> out;
+  for (const auto& [k, v] : env) out.push_back(k + "=" + v);
+  return out;
+}
+
+std::vector<std::string> HostTree::sandbox_environment(
+    const std::string& user, const std::vector<std::pair<std::string, std::string>>& extra) const {
+  std::map<std::string, std::string> env;
+  for (const auto& [k, v] : settings_.env) env[k] = v;
+  // The session's own paths; the agent reads the world's volumes from the mount table bound
+  // for it. OPSREG_HOST_ROOT names the tree for the host's process sweep only: bwrap drops it.
+  std::map<std::string, std::string> own = {
+      {"HOME", user == "root" ? "/root" : "/home/" + user},
+      {"USER", user},
+      {"LOGNAME", user},
+      {"SHELL", "/bin/sh"},
+      {"PATH",
+       std::string(kSandboxToolsDir) + ":/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin"},
+      {"TMPDIR", "/tmp"},
+      {"OPSREG_BIN", kSandboxAgentPath},
+      {"OPSREG_HOST_ROOT", root_.string()},
+      {"OPSREG_HOST_MOUNTS", kSandboxMountsPath},
+      {"OPSREG_HOST_NAME", settings_.hostname},
+      {"OPSREG_HOST_PRIVATE_IP", settings_.private_ip},
+      {"OPSREG_HOST_PUBLIC_IP", settings_.public_ip},
+  };
+  for (const auto& [k, v] : own) env[k] = v;
   for (const auto& [k, v] : extra) env[k] = v;
   std::vector<std::string> out;
   for (const auto& [k, v] : env) out.push_back(k + "=" + v);

@@ -28,12 +28,18 @@ class HostTree {
 
   // The whole environment of a command run by `user`: HOME, USER, LOGNAME, SHELL, PATH,
   // TMPDIR, OPSREG_HOST_* and settings.env, then `extra` (TERM, accepted LANG/LC_*, SSH_*).
+  // Sandboxed (settings.sandbox), the paths are the session's own (HOME=/home/<user>, TMPDIR=/tmp),
+  // OPSREG_BIN and OPSREG_HOST_MOUNTS name what the sandbox binds, and OPSREG_HOST_ROOT is for
+  // the sandbox's launcher only.
   std::vector<std::string> environment(
       const std::string& user, const std::vector<std::pair<std::string, std::string>>& extra) const;
+  const HostSettings& settings() const { return settings_; }
 
  private:
   HostTree(std::filesystem::path root, bool temporary, HostSettings settings);
   Status populate() const;
+  std::vector<std::string> sandbox_environment(
+      const std::string& user, const std::vector<std::pair<std::string, std::string>>& extra) const;
   std::filesystem::path root_;
   bool temporary_ = false;
   HostSettings settings_;

@@ -11,6 +11,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "mocks/ssh/sandbox.h"
+
 namespace opsreg::mocks::ssh {
 namespace {
 
@@ -145,6 +147,25 @@ bool SessionChannel::start(const std::optional<std::string>& command) {
   }
   spec.env = tree.environment(owner_.user, extra);
   spec.cwd = tree.home_of(owner_.user).string();
+  if (tree.settings().sandbox) {
+    // The same shell, in the host's own namespaces and filesystem (sandbox.h).
+    Result<std::string> bwrap = bubblewrap();
+    if (!bwrap.ok()) return false;
+    SandboxLayout layout;
+    layout.root = tree.root();
+    layout.hostname = tree.settings().hostname;
+    auto agent = tree.settings().env.find("OPSREG_BIN");
+    layout.agent = agent != tree.settings().env.end() ? agent->second : "/proc/self/exe";
+    layout.shared_files = tree.settings().shared_files;
+    layout.cwd = owner_.user == "root" ? "/root" : "/home/" + owner_.user;
+    std::vector<std::string> inner = {"/bin/sh"};
+    if (command)
+      inner.insert(inner.end(), {"-c", *command});
+    else
+      inner.push_back("-l");  // a login shell, as sshd starts it
+    spec.argv = sandbox_argv(*bwrap, layout, inner);
+    spec.program = *bwrap;
+  }
   spec.pty = want_pty_;
   spec.cols = cols_;
   spec.rows = rows_;

@@ -93,6 +93,7 @@ TEST(WorldSettings, BadSettingsAreRefusedNamingTheKey) {
            {{{"agent_key_pool", -1}}, "agent_key_pool must be an integer from 0 (off) to 64"},
            {{{"agent_key_pool", 65}}, "agent_key_pool must be an integer from 0 (off) to 64"},
            {{{"agent_key_pool", "8"}}, "agent_key_pool must be an integer from 0 (off) to 64"},
+           {{{"sandbox_hosts", "yes"}}, "sandbox_hosts must be true or false"},
            {{{"colour", "red"}}, "unknown key colour"},
            {nlohmann::json::array(), "must be an object"}}) {
     auto w = mocks::World::from_json(default_world_with(settings), mocks::ClockMode::kVirtual);
