@@ -135,8 +135,9 @@ Status HostTree::populate() const {
                               fs::perms::group_read | fs::perms::others_read;
   bool ok = write_file(root_ / "etc/hosts", hosts_file(settings_), kRead) &&
             write_file(root_ / "etc/hostname", settings_.hostname + "\n", kRead) &&
-            // Sandboxed, the tree is "/" for the session, and the shim runs there.
-            write_file(root_ / "bin/sudo", sudo_script(settings_.sandbox ? "/" : root_), kExec) &&
+            // Sandboxed, sudo is root of a user namespace nested in the session's (sandbox.h).
+            write_file(root_ / "bin/sudo",
+                       settings_.sandbox ? sandbox_sudo_script() : sudo_script(root_), kExec) &&
             write_file(root_ / "bin/hostname", hostname_script(settings_), kExec);
   for (const HostUser& user : settings_.users) {
     fs::path ssh_dir = home_of(user.name) / ".ssh";

@@ -96,12 +96,11 @@ Status prepare_sandbox_tree(const fs::path& root, const std::vector<std::string>
     std::ofstream group(root / "etc/group");
     passwd << "root:x:0:0:root:/root:/bin/sh\n";
     group << "root:x:0:\n";
-    int id = 1000;
     for (const std::string& user : users) {
       if (user == "root") continue;
+      const std::string id = std::to_string(sandbox_uid(users, user));
       passwd << user << ":x:" << id << ":" << id << "::/home/" << user << ":/bin/sh\n";
       group << user << ":x:" << id << ":\n";
-      ++id;
     }
     if (!passwd || !group)
       return aws::make_error("HostSetupFailed", "cannot write " + (root / "etc/passwd").string(),
@@ -110,11 +109,54 @@ Status prepare_sandbox_tree(const fs::path& root, const std::vector<std::string>
   return {};
 }
 
+int sandbox_uid(const std::vector<std::string>& users, const std::string& user) {
+  if (user == "root") return 0;
+  int id = 1000;
+  for (const std::string& u : users) {
+    if (u == user) return id;
+    if (u != "root") ++id;
+  }
+  return id;
+}
+
+std::string sandbox_sudo_script() {
+  return "#!/bin/sh\n"
+         "# sudo of a sandboxed opsreg host: runs the command as the host's root, uid 0 of a user\n"
+         "# namespace nested in the session's (no privilege on the machine).\n"
+         "while [ $# -gt 0 ]; do\n"
+         "  case \"$1\" in\n"
+         "    -u|-g|-C|-p) shift 2 ;;\n"
+         "    --) shift; break ;;\n"
+         "    -*) shift ;;\n"
+         "    *) break ;;\n"
+         "  esac\n"
+         "done\n"
+         "if [ $# -eq 0 ]; then echo 'usage: sudo command' >&2; exit 1; fi\n"
+         "SUDO_USER=\"${USER:-}\"\n"
+         "export SUDO_USER HOME=/root USER=root LOGNAME=root\n"
+         "if [ \"$(id -u)\" = 0 ]; then exec /usr/bin/env \"$@\"; fi\n"
+         "exec /usr/bin/bwrap --unshare-user --uid 0 --gid 0 --dev-bind / / -- /usr/bin/env "
+         "\"$@\"\n";
+}
+
 std::vector<std::string> sandbox_argv(const std::string& bwrap, const SandboxLayout& layout,
                                       const std::vector<std::string>& command) {
-  std::vector<std::string> a = {
-      bwrap,        "--die-with-parent", "--unshare-pid", "--unshare-uts", "--unshare-ipc",
-      "--hostname", layout.hostname,     "--ro-bind",     "/usr",          "/usr"};
+  const std::string uid = std::to_string(layout.uid);
+  std::vector<std::string> a = {bwrap,
+                                "--die-with-parent",
+                                "--unshare-user",
+                                "--uid",
+                                uid,
+                                "--gid",
+                                uid,
+                                "--unshare-pid",
+                                "--unshare-uts",
+                                "--unshare-ipc",
+                                "--hostname",
+                                layout.hostname,
+                                "--ro-bind",
+                                "/usr",
+                                "/usr"};
   for (const auto& [target, link] : usr_links()) a.insert(a.end(), {"--symlink", target, link});
   a.insert(a.end(), {"--proc", "/proc", "--dev", "/dev", "--tmpfs", "/run"});
   for (const char* dir : kHostDirs)

@@ -27,7 +27,18 @@ struct SandboxLayout {
   // Machine files the session may read at their own paths (the world's agent key pool).
   std::vector<std::filesystem::path> shared_files;
   std::string cwd = "/";  // inside the sandbox
+  // The login user's uid inside (sandbox_uid); the session's own user namespace maps it to the
+  // user that runs opsreg, so it holds no privilege on the machine.
+  int uid = 0;
 };
+
+// The uid of `user` on a sandboxed host whose users are `users`: 0 for root, else 1000, 1001, ...
+// in the order of `users` (as prepare_sandbox_tree writes /etc/passwd).
+int sandbox_uid(const std::vector<std::string>& users, const std::string& user);
+
+// `sudo` inside the sandbox: the command as root, uid 0 of a user namespace nested in the
+// session's (no privilege on the machine), with HOME=/root, USER=root and SUDO_USER set.
+std::string sandbox_sudo_script();
 
 // The bubblewrap executable, or "SandboxUnavailable" saying why: not installed, or namespaces
 // not allowed here (a trial run failed; its message is quoted). The answer is found once.

@@ -158,6 +158,9 @@ bool SessionChannel::start(const std::optional<std::string>& command) {
     layout.agent = agent != tree.settings().env.end() ? agent->second : "/proc/self/exe";
     layout.shared_files = tree.settings().shared_files;
     layout.cwd = owner_.user == "root" ? "/root" : "/home/" + owner_.user;
+    std::vector<std::string> users;
+    for (const HostUser& u : tree.settings().users) users.push_back(u.name);
+    layout.uid = sandbox_uid(users, owner_.user);
     std::vector<std::string> inner = {"/bin/sh"};
     if (command)
       inner.insert(inner.end(), {"-c", *command});

@@ -1,8 +1,8 @@
 """Sandboxed hosts (world setting "sandbox_hosts") through stock OpenSSH against `opsreg serve`:
 what a session writes to /tmp, /etc/hosts (as root, through sudo) and /root lands in the host's
-own tree, never on the machine; `hostname` is the host's name; `ps` sees only the session's
-processes; two hosts do not see each other's files; a stopped serve leaves no process and no
-folder in its TMPDIR."""
+own tree, never on the machine; `hostname` is the host's name, `id` the login user, `sudo` root;
+`ps` sees only the session's processes; two hosts do not see each other's files; what a session
+leaves running dies with it; a stopped serve leaves no process and no folder in its TMPDIR."""
 
 import hashlib
 import json
@@ -71,6 +71,13 @@ class SandboxedHosts(unittest.TestCase):
         self.assertEqual(digest("/etc/hosts"), hosts_before)
         # The change stays on the host: a later session sees it.
         self.assertEqual(self.ssh("onprem-web-1", "cat /tmp/" + self.probe).strip(), "x")
+
+    def test_the_login_user_is_itself_and_sudo_is_root(self):
+        out = self.ssh("onprem-web-1", "id -un; id -u; sudo id -un; sudo id -u; echo $HOME; "
+                       "grep '^ubuntu:' /etc/passwd")
+        lines = out.split()
+        self.assertEqual(lines[:5], ["ubuntu", "1000", "root", "0", "/home/ubuntu"])
+        self.assertTrue(lines[5].startswith("ubuntu:x:1000:1000:"), out)
 
     def test_ps_sees_only_the_sessions_processes(self):
         out = self.ssh("onprem-web-1", "ps -e -o pid=,comm=")
