@@ -1,7 +1,8 @@
 // One whole on-premises registration in-process (register procedure → edge on loopback → IAM and
 // OpsWorks fakes; SSH to a FakeSshHost → curl/tar of the installer → the real opsreg agent),
-// with a fresh RSA-2048 key per registration and with the world's key pool; median, the share of
-// each step, and ratios to the fresh-key run and to the AWS CLI's own start-up, in one run.
+// with a fresh RSA-2048 key per registration, with the world's key pool, and with the key pool on a
+// sandboxed host; median, the share of each step, and ratios to the fresh-key run, to the
+// unsandboxed host and to the AWS CLI's own start-up, in one run.
 #include <benchmark/benchmark.h>
 #include <fcntl.h>
 #include <spawn.h>
@@ -23,6 +24,7 @@ namespace {
 
 constexpr char kFresh[] = "Register/fresh_key";
 constexpr char kPool[] = "Register/key_pool";
+constexpr char kSandboxed[] = "Register/key_pool_sandboxed";
 constexpr char kAwsCli[] = "AwsCli/version";
 
 StepTable& steps() {
@@ -30,20 +32,20 @@ StepTable& steps() {
   return table;
 }
 
-// Rigs start on first use, so that one variant's servers sit idle while the other runs.
-RegisterRig& rig(bool pool) {
-  static std::map<bool, std::unique_ptr<RegisterRig>> rigs;
-  auto& r = rigs[pool];
-  if (!r) r = std::make_unique<RegisterRig>(pool ? 8 : 0);
+// Rigs start on first use, so that one variant's servers sit idle while the others run.
+RegisterRig& rig(const char* variant, bool pool, bool sandbox) {
+  static std::map<std::string, std::unique_ptr<RegisterRig>> rigs;
+  auto& r = rigs[variant];
+  if (!r) r = std::make_unique<RegisterRig>(pool ? 8 : 0, sandbox);
   return *r;
 }
 
-void register_once(benchmark::State& state, bool pool) {
-  RegisterRig& r = rig(pool);
+void register_once(benchmark::State& state, const char* variant, bool pool, bool sandbox) {
+  RegisterRig& r = rig(variant, pool, sandbox);
   // A first registration outside the measurement: it creates the stack's IAM group (which later
   // registrations find in place, as in a real stack) and checks which key the agent used.
-  static std::map<bool, bool> warmed;
-  if (!warmed[pool]) {
+  static std::map<std::string, bool> warmed;
+  if (!warmed[variant]) {
     auto report = r.run(nullptr);
     if (!report.ok()) {
       state.SkipWithError((report.failure->message() + "\n" + r.output()).c_str());
@@ -55,7 +57,7 @@ void register_once(benchmark::State& state, bool pool) {
       state.SkipWithError("the agent did not use the key source this variant measures");
       return;
     }
-    warmed[pool] = true;
+    warmed[variant] = true;
   }
   for (auto _ : state) {
     std::vector<std::pair<std::string, double>> timings;
@@ -73,7 +75,7 @@ void register_once(benchmark::State& state, bool pool) {
       break;
     }
     r.clean_up(report.outcome);
-    steps().add(pool ? kPool : kFresh, total, timings);
+    steps().add(variant, total, timings);
     state.ResumeTiming();
   }
 }
@@ -115,6 +117,9 @@ class RegisterReporter : public benchmark::ConsoleReporter {
     if (fresh > 0 && pool > 0)
       std::printf("  %-22s %8.1f ms vs %-20s %8.1f ms: %.1fx faster with the key pool\n", kPool,
                   pool, kFresh, fresh, fresh / pool);
+    if (double sandboxed = get(kSandboxed); sandboxed > 0 && pool > 0)
+      std::printf("  %-22s %8.1f ms vs %-20s %8.1f ms: %.2fx (the sandbox adds %.1f ms)\n",
+                  kSandboxed, sandboxed, kPool, pool, sandboxed / pool, sandboxed - pool);
     for (const char* name : {kFresh, kPool}) {
       double t = get(name);
       if (t > 0 && cli > 0)
@@ -144,13 +149,22 @@ class RegisterReporter : public benchmark::ConsoleReporter {
 };
 
 void register_all() {
-  benchmark::RegisterBenchmark(kFresh, [](benchmark::State& s) { register_once(s, false); })
+  benchmark::RegisterBenchmark(kFresh,
+                               [](benchmark::State& s) { register_once(s, kFresh, false, false); })
       ->Iterations(1)
       ->Repetitions(15)
       ->ReportAggregatesOnly(true)
       ->UseRealTime()
       ->Unit(benchmark::kMillisecond);
-  benchmark::RegisterBenchmark(kPool, [](benchmark::State& s) { register_once(s, true); })
+  benchmark::RegisterBenchmark(kPool,
+                               [](benchmark::State& s) { register_once(s, kPool, true, false); })
+      ->Iterations(1)
+      ->Repetitions(40)
+      ->ReportAggregatesOnly(true)
+      ->UseRealTime()
+      ->Unit(benchmark::kMillisecond);
+  benchmark::RegisterBenchmark(
+      kSandboxed, [](benchmark::State& s) { register_once(s, kSandboxed, true, true); })
       ->Iterations(1)
       ->Repetitions(40)
       ->ReportAggregatesOnly(true)

@@ -26,7 +26,8 @@ class RegisterRig {
   static constexpr char kStackId[] = "2f18b4cb-4de5-4429-a149-ff7da9f0d8ee";
 
   // `key_pool`: the world setting agent_key_pool (0: the agent makes a fresh RSA-2048 key).
-  explicit RegisterRig(int key_pool) {
+  // `sandbox`: the host's sessions in their own namespaces (mocks/ssh/sandbox.h).
+  RegisterRig(int key_pool, bool sandbox) {
     namespace fs = std::filesystem;
     std::ifstream in(mocks::World::default_world_path());
     nlohmann::json w = nlohmann::json::parse(in);
@@ -49,6 +50,9 @@ class RegisterRig {
     host.private_ip = "10.0.0.9";
     host.users.push_back({"ubuntu", {read(keys + "user_ed25519.pub")}, std::nullopt});
     host.env["OPSREG_BIN"] = OPSREG_BINARY;
+    host.sandbox = sandbox;
+    if (!world_->settings().agent_key_pool_file.empty())
+      host.shared_files.push_back(world_->settings().agent_key_pool_file);
     auto started = mocks::ssh::FakeSshHost::start(host);
     if (!started.ok()) throw std::runtime_error(started.error().message);
     host_ = std::move(*started);

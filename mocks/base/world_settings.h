@@ -24,8 +24,9 @@ struct WorldSettings {
   std::chrono::microseconds agent_contact_interval = std::chrono::minutes(1);
   int agent_missed_contacts = 3;
   // "sandbox_hosts": every host session in its own namespaces, the host's tree as its
-  // filesystem (mocks/ssh/sandbox.h; needs bubblewrap). Off: a plain shell on the machine.
-  bool sandbox_hosts = false;
+  // filesystem (mocks/ssh/sandbox.h; needs bubblewrap). false, the user's explicit choice: a
+  // plain shell on the machine.
+  bool sandbox_hosts = true;
 };
 
 // The largest pool a world file may ask for (keys past the committed fixture pool are generated

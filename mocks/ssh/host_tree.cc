@@ -154,7 +154,12 @@ Status HostTree::populate() const {
   if (settings_.sandbox) {
     // A sandboxed host that cannot have its namespaces does not start (never unsandboxed).
     if (Result<std::string> bwrap = bubblewrap(); !bwrap.ok())
-      return aws::make_error(bwrap.error().code, "sandbox_hosts: " + bwrap.error().message, 0);
+      return aws::make_error(bwrap.error().code,
+                             "hosts run sandboxed and cannot here: " + bwrap.error().message +
+                                 ". To run them unsandboxed on this machine (what their sessions "
+                                 "write lands on it), set the world setting "
+                                 "\"sandbox_hosts\": false",
+                             0);
     std::vector<std::string> names;
     for (const HostUser& user : settings_.users) names.push_back(user.name);
     return prepare_sandbox_tree(root_, names);

@@ -61,12 +61,12 @@ Result<std::string> find_bubblewrap() {
   return path;
 }
 
-// Copies `from` (a file, or a symlink as a symlink) to `to` unless `to` exists.
-void copy_if_missing(const fs::path& from, const fs::path& to) {
-  std::error_code ec;
-  if (fs::exists(fs::symlink_status(to, ec)) || !fs::exists(fs::symlink_status(from, ec))) return;
-  fs::copy(from, to, fs::copy_options::copy_symlinks | fs::copy_options::recursive, ec);
-}
+// What programs read from the machine's /etc, bound read-only over the host's own /etc: the
+// dynamic linker's cache, Debian's alternatives (awk, editor, ...), name service configuration,
+// TLS roots. Bound, not copied: a copy per host costs more than the rest of its start.
+constexpr std::array<const char*, 8> kMachineEtc = {"ld.so.cache",  "ld.so.conf",    "ld.so.conf.d",
+                                                    "alternatives", "nsswitch.conf", "ssl",
+                                                    "profile",      "shells"};
 
 }  // namespace
 
@@ -86,11 +86,6 @@ Status prepare_sandbox_tree(const fs::path& root, const std::vector<std::string>
                              "cannot create " + (root / dir).string() + ": " + ec.message(), 0);
   }
   fs::permissions(root / "tmp", fs::perms::all | fs::perms::sticky_bit, ec);
-  // What programs read from /etc: the linker's cache, Debian's alternatives (awk, editor, ...),
-  // name service configuration, TLS roots.
-  for (const char* name : {"ld.so.cache", "ld.so.conf", "ld.so.conf.d", "alternatives",
-                           "nsswitch.conf", "ssl", "ca-certificates.conf", "profile", "shells"})
-    copy_if_missing(fs::path("/etc") / name, root / "etc" / name);
   if (!fs::exists(root / "etc/passwd")) {
     std::ofstream passwd(root / "etc/passwd");
     std::ofstream group(root / "etc/group");
@@ -161,6 +156,11 @@ std::vector<std::string> sandbox_argv(const std::string& bwrap, const SandboxLay
   a.insert(a.end(), {"--proc", "/proc", "--dev", "/dev", "--tmpfs", "/run"});
   for (const char* dir : kHostDirs)
     a.insert(a.end(), {"--bind", (layout.root / dir).string(), std::string("/") + dir});
+  for (const char* name : kMachineEtc) {
+    const std::string path = std::string("/etc/") + name;
+    std::error_code ec;
+    if (fs::exists(path, ec)) a.insert(a.end(), {"--ro-bind", path, path});
+  }
   a.insert(a.end(), {"--ro-bind", (layout.root / "bin/sudo").string(),
                      std::string(kSandboxToolsDir) + "/sudo"});
   a.insert(a.end(), {"--ro-bind", layout.agent.string(), kSandboxAgentPath});

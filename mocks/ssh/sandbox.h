@@ -44,9 +44,10 @@ std::string sandbox_sudo_script();
 // not allowed here (a trial run failed; its message is quoted). The answer is found once.
 Result<std::string> bubblewrap();
 
-// Seeds the host's tree for the sandbox: the folders it binds, and in its etc/ what programs
-// need from the machine's /etc (the dynamic linker's cache, alternatives, nsswitch.conf,
-// ssl) plus passwd and group listing root and `users`. Existing files are kept.
+// Seeds the host's tree for the sandbox: the folders it binds, and in its etc/ a passwd and a
+// group listing root and `users` (kept when they exist). What programs need from the machine's
+// /etc (the linker's cache, alternatives, nsswitch.conf, ssl) is bound read-only by
+// sandbox_argv.
 Status prepare_sandbox_tree(const std::filesystem::path& root,
                             const std::vector<std::string>& users);
 
