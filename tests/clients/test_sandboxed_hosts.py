@@ -13,7 +13,7 @@ import tempfile
 import time
 import unittest
 
-from opsreg_serve import Serve, main
+from opsreg_serve import Serve, main, opsreg_binary
 
 FIXTURES = os.path.join(os.path.dirname(__file__), "..", "..", "fixtures")
 
@@ -132,6 +132,26 @@ class StoppedServeLeavesNothing(unittest.TestCase):
             left = subprocess.run(["pgrep", "-f", "^" + marker], capture_output=True, text=True)
             self.assertNotEqual(left.returncode, 0, "left running: " + left.stdout)
             self.assertEqual(os.listdir(serve_tmp), [])
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+class ScenarioRunLeavesNothing(unittest.TestCase):
+    def test_no_process_and_no_folder_after_a_scenario_run(self):
+        tmp = tempfile.mkdtemp(prefix="opsreg-sandbox-scenario.")
+        try:
+            library = os.path.join(os.path.dirname(__file__), "..", "..", "scenarios", "library")
+            env = dict(os.environ, TMPDIR=tmp)
+            r = subprocess.run([opsreg_binary(), "scenario", "run",
+                                os.path.join(library, "sandboxed-hosts-register.json")],
+                               capture_output=True, text=True, timeout=120, env=env)
+            self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+            self.assertIn("1 passed, 0 failed", r.stdout)
+            # Folders (fleets, host trees) are gone; the agent key pool is a file kept as a cache.
+            folders = [e for e in os.listdir(tmp) if os.path.isdir(os.path.join(tmp, e))]
+            self.assertEqual(folders, [])
+            left = subprocess.run(["pgrep", "-f", tmp], capture_output=True, text=True)
+            self.assertNotEqual(left.returncode, 0, "left running: " + left.stdout)
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
 
