@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <mutex>
 #include <system_error>
@@ -32,11 +33,15 @@ std::vector<std::pair<std::string, std::string>> usr_links() {
 
 Result<std::string> find_bubblewrap() {
   std::string path;
+  if (const char* chosen = std::getenv("OPSREG_BWRAP"); chosen && *chosen) {
+    if (!fs::exists(chosen))
+      return aws::make_error("SandboxUnavailable",
+                             std::string("OPSREG_BWRAP names no file: ") + chosen, 0);
+    path = chosen;
+  }
   for (const char* dir : {"/usr/bin", "/bin", "/usr/local/bin"})
-    if (fs::exists(fs::path(dir) / "bwrap")) {
+    if (path.empty() && fs::exists(fs::path(dir) / "bwrap"))
       path = (fs::path(dir) / "bwrap").string();
-      break;
-    }
   if (path.empty())
     return aws::make_error("SandboxUnavailable",
                            "bubblewrap (bwrap) is not installed: apt-get install bubblewrap", 0);

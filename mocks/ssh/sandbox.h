@@ -40,8 +40,9 @@ int sandbox_uid(const std::vector<std::string>& users, const std::string& user);
 // session's (no privilege on the machine), with HOME=/root, USER=root and SUDO_USER set.
 std::string sandbox_sudo_script();
 
-// The bubblewrap executable, or "SandboxUnavailable" saying why: not installed, or namespaces
-// not allowed here (a trial run failed; its message is quoted). The answer is found once.
+// The bubblewrap executable (OPSREG_BWRAP, else bwrap in /usr/bin, /bin, /usr/local/bin), or
+// "SandboxUnavailable" saying why: not installed, or namespaces not allowed here (a trial run
+// failed; its message is quoted). The answer is found once per process.
 Result<std::string> bubblewrap();
 
 // Seeds the host's tree for the sandbox: the folders it binds, and in its etc/ a passwd and a

@@ -2,7 +2,8 @@
 what a session writes to /tmp, /etc/hosts (as root, through sudo) and /root lands in the host's
 own tree, never on the machine; `hostname` is the host's name, `id` the login user, `sudo` root;
 `ps` sees only the session's processes; two hosts do not see each other's files; what a session
-leaves running dies with it; a stopped serve leaves no process and no folder in its TMPDIR."""
+leaves running dies with it; a stopped serve or a scenario run leaves no process and no folder in
+its TMPDIR; where the namespaces are refused, hosts do not start unless the world opts out."""
 
 import hashlib
 import json
@@ -134,6 +135,49 @@ class StoppedServeLeavesNothing(unittest.TestCase):
             self.assertEqual(os.listdir(serve_tmp), [])
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+class WhereNamespacesAreRefused(unittest.TestCase):
+    """A machine that refuses the namespaces (here a bubblewrap that always fails, named by
+    OPSREG_BWRAP): hosts do not start unsandboxed behind the user's back; the error says why and
+    names the opt-out, which then works."""
+
+    def run_serve(self, sandbox):
+        tmp = tempfile.mkdtemp(prefix="opsreg-sandbox-refused.")
+        try:
+            with open(os.path.join(FIXTURES, "worlds", "default.json")) as f:
+                world = json.load(f)
+            if sandbox is not None:
+                world.setdefault("settings", {})["sandbox_hosts"] = sandbox
+            path = os.path.join(tmp, "world.json")
+            with open(path, "w") as f:
+                json.dump(world, f)
+            env = dict(os.environ, OPSREG_BWRAP="/bin/false", TMPDIR=tmp)
+            proc = subprocess.Popen([opsreg_binary(), "serve", "--world", path], env=env,
+                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            line = proc.stdout.readline()
+            if line:
+                proc.terminate()
+            proc.wait(timeout=30)
+            err = proc.stderr.read()
+            proc.stdout.close()
+            proc.stderr.close()
+            return proc.returncode, line, err
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+    def test_hosts_do_not_start_and_the_error_names_the_opt_out(self):
+        code, line, err = self.run_serve(sandbox=None)
+        self.assertEqual(line, "")
+        self.assertEqual(code, 1)
+        self.assertIn("hosts run sandboxed and cannot here: this machine does not allow the "
+                      "namespaces a sandboxed host needs (/bin/false", err)
+        self.assertIn('set the world setting "sandbox_hosts": false', err)
+
+    def test_the_opt_out_starts_plain_hosts(self):
+        code, line, err = self.run_serve(sandbox=False)
+        self.assertTrue(line.startswith("{"), err)
+        self.assertEqual(json.loads(line)["hosts"][0]["name"], "onprem-web-1")
 
 
 class ScenarioRunLeavesNothing(unittest.TestCase):
