@@ -36,23 +36,30 @@ bool write_file(const fs::path& path, const std::string& text, fs::perms perms) 
   return !ec;
 }
 
-// `sudo [-E|-H|-n|-S|-i|-u root|--] [NAME=value...] CMD...`: runs CMD as the host's root.
-std::string sudo_script(const fs::path& root) {
-  return "#!/bin/sh\n"
-         "# sudo of a fake opsreg host: runs the command as the host's \"root\" (HOME under\n"
-         "# the host's tree); no real privilege change. NAME=value arguments are set.\n"
-         "while [ $# -gt 0 ]; do\n"
-         "  case \"$1\" in\n"
-         "    -u|-g|-C|-p) shift 2 ;;\n"
-         "    --) shift; break ;;\n"
-         "    -*) shift ;;\n"
-         "    *) break ;;\n"
-         "  esac\n"
-         "done\n"
-         "if [ $# -eq 0 ]; then echo 'usage: sudo command' >&2; exit 1; fi\n"
-         "SUDO_USER=\"${USER:-}\"\n"
-         "OPSREG_HOST_ROOT=" +
-         sh_quote(root.string()) +
+// `sudo [-E|-H|-n|-S|-i|-u root|--] [NAME=value...] CMD...`: reads sudo's options, then runs
+// CMD as the host's root: on a plain host in the host's "root" environment (HOME under the tree,
+// no real privilege change); sandboxed, as uid 0 of a user namespace nested in the session's.
+std::string sudo_script(const HostSettings& settings, const fs::path& root) {
+  std::string head =
+      "#!/bin/sh\n"
+      "# sudo of a fake opsreg host: runs the command as the host's root, never the machine's.\n"
+      "while [ $# -gt 0 ]; do\n"
+      "  case \"$1\" in\n"
+      "    -u|-g|-C|-p) shift 2 ;;\n"
+      "    --) shift; break ;;\n"
+      "    -*) shift ;;\n"
+      "    *) break ;;\n"
+      "  esac\n"
+      "done\n"
+      "if [ $# -eq 0 ]; then echo 'usage: sudo command' >&2; exit 1; fi\n"
+      "SUDO_USER=\"${USER:-}\"\n";
+  if (settings.sandbox)
+    return head +
+           "export SUDO_USER HOME=/root USER=root LOGNAME=root\n"
+           "if [ \"$(id -u)\" = 0 ]; then exec /usr/bin/env \"$@\"; fi\n"
+           "exec /usr/bin/bwrap --unshare-user --uid 0 --gid 0 --dev-bind / / -- /usr/bin/env "
+           "\"$@\"\n";
+  return head + "OPSREG_HOST_ROOT=" + sh_quote(root.string()) +
          "\n"
          "export OPSREG_HOST_ROOT SUDO_USER HOME=\"$OPSREG_HOST_ROOT/root\" USER=root "
          "LOGNAME=root\n"
@@ -135,9 +142,7 @@ Status HostTree::populate() const {
                               fs::perms::group_read | fs::perms::others_read;
   bool ok = write_file(root_ / "etc/hosts", hosts_file(settings_), kRead) &&
             write_file(root_ / "etc/hostname", settings_.hostname + "\n", kRead) &&
-            // Sandboxed, sudo is root of a user namespace nested in the session's (sandbox.h).
-            write_file(root_ / "bin/sudo",
-                       settings_.sandbox ? sandbox_sudo_script() : sudo_script(root_), kExec) &&
+            write_file(root_ / "bin/sudo", sudo_script(settings_, root_), kExec) &&
             write_file(root_ / "bin/hostname", hostname_script(settings_), kExec);
   for (const HostUser& user : settings_.users) {
     fs::path ssh_dir = home_of(user.name) / ".ssh";

@@ -119,26 +119,6 @@ int sandbox_uid(const std::vector<std::string>& users, const std::string& user) 
   return id;
 }
 
-std::string sandbox_sudo_script() {
-  return "#!/bin/sh\n"
-         "# sudo of a sandboxed opsreg host: runs the command as the host's root, uid 0 of a user\n"
-         "# namespace nested in the session's (no privilege on the machine).\n"
-         "while [ $# -gt 0 ]; do\n"
-         "  case \"$1\" in\n"
-         "    -u|-g|-C|-p) shift 2 ;;\n"
-         "    --) shift; break ;;\n"
-         "    -*) shift ;;\n"
-         "    *) break ;;\n"
-         "  esac\n"
-         "done\n"
-         "if [ $# -eq 0 ]; then echo 'usage: sudo command' >&2; exit 1; fi\n"
-         "SUDO_USER=\"${USER:-}\"\n"
-         "export SUDO_USER HOME=/root USER=root LOGNAME=root\n"
-         "if [ \"$(id -u)\" = 0 ]; then exec /usr/bin/env \"$@\"; fi\n"
-         "exec /usr/bin/bwrap --unshare-user --uid 0 --gid 0 --dev-bind / / -- /usr/bin/env "
-         "\"$@\"\n";
-}
-
 std::vector<std::string> sandbox_argv(const std::string& bwrap, const SandboxLayout& layout,
                                       const std::vector<std::string>& command) {
   const std::string uid = std::to_string(layout.uid);

@@ -36,10 +36,6 @@ struct SandboxLayout {
 // in the order of `users` (as prepare_sandbox_tree writes /etc/passwd).
 int sandbox_uid(const std::vector<std::string>& users, const std::string& user);
 
-// `sudo` inside the sandbox: the command as root, uid 0 of a user namespace nested in the
-// session's (no privilege on the machine), with HOME=/root, USER=root and SUDO_USER set.
-std::string sandbox_sudo_script();
-
 // The bubblewrap executable (OPSREG_BWRAP, else bwrap in /usr/bin, /bin, /usr/local/bin), or
 // "SandboxUnavailable" saying why: not installed, or namespaces not allowed here (a trial run
 // failed; its message is quoted). The answer is found once per process.
