@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "core/util/data_dir.h"
 #include "scenarios/engine/runner.h"
 
 namespace opsreg::bench {
@@ -13,7 +14,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path library() { return fs::path(OPSREG_FIXTURES_DIR).parent_path() / "scenarios/library"; }
+fs::path library() { return opsreg::data_dir() / "scenarios/library"; }
 
 scenarios::Scenario key_rotation(const std::string& advance) {
   auto s = scenarios::load_scenario(library() / "key-rotation-old-key.json");

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "cli/command.h"
+#include "core/util/data_dir.h"
 #include "core/util/json_file.h"
 #include "mocks/world/world.h"
 #include "scenarios/conform/conform_report.h"
@@ -66,7 +67,7 @@ int conform_main(const Args& args) {
   if (target.empty()) return usage("--target is required (a URL, or aws)");
   if (target != "aws" && !target.starts_with("http://") && !target.starts_with("https://"))
     return usage("--target must be aws or an http:// or https:// URL, not '" + target + "'");
-  if (paths.empty()) paths.push_back(std::string(OPSREG_FIXTURES_DIR) + "/conformance");
+  if (paths.empty()) paths.push_back(fixtures_dir().string() + "/conformance");
   auto files = scenarios::scenario_files(paths);
   if (!files.ok()) return usage(files.error().message);
 

@@ -16,6 +16,7 @@
 #include "core/clients/aws_client.h"
 #include "core/register/naming.h"
 #include "core/register/procedure.h"
+#include "core/util/data_dir.h"
 #include "mocks/harness/harness.h"
 #include "mocks/ssh/fake_ssh_host.h"
 
@@ -43,7 +44,7 @@ class RegisterRig {
     dir_ = fs::temp_directory_path() /
            ("opsreg-bench-register-" + std::to_string(::getpid()) + "-" + std::to_string(key_pool));
     fs::create_directories(dir_);
-    const std::string keys = std::string(OPSREG_FIXTURES_DIR) + "/ssh/";
+    const std::string keys = opsreg::fixtures_dir().string() + "/ssh/";
     fs::permissions(keys + "user_ed25519", fs::perms::owner_read | fs::perms::owner_write);
     mocks::ssh::HostSettings host;
     host.hostname = "bench-host";

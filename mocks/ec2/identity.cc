@@ -11,6 +11,7 @@
 
 #include "core/aws/crypto.h"
 #include "core/clock/time_format.h"
+#include "core/util/data_dir.h"
 #include "mocks/ec2/model.h"
 
 namespace opsreg::mocks::ec2 {
@@ -70,11 +71,11 @@ std::string identity_document(const WorldHost& host, const std::string& account_
 }
 
 std::string identity_private_key_path() {
-  return std::string(OPSREG_FIXTURES_DIR) + "/ec2/identity-signing.pem";
+  return fixtures_dir().string() + "/ec2/identity-signing.pem";
 }
 
 std::string identity_public_key_path() {
-  return std::string(OPSREG_FIXTURES_DIR) + "/ec2/identity-signing.pub.pem";
+  return fixtures_dir().string() + "/ec2/identity-signing.pub.pem";
 }
 
 Result<std::string> sign_identity_document(std::string_view document,

@@ -4,6 +4,7 @@
 #include "mocks/harness/harness.h"
 
 #include "core/aws/error_wire.h"
+#include "core/util/data_dir.h"
 #include "mocks/admin/admin_api.h"
 #include "mocks/imds/role_credentials.h"
 
@@ -130,15 +131,33 @@ Harness::~Harness() {
   if (server_) server_->stop();
 }
 
+namespace {
+// The variables every client of the harness gets (client_env), as a map.
+std::map<std::string, std::string> client_vars(const Harness& h, const ssh::HostFleet& fleet,
+                                               const aws::Credentials& credentials) {
+  const std::string home = fleet.dir().string();
+  return {{"AWS_ACCESS_KEY_ID", credentials.access_key_id},
+          {"AWS_SECRET_ACCESS_KEY", credentials.secret_access_key},
+          {"AWS_REGION", h.world()->region()},
+          {"AWS_ENDPOINT_URL", h.url()},
+          {"AWS_CONFIG_FILE", home + "/no-config"},
+          {"AWS_SHARED_CREDENTIALS_FILE", home + "/no-credentials"},
+          {"HOME", home}};
+}
+}  // namespace
+
 config::Env Harness::client_env(const aws::Credentials& credentials) const {
-  const std::string home = fleet_->dir().string();
-  return config::env_from_map({{"AWS_ACCESS_KEY_ID", credentials.access_key_id},
-                               {"AWS_SECRET_ACCESS_KEY", credentials.secret_access_key},
-                               {"AWS_REGION", world()->region()},
-                               {"AWS_ENDPOINT_URL", url()},
-                               {"AWS_CONFIG_FILE", home + "/no-config"},
-                               {"AWS_SHARED_CREDENTIALS_FILE", home + "/no-credentials"},
-                               {"HOME", home}});
+  return config::env_from_map(client_vars(*this, *fleet_, credentials));
+}
+
+std::map<std::string, std::string> Harness::tool_env(const aws::Credentials& credentials) const {
+  std::map<std::string, std::string> env = client_vars(*this, *fleet_, credentials);
+  const std::string ssh_config = fleet_->ssh_config_path().string();
+  env["AWS_DEFAULT_REGION"] = world()->region();
+  env["AWS_DATA_PATH"] = (fixtures_dir() / "aws-models").string();
+  env["OPSREG_SSH_CONFIG"] = ssh_config;
+  env["GIT_SSH_COMMAND"] = "ssh -F " + ssh_config;
+  return env;
 }
 
 Result<clients::AwsClient> Harness::client(config::Service service,

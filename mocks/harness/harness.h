@@ -76,6 +76,12 @@ class Harness {
   // AWS_ENDPOINT_URL, the world's region, and nothing of the machine's (AWS config files and
   // HOME inside the hosts' folder). Precondition: started with `serve` and `hosts`.
   config::Env client_env(const aws::Credentials& credentials) const;
+  // What a user's own tool is given (a scenario's exec step, serve's --env): client_env and
+  // the rest a tool needs to reach this world as AWS tools and OpenSSH would: AWS_DEFAULT_REGION,
+  // AWS_DATA_PATH (the OpsWorks model), OPSREG_SSH_CONFIG (the OpenSSH config reaching the
+  // hosts) and GIT_SSH_COMMAND using it, as variables to set in a process's environment.
+  // Precondition: started with `serve` and `hosts`.
+  std::map<std::string, std::string> tool_env(const aws::Credentials& credentials) const;
   // A client of `service` signing as `credentials` over HTTP to the edge, in the world's region;
   // `deps` without a clock sign at the world's time. Precondition: started with `serve`.
   Result<clients::AwsClient> client(config::Service service, const aws::Credentials& credentials,

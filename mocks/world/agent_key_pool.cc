@@ -12,6 +12,7 @@
 
 #include "core/agent/rsa_key.h"
 #include "core/aws/crypto.h"
+#include "core/util/data_dir.h"
 
 namespace opsreg::mocks {
 
@@ -39,9 +40,7 @@ aws::Error cannot_write(const std::string& path) {
 
 }  // namespace
 
-std::string agent_key_pool_fixture() {
-  return std::string(OPSREG_FIXTURES_DIR) + "/agent-key-pool.pem";
-}
+std::string agent_key_pool_fixture() { return fixtures_dir().string() + "/agent-key-pool.pem"; }
 
 Result<std::string> agent_key_pool_file(int count, const std::string& fixture_pool) {
   std::string fixture = read_text(fixture_pool);

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "core/clock/time_format.h"
+#include "core/util/data_dir.h"
 #include "mocks/world/agent_key_pool.h"
 
 namespace opsreg::mocks {
@@ -31,9 +32,7 @@ World::World(const nlohmann::json& source, ClockMode mode, TimePoint start, std:
       opsworks_(account_id_, region_, *clock_, ids_),
       faults_(seed) {}
 
-std::string World::default_world_path() {
-  return std::string(OPSREG_FIXTURES_DIR) + "/worlds/default.json";
-}
+std::string World::default_world_path() { return fixtures_dir().string() + "/worlds/default.json"; }
 
 Result<nlohmann::json> World::read_file(const std::string& path) {
   std::ifstream in(path);
@@ -92,17 +91,16 @@ Result<std::unique_ptr<World>> World::build(const nlohmann::json& j, ClockMode m
                               j.value("roles", nlohmann::json::array()));
       !s.ok())
     return s.error();
-  if (Status s = w->s3_.load(j.value("buckets", nlohmann::json::array()), OPSREG_FIXTURES_DIR);
-      !s.ok())
+  if (Status s = w->s3_.load(j.value("buckets", nlohmann::json::array()), fixtures_dir()); !s.ok())
     return s.error();
-  if (Status s = w->s3_.install_agent_installer(
-          w->agent_installer_.bucket, w->agent_installer_.key, w->agent_installer_.assets_bucket,
-          std::string(OPSREG_FIXTURES_DIR) + "/agent-installer");
+  if (Status s = w->s3_.install_agent_installer(w->agent_installer_.bucket, w->agent_installer_.key,
+                                                w->agent_installer_.assets_bucket,
+                                                fixtures_dir().string() + "/agent-installer");
       !s.ok())
     return s.error();
   if (Status s = w->opsworks_.load(j.value("stacks", nlohmann::json::array())); !s.ok())
     return s.error();
-  auto hosts = parse_hosts(j.value("hosts", nlohmann::json()), OPSREG_FIXTURES_DIR, w->region_);
+  auto hosts = parse_hosts(j.value("hosts", nlohmann::json()), fixtures_dir(), w->region_);
   if (!hosts.ok()) return hosts.error();
   w->hosts_ = std::move(*hosts);
   std::vector<std::string> names = host_names(w->hosts_);

@@ -8,6 +8,7 @@
 #include "core/config/instance_metadata.h"
 #include "core/register/arguments.h"
 #include "core/register/command.h"
+#include "core/util/data_dir.h"
 #include "core/util/path_inside.h"
 #include "scenarios/engine/steps.h"
 #include "scenarios/engine/wire_call.h"
@@ -161,7 +162,7 @@ Status run_host(ScenarioWorld& w, const Step& s, StepOutcome* last) {
   } else if (body->contains("host_key_changed")) {
     // The operator's known_hosts remembers another key for the host (as after a reinstall):
     // its line gets a different ed25519 key (fixtures/ssh/runner_host_b_ed25519.pub).
-    std::ifstream other_in(fs::path(OPSREG_FIXTURES_DIR) / "ssh/runner_host_b_ed25519.pub");
+    std::ifstream other_in(fixtures_dir() / "ssh/runner_host_b_ed25519.pub");
     std::string type, blob;
     other_in >> type >> blob;
     int port = 0;

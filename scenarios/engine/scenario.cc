@@ -7,6 +7,7 @@
 #include "core/clock/time_format.h"
 #include "core/config/endpoints.h"
 #include "core/register/arguments.h"
+#include "core/util/data_dir.h"
 #include "core/util/json_file.h"
 #include "core/util/path_inside.h"
 #include "mocks/faults/fault_plan.h"
@@ -39,7 +40,7 @@ fs::path world_path(const std::string& scenario_file, const std::string& name) {
   if (p.is_absolute()) return p;
   fs::path beside = fs::path(scenario_file).parent_path() / p;
   if (fs::exists(beside)) return beside;
-  return fs::path(OPSREG_FIXTURES_DIR).parent_path() / p;
+  return fixtures_dir().parent_path() / p;
 }
 
 std::string type_of(const nlohmann::json& j) { return j.type_name(); }
