@@ -67,6 +67,10 @@ int conform_main(const Args& args) {
   if (target.empty()) return usage("--target is required (a URL, or aws)");
   if (target != "aws" && !target.starts_with("http://") && !target.starts_with("https://"))
     return usage("--target must be aws or an http:// or https:// URL, not '" + target + "'");
+  if (std::string problem = data_dir_problem(); !problem.empty()) {
+    std::fprintf(stderr, "opsreg conform: %s\n", problem.c_str());
+    return kExitFailed;
+  }
   if (paths.empty()) paths.push_back(fixtures_dir().string() + "/conformance");
   auto files = scenarios::scenario_files(paths);
   if (!files.ok()) return usage(files.error().message);

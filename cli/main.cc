@@ -23,7 +23,9 @@ constexpr char kUsage[] =
     "        make the conformance cases' calls against the fakes and a target (real AWS or\n"
     "        an AWS-compatible endpoint) and print where the answers differ\n"
     "  agent boot-registration --preconfig FILE\n"
-    "        the simulated OpsWorks agent that the installer runs on the host\n";
+    "        the simulated OpsWorks agent that the installer runs on the host\n"
+    "  --version, version\n"
+    "        print opsreg's version (\"opsreg X.Y.Z\")\n";
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -38,6 +40,10 @@ int main(int argc, char** argv) {
   if (command == "agent") return opsreg::cli::agent_main(args);
   if (command == "scenario") return opsreg::cli::scenario_main(args);
   if (command == "conform") return opsreg::cli::conform_main(args);
+  if (command == "--version" || command == "version") {
+    std::printf("opsreg %s\n", OPSREG_VERSION);
+    return opsreg::cli::kExitOk;
+  }
   if (command == "help" || command == "--help" || command == "-h") {
     std::fputs(kUsage, stdout);
     return opsreg::cli::kExitOk;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <filesystem>
+#include <string>
 
 namespace opsreg {
 
@@ -15,5 +16,14 @@ std::filesystem::path data_dir();
 
 // data_dir() / "fixtures": worlds/, ssh/, ec2/, conformance/, aws-models/, agent-installer/.
 std::filesystem::path fixtures_dir();
+
+// "" when data_dir() holds a fixtures/ folder; otherwise a sentence saying which folder was
+// looked at and why (OPSREG_DATA_DIR, or beside which executable), for the error a command
+// prints instead of "cannot read <some file>".
+std::string data_dir_problem();
+
+// "cannot read PATH", followed by data_dir_problem() when there is one: what a moved or
+// half-installed opsreg says when one of its files is not there.
+std::string cannot_read(const std::filesystem::path& path);
 
 }  // namespace opsreg

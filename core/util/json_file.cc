@@ -4,11 +4,13 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/util/data_dir.h"
+
 namespace opsreg {
 
 Result<nlohmann::json> read_json_file(const std::filesystem::path& path) {
   std::ifstream in(path);
-  if (!in) return aws::make_error("UnreadableFile", "cannot read " + path.string(), 0);
+  if (!in) return aws::make_error("UnreadableFile", cannot_read(path), 0);
   std::stringstream text;
   text << in.rdbuf();
   auto j = nlohmann::json::parse(text.str(), nullptr, false);

@@ -36,7 +36,7 @@ std::string World::default_world_path() { return fixtures_dir().string() + "/wor
 
 Result<nlohmann::json> World::read_file(const std::string& path) {
   std::ifstream in(path);
-  if (!in) return invalid("cannot read " + path);
+  if (!in) return invalid(cannot_read(path));
   auto j = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) return invalid(path + " is not valid JSON");
   return j;
@@ -59,6 +59,8 @@ Result<std::unique_ptr<World>> World::from_json(const nlohmann::json& j, ClockMo
 
 Result<std::unique_ptr<World>> World::build(const nlohmann::json& j, ClockMode mode) {
   if (!j.is_object()) return invalid("the top level must be an object");
+  // Every world takes files from the data folder (the agent installer, fixture keys).
+  if (std::string problem = data_dir_problem(); !problem.empty()) return invalid(problem);
   std::string account = j.value("account_id", "123456789012");
   if (account.size() != 12 || account.find_first_not_of("0123456789") != std::string::npos)
     return invalid("account_id must be 12 digits");
