@@ -1,13 +1,15 @@
 # The two commands of the README: `make demo` and `make test`.
 # Both install missing Debian packages (as root), configure, build, then run.
+# `make install PREFIX=DIR` and `make package` (the .deb, in build/) ship what was built.
 
 DEB_PACKAGES := cmake ninja-build g++ pkg-config libssl-dev zlib1g-dev libcpp-httplib-dev \
   libssh-dev nlohmann-json3-dev libpugixml-dev libgtest-dev libgmock-dev libbenchmark-dev \
-  openssh-client openssh-server curl tar python3 bubblewrap procps
+  openssh-client openssh-server curl tar python3 bubblewrap procps dpkg-dev
 BUILD := build
 JOBS ?= $(shell nproc)
+PREFIX ?= /usr/local
 
-.PHONY: all deps configure build test demo bench clean
+.PHONY: all deps configure build test demo bench install package clean
 
 all: build
 
@@ -40,6 +42,13 @@ demo: build
 
 bench: build
 	@for b in $(BUILD)/bench_*; do $$b; done
+
+install: build
+	cmake --install $(BUILD) --prefix $(PREFIX)
+
+# build/opsreg_VERSION_ARCH.deb: `apt-get install ./build/opsreg_*.deb` on the CI machine.
+package: build
+	cd $(BUILD) && cpack -G DEB
 
 clean:
 	rm -rf $(BUILD)
