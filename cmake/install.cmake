@@ -38,6 +38,7 @@ string(CONCAT CPACK_PACKAGE_DESCRIPTION
     "engine and a conformance runner, for checking fleet-enrolment tooling in CI without an\n"
     "AWS account.")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${OPSREG_MAINTAINER}")
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${OPSREG_HOMEPAGE}")
