@@ -25,8 +25,8 @@ install(FILES README.md DESTINATION ${OPSREG_DATA_INSTALL_DIR})
 # The .deb: opsreg_VERSION_ARCH.deb, installed under /usr.
 set(OPSREG_MAINTAINER "opsreg maintainers <maintainers@users.noreply.r-seed-1a3adce3.example>"
     CACHE STRING "the Debian package's Maintainer field")
-set(OPSREG_HOMEPAGE "https://r-seed-1a3adce3.example/opsreg"
-    CACHE STRING "the Debian package's Homepage field")
+# No Homepage field unless one is given (-DOPSREG_HOMEPAGE=URL): the project has none yet.
+set(OPSREG_HOMEPAGE "" CACHE STRING "the Debian package's Homepage field (empty: none)")
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME opsreg)
 set(CPACK_PACKAGE_VENDOR "opsreg maintainers")
@@ -41,7 +41,9 @@ set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${OPSREG_MAINTAINER}")
-set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${OPSREG_HOMEPAGE}")
+if(OPSREG_HOMEPAGE)
+  set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${OPSREG_HOMEPAGE}")
+endif()
 set(CPACK_DEBIAN_PACKAGE_SECTION devel)
 # What opsreg runs besides its own libraries: ssh (register), bubblewrap (sandboxed hosts), and
 # what the registration script runs on a host (core/register/remote_script.cc): curl, tar and
