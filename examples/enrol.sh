@@ -130,7 +130,7 @@ host_part() {
   local facts=$1 status=0
   USER_NAME=$(jq -r .UserName <<<"$facts")
   echo "enrol: installing the agent on $HOST" >&2
-  remote_script "$facts" | ssh -T -o BatchMode=yes "$HOST" /bin/sh -s || status=$?
+  remote_script "$facts" | ssh -T -o BatchMode=yes "$HOST" /bin/sh -s >&2 || status=$?
   [ "$status" -ne 255 ] || fail 4 "ssh to $HOST failed"
   [ "$status" -eq 0 ] || fail 5 "the agent's installation on $HOST failed (exit $status)"
   local instance

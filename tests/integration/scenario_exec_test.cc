@@ -144,23 +144,25 @@ TEST(ScenarioExec, NoProcessItStartedIsLeftRunning) {
   // Killed: gone, or a zombie its new parent has not reaped yet.
   std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
   std::string field, state;
-  if (stat >> field >> field >> state) EXPECT_EQ(state, "Z") << "sleep " << pid << " still runs";
+  if (stat >> field >> field >> state) {
+    EXPECT_EQ(state, "Z") << "sleep " << pid << " still runs";
+  }
   fs::remove_all(dir);
 }
 
 TEST(ScenarioExec, OnHostRunsInsideThatHost) {
-  auto r = run({{{"host",
-                  {{"name", "onprem-web-1"},
-                   {"write_file", {{"path", "/srv/only-here.txt"}, {"content", "on the host"}}}}}}},
-                {{"exec",
-                  {{"shell", "hostname; id -un; cat /srv/only-here.txt; echo \" $GREETING\""},
-                   {"on_host", "onprem-web-1"},
-                   {"env", {{"GREETING", "hi"}}}}}},
+  json write = {{"name", "onprem-web-1"},
+                {"write_file", {{"path", "/srv/only-here.txt"}, {"content", "on the host"}}}};
+  json inside = {{"shell", "hostname; id -un; cat /srv/only-here.txt; echo \" $GREETING\""},
+                 {"on_host", "onprem-web-1"},
+                 {"env", {{"GREETING", "hi"}}}};
+  json in_cwd = {{"argv", {"cat", "only-here.txt"}}, {"on_host", "onprem-web-1"}, {"cwd", "/srv"}};
+  auto r = run({{{"host", write}},
+                {{"exec", inside}},
                 expect({{"exit", 0}, {"stdout_contains", "onprem-web-1\nubuntu\non the host hi"}}),
-                {{"exec", {{"argv", {"cat", "only-here.txt"}}, {"on_host", "onprem-web-1"},
-                           {"cwd", "/srv"}}}},
+                {{"exec", in_cwd}},
                 expect({{"exit", 0}, {"stdout_contains", "on the host"}})});
-EXPECT_TRUE(r.passed) << r.reason;
+  EXPECT_TRUE(r.passed) << r.reason;
 }
 
 TEST(ScenarioExec, TheAwsCliSignsAsTheStepsIdentity) {
