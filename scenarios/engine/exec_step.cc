@@ -6,6 +6,7 @@
 
 #include "core/clock/time_format.h"
 #include "core/ssh/shell_quote.h"
+#include "core/util/json_text.h"
 #include "scenarios/engine/exec_env.h"
 #include "scenarios/engine/exec_process.h"
 
@@ -111,6 +112,12 @@ Status check_exec(const nlohmann::json& b) {
 Status run_exec(ScenarioWorld& w, const Step& s, StepOutcome* last) {
   auto body = resolve(s.body, w);
   if (!body.ok()) return step_error(s, body.error().message);
+  // A reference to a number or a list (a port, "$exec.Count") is its text in a word.
+  for (const char* key : {"argv", "env"})
+    if (body->contains(key))
+      for (auto& v : (*body)[key])
+        if (!v.is_string() && !v.is_null()) v = as_text(v);
+  if (body->contains("shell")) (*body)["shell"] = as_text((*body)["shell"]);
   if (Status ok = check_exec(*body); !ok.ok()) return step_error(s, ok.error().message);
   auto creds = w.identity(s.as);
   if (!creds.ok()) return step_error(s, creds.error().message);

@@ -188,6 +188,22 @@ TEST(ScenarioExec, TheAwsCliSignsAsTheStepsIdentity) {
   EXPECT_TRUE(r.passed) << r.reason;
 }
 
+// The world's clock follows real time while the process runs, and the registered agent makes
+// its contacts on its timer meanwhile (every second here): more than the one contact that the
+// end of the step alone would make.
+TEST(ScenarioExec, TheAgentsContactOnTheirTimerWhileItRuns) {
+  json reg = {{"stack_id", "2f18b4cb-4de5-4429-a149-ff7da9f0d8ee"},
+              {"infrastructure_class", "on-premises"},
+              {"target", "onprem-web-1"}};
+  json contacts = {{"service", "opsworks"}, {"operation", "AgentContact"}, {"min", 2}};
+  auto r = run({{{"register", reg}},
+                expect({{"exit", 0}}),
+                shell("sleep 2.5"),
+                expect({{"exit", 0}, {"requests", contacts}})},
+               {{"settings", {{"agent_contact_interval", "1s"}}}});
+  EXPECT_TRUE(r.passed) << r.reason;
+}
+
 TEST(ScenarioExec, LoadErrorsNameWhatIsWrong) {
   auto both = parsed({{{"exec", {{"argv", {"a"}}, {"shell", "b"}}}}});
   ASSERT_FALSE(both.ok());
