@@ -46,7 +46,7 @@ parse_args() {
       *) [ -z "$HOST" ] || usage; HOST=$1; shift ;;
     esac
   done
-  [ -n "$STACK_ID" ] && [ -n "$HOST" ] || usage
+  if [ -z "$STACK_ID" ] || [ -z "$HOST" ]; then usage; fi
   case "$ONLY" in "" | iam | host) ;; *) usage ;; esac
 }
 
