@@ -132,17 +132,28 @@ int AgentRunner::round(World& world) {
 
 void AgentRunner::start_timer() {
   std::lock_guard lock(timer_mu_);
-  if (timer_.joinable() || stopping_) return;
+  if (timer_.joinable() || stopped_) return;
+  stopping_ = false;
   timer_ = std::thread([this] { timer_loop(); });
+}
+
+void AgentRunner::stop_timer() {
+  std::thread ending;
+  {
+    std::lock_guard lock(timer_mu_);
+    stopping_ = true;
+    ending = std::move(timer_);
+  }
+  timer_cv_.notify_all();
+  if (ending.joinable()) ending.join();
 }
 
 void AgentRunner::stop() {
   {
     std::lock_guard lock(timer_mu_);
-    stopping_ = true;
+    stopped_ = true;
   }
-  timer_cv_.notify_all();
-  if (timer_.joinable()) timer_.join();
+  stop_timer();
 }
 
 void AgentRunner::timer_loop() {

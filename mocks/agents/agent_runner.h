@@ -65,7 +65,10 @@ class AgentRunner {
   // For a world on the system clock (`opsreg serve`): a thread that waits (condition variable
   // with timeout, never a sleep) until the next tick and calls run_due(). Idempotent.
   void start_timer();
-  // Stops the timer thread and waits for it. Idempotent.
+  // Stops the timer thread and waits for it; start_timer() may start it again (a scenario's
+  // exec step runs the agents on the timer only while its process runs). Idempotent.
+  void stop_timer();
+  // Stops the timer thread for good (the runner is going away). Idempotent.
   void stop();
 
   // Contacts made since construction (good or refused).
@@ -85,7 +88,8 @@ class AgentRunner {
 
   std::mutex timer_mu_;
   std::condition_variable timer_cv_;
-  bool stopping_ = false;  // guarded by timer_mu_
+  bool stopping_ = false;  // guarded by timer_mu_: the timer thread is to end
+  bool stopped_ = false;   // guarded by timer_mu_: stop() was called, no timer again
   std::thread timer_;
 };
 

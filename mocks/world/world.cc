@@ -117,6 +117,10 @@ void World::advance(std::chrono::microseconds by) {
   if (offset_clock_) offset_clock_->advance(by);
 }
 
+void World::follow_real_time(bool on) {
+  if (virtual_clock_) virtual_clock_->follow_real_time(on);
+}
+
 void World::set_edge_url(std::string url) {
   std::lock_guard lock(edge_mu_);
   edge_url_ = std::move(url);

@@ -56,6 +56,9 @@ class World {
   TimePoint launch_time() const { return launch_time_; }
   // Moves the clock forward; works for both clock modes.
   void advance(std::chrono::microseconds by);
+  // A virtual clock also moves at real time's pace while on (a scenario's exec step runs a real
+  // process); the system clock always does, so there it changes nothing.
+  void follow_real_time(bool on);
 
   const std::string& account_id() const { return account_id_; }
   const std::string& region() const { return region_; }

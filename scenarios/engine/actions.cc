@@ -1,6 +1,6 @@
 // The action steps: register (the real procedure), call (a signed request through the edge's
 // port), advance (the world clock, agents contacting), host changes, and fault (rules added to the
-// world's fault plan).
+// world's fault plan); exec (a user's command) is exec_step.cc.
 #include <fstream>
 
 #include "core/agent/agent_config.h"
@@ -10,6 +10,7 @@
 #include "core/register/command.h"
 #include "core/util/data_dir.h"
 #include "core/util/path_inside.h"
+#include "scenarios/engine/exec_step.h"
 #include "scenarios/engine/steps.h"
 #include "scenarios/engine/wire_call.h"
 
@@ -209,6 +210,7 @@ Status run_action(ScenarioWorld& w, const Step& s, StepOutcome* last) {
   if (s.kind == "register") return run_register(w, s, last);
   if (s.kind == "call") return run_call(w, s, last);
   if (s.kind == "host") return run_host(w, s, last);
+  if (s.kind == "exec") return run_exec(w, s, last);
   if (s.kind == "advance") {
     w.agents().advance(*parse_duration(s.body.get<std::string>()));
     last->message =

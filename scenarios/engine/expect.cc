@@ -46,6 +46,11 @@ struct Checker {
         last.message.find(e["message"].get<std::string>()) == std::string::npos)
       differ("expected " + of + " message to contain \"" + as_text(e["message"]) + "\", got \"" +
              shorten(last.message) + "\"");
+    for (auto [key, text] : {std::pair{"stdout_contains", &last.stdout_text},
+                             std::pair{"stderr_contains", &last.stderr_text}})
+      if (e.contains(key) && text->find(e[key].get<std::string>()) == std::string::npos)
+        differ("expected " + of + " " + std::string(key).substr(0, 6) + " to contain \"" +
+               as_text(e[key]) + "\", got \"" + shorten(*text) + "\"");
   }
 
   void instance(const nlohmann::json& e) {
@@ -182,7 +187,9 @@ Status check_expect(ScenarioWorld& w, const Step& s, const StepOutcome& last) {
   if (!e.ok()) return aws::make_error("ExpectationFailed", where + e.error().message, 0);
   Checker c{w, last, {}};
   w.set_observing(false);
-  if (e->contains("exit") || e->contains("error_code") || e->contains("message")) c.previous(*e);
+  if (e->contains("exit") || e->contains("error_code") || e->contains("message") ||
+      e->contains("stdout_contains") || e->contains("stderr_contains"))
+    c.previous(*e);
   if (e->contains("requests")) c.requests((*e)["requests"]);
   if (e->contains("instance")) c.instance((*e)["instance"]);
   if (e->contains("iam_user")) c.iam_user((*e)["iam_user"]);

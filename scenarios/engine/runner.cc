@@ -5,6 +5,7 @@
 #include <chrono>
 #include <thread>
 
+#include "scenarios/engine/exec_step.h"
 #include "scenarios/engine/scenario_world.h"
 #include "scenarios/engine/steps.h"
 
@@ -24,7 +25,10 @@ ScenarioResult run_scenario(const Scenario& scenario, const RunOptions& options)
   r.file = scenario.file;
   r.name = scenario.name;
   r.proves = scenario.proves;
-  auto world = ScenarioWorld::start(scenario.world, {options.opsreg_bin});
+  // Real processes sign with the machine's clock: their world starts at the real time.
+  auto world =
+      ScenarioWorld::start(has_exec(scenario) ? world_on_real_time(scenario.world) : scenario.world,
+                           {options.opsreg_bin});
   if (!world.ok()) {
     r.reason = "the world did not start: " + world.error().code + ": " + world.error().message;
     r.seconds = since(start);

@@ -11,6 +11,7 @@
 #include "core/util/json_file.h"
 #include "core/util/path_inside.h"
 #include "mocks/faults/fault_plan.h"
+#include "scenarios/engine/exec_step.h"
 #include "scenarios/engine/s3_call.h"
 
 namespace opsreg::scenarios {
@@ -54,24 +55,28 @@ Status check_host_path(const nlohmann::json& path) {
   return check_path_name(text, AbsoluteNames::kFromTheRoot);
 }
 
-const std::set<std::string> kExpectKeys = {"exit",     "error_code", "message",  "instance",
-                                           "iam_user", "file",       "requests", "result"};
+const std::set<std::string> kExpectKeys = {
+    "exit",     "error_code", "message", "stdout_contains", "stderr_contains",
+    "instance", "iam_user",   "file",    "requests",        "result"};
 
 Status check_expect(const std::string& file, const Step& s) {
   const nlohmann::json& b = s.body;
   if (!b.is_object() || b.empty())
-    return bad_step(file, s,
-                    "expect needs an object with at least one of exit, error_code, "
-                    "message, instance, iam_user, file, requests, result");
+    return bad_step(
+        file, s,
+        "expect needs an object with at least one of exit, error_code, "
+        "message, stdout_contains, stderr_contains, instance, iam_user, file, requests, "
+        "result");
   for (auto& [k, v] : b.items()) {
     if (!kExpectKeys.count(k))
       return bad_step(file, s,
                       "unknown expectation '" + k +
-                          "' (known: exit, error_code, message, instance, iam_user, "
-                          "file, requests, result)");
+                          "' (known: exit, error_code, message, stdout_contains, "
+                          "stderr_contains, instance, iam_user, file, requests, result)");
     if (k == "exit" && !v.is_number_integer())
       return bad_step(file, s, "exit must be an integer, not " + type_of(v));
-    if ((k == "error_code" || k == "message") && !v.is_string())
+    if ((k == "error_code" || k == "message" || k == "stdout_contains" || k == "stderr_contains") &&
+        !v.is_string())
       return bad_step(file, s, k + " must be a string");
     if (k == "instance" && !(v.is_object() && v.contains("hostname")))
       return bad_step(file, s, "instance needs an object with \"hostname\"");
@@ -150,6 +155,8 @@ Status check_step(const std::string& file, const Step& s) {
       return bad_step(file, s, "agent_config needs an object of the config's keys to set");
   } else if (s.kind == "expect") {
     return check_expect(file, s);
+  } else if (s.kind == "exec") {
+    if (Status ok = check_exec(b); !ok.ok()) return bad_step(file, s, ok.error().message);
   } else if (s.kind == "fault") {
     // One rule or a list of them, checked whole here (hosts are checked when it runs).
     nlohmann::json rules = b.is_array() ? b : nlohmann::json::array({b});
@@ -186,17 +193,28 @@ Result<Step> parse_step(const std::string& file, const nlohmann::json& j, size_t
     } else if ((k == "as" || k == "save_as") && v.is_string()) {
       (k == "as" ? s.as : s.save_as) = v.get<std::string>();
     } else if (k != "comment") {
-      return bad(file, "step " + std::to_string(index) + ": unknown key '" + k +
-                           "' (a step is one of register, call, advance, host, expect, fault)");
+      return bad(file,
+                 "step " + std::to_string(index) + ": unknown key '" + k +
+                     "' (a step is one of register, call, advance, host, expect, fault, exec)");
     }
   }
   if (s.kind.empty())
     return bad(file, "step " + std::to_string(index) +
-                         ": no kind (one of register, call, advance, host, expect, fault)");
+                         ": no kind (one of register, call, advance, host, expect, fault, exec)");
   if (s.kind == "call" && s.body.is_object() && s.body.contains("as") && s.body["as"].is_string())
     s.as = s.body["as"].get<std::string>();
   if (s.as.empty()) s.as = "operator";
-  if (s.save_as.empty() && (s.kind == "register" || s.kind == "call")) s.save_as = s.kind;
+  if (s.save_as.empty() && (s.kind == "register" || s.kind == "call" || s.kind == "exec"))
+    s.save_as = s.kind;
+  // exec runs in the scenario file's folder unless "cwd" says otherwise (relative: from there);
+  // on a host ("on_host") the cwd is the host's and stays as written.
+  if (s.kind == "exec" && s.body.is_object() && !s.body.contains("on_host")) {
+    fs::path folder = fs::absolute(fs::path(file).parent_path());
+    if (!s.body.contains("cwd"))
+      s.body["cwd"] = folder.lexically_normal().string();
+    else if (s.body["cwd"].is_string() && !s.body["cwd"].get<std::string>().starts_with("$"))
+      s.body["cwd"] = (folder / s.body["cwd"].get<std::string>()).lexically_normal().string();
+  }
   if (s.kind == "register" && s.body.is_object())
     for (const char* flag : {"ssh_private_key", "ssh_config"})
       if (s.body.contains(flag) && s.body[flag].is_string())

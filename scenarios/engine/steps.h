@@ -1,4 +1,4 @@
-// Running a scenario's steps in its world: the actions (register, call, advance, host, fault)
+// Running a scenario's steps in its world: the actions (register, call, advance, host, fault, exec)
 // and the expectations that check what the previous action did and what the world holds.
 #pragma once
 
@@ -16,9 +16,11 @@ struct StepOutcome {
   bool any = false;  // an action has run
   size_t step = 0;
   std::string kind;
-  int exit = 0;            // 0 ok, 1 failed (AWS / SSH error), 2 usage error (register)
-  std::string error_code;  // the AWS error code when failed
-  std::string message;     // failure message, or the success line; plus the output
+  int exit = 0;             // 0 ok, 1 failed (AWS / SSH error), 2 usage error (register)
+  std::string error_code;   // the AWS error code when failed
+  std::string message;      // failure message, or the success line; plus the output
+  std::string stdout_text;  // exec: the process's stdout and stderr (each bounded)
+  std::string stderr_text;
 };
 
 // Runs an action step; `last` gets its outcome. An error is a step that could not run at all

@@ -101,6 +101,21 @@ TEST(VirtualClock, MovesOnlyWhenAdvanced) {
   EXPECT_EQ(clock.now(), at(0));
 }
 
+TEST(VirtualClock, FollowsRealTimeOnlyWhileAsked) {
+  VirtualClock clock(at(1767225600));
+  clock.follow_real_time(true);
+  TimePoint first = clock.now();
+  while (clock.now() == first) {
+  }                            // real time passes (microseconds): the clock moves by itself
+  clock.advance(minutes(16));  // and advances still add
+  EXPECT_GT(clock.now(), first + minutes(16));
+  clock.follow_real_time(false);
+  TimePoint stopped = clock.now();
+  EXPECT_EQ(clock.now(), stopped);  // stands still again, where it was
+  EXPECT_GT(stopped, at(1767225600) + minutes(16));
+  EXPECT_LT(stopped, at(1767225600) + minutes(17));
+}
+
 TEST(OffsetClock, AddsItsOffsetToSystemTime) {
   OffsetClock clock;
   SystemClock system;

@@ -64,7 +64,7 @@ TEST(ScenarioLoader, AStepWithoutAKindOrWithTwoIsRefused) {
   j["steps"][1] = {{"wait", "1m"}};
   EXPECT_EQ(error_of(j),
             "lib/x.json: step 2: unknown key 'wait' (a step is one of register, call, advance, "
-            "host, expect, fault)");
+            "host, expect, fault, exec)");
   j["steps"][1] = {{"advance", "1m"}, {"expect", {{"exit", 0}}}};
   EXPECT_EQ(error_of(j), "lib/x.json: step 2: both 'advance' and 'expect' (one kind per step)");
 }
@@ -83,7 +83,8 @@ TEST(ScenarioLoader, UnknownExpectationAndBadCallAreRefused) {
   j["steps"][1] = {{"expect", {{"status", "registered"}}}};
   EXPECT_EQ(error_of(j),
             "lib/x.json: step 2 (expect): unknown expectation 'status' (known: exit, error_code, "
-            "message, instance, iam_user, file, requests, result)");
+            "message, stdout_contains, stderr_contains, instance, iam_user, file, requests, "
+            "result)");
   j["steps"][1] = {{"call", {{"service", "lambda"}, {"operation", "Invoke"}}}};
   EXPECT_EQ(error_of(j),
             "lib/x.json: step 2 (call): service must be one of iam, opsworks, ec2, sts, s3");
