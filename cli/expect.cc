@@ -19,7 +19,9 @@ namespace opsreg::cli {
 namespace {
 
 constexpr char kExpectUsage[] =
-    "usage: opsreg expect [--endpoint URL] [--region R] (EXPECTATION... | --file F)\n"
+    "usage: opsreg expect [--endpoint URL] [--region R] (EXPECTATION... | --file F)\n";
+
+constexpr char kExpectHelp[] =
     "\n"
     "Checks what a running `opsreg serve` holds, as a scenario's expect step does\n"
     "(scenarios/README.md): each EXPECTATION is a JSON object (or an array of them) with any of\n"
@@ -100,6 +102,7 @@ int expect_main(const Args& args) {
     auto value = [&]() -> const std::string* { return i + 1 < args.size() ? &args[++i] : nullptr; };
     if (a == "-h" || a == "--help") {
       std::fputs(kExpectUsage, stdout);
+      std::fputs(kExpectHelp, stdout);
       return kExitOk;
     } else if (a == "--endpoint" || a == "--region" || a == "--file") {
       const std::string* v = value();
@@ -134,9 +137,9 @@ int expect_main(const Args& args) {
       return usage("'" + text + "' is not a JSON object (or an array of them)");
   }
   if (expectations.empty()) return usage("no expectation given");
-  if (options.endpoint.empty()) return usage("--endpoint (or AWS_ENDPOINT_URL) is required");
   for (size_t n = 1; n <= expectations.size(); ++n)
     if (Status s = check_shape(expectations[n - 1], n); !s.ok()) return usage(s.error().message);
+  if (options.endpoint.empty()) return usage("--endpoint (or AWS_ENDPOINT_URL) is required");
 
   auto world = scenarios::ServeWorld::connect(options);
   if (!world.ok()) {

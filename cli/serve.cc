@@ -27,8 +27,8 @@ constexpr char kServeHelp[] =
     "until SIGINT or SIGTERM; then the hosts' processes and files are removed and it exits 0.\n"
     "\n"
     "options:\n"
-    "  --world FILE      the world to serve (fixtures/worlds/README.md); default: the data\n"
-    "                    folder's worlds/default.json\n"
+    "  --world FILE      the world to serve (fixtures/worlds/README.md); default:\n"
+    "                    fixtures/worlds/default.json\n"
     "  --port N          listen on 127.0.0.1:N; default 0, any free port (read it from the line)\n"
     "  --virtual-clock   the world's clock stands still at the world file's \"clock\" and moves\n"
     "                    only through the admin API; default: the system clock\n"
@@ -71,8 +71,8 @@ constexpr char kServeHelp[] =
     "with --virtual-clock only the admin API moves it, so real clients must sign at the world's\n"
     "time (GET clock; `opsreg expect` does).\n"
     "\n"
-    "environment: OPSREG_DATA_DIR (the data folder), OPSREG_BIN (the agent the hosts run),\n"
-    "OPSREG_AGENT_KEY_POOL (pre-made agent RSA keys).\n";
+    "Environment read: OPSREG_DATA_DIR (the data folder: worlds, the OpsWorks model, the agent\n"
+    "installer), OPSREG_BWRAP (the bubblewrap that sandboxes the hosts; default: bwrap on PATH).\n";
 
 int usage(const std::string& why) {
   std::fprintf(stderr, "opsreg serve: %s\n%s", why.c_str(), kServeUsage);
