@@ -159,6 +159,21 @@ class ExpectAgainstServe(unittest.TestCase):
         self.assertIn("--endpoint (or AWS_ENDPOINT_URL) is required", r.stderr)
 
 
+class PrintEnv(unittest.TestCase):
+    def test_print_env_follows_the_json_line_with_the_env_files_lines(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            env_file = os.path.join(tmp, "e.env")
+            with Serve("--print-env", "--env", env_file) as serve:
+                printed = []
+                while not printed or not printed[-1].startswith("export OPSREG_SSH_CONFIG="):
+                    line = serve.proc.stdout.readline()
+                    self.assertTrue(line, "serve's stdout ended: " + "".join(printed))
+                    printed.append(line)
+                with open(env_file) as f:
+                    self.assertEqual("".join(printed), f.read())
+                self.assertIn(f"export OPSREG_ENDPOINT={serve.endpoint}\n", printed)
+
+
 class ExpectAgainstVirtualClock(unittest.TestCase):
     """On a virtual clock the world stands at its file's instant: expect signs at that time."""
 
