@@ -18,5 +18,6 @@ int register_main(const Args& args);  // register.cc
 int agent_main(const Args& args);     // agent.cc
 int scenario_main(const Args& args);  // scenario.cc
 int conform_main(const Args& args);   // conform.cc
+int expect_main(const Args& args);    // expect.cc
 
 }  // namespace opsreg::cli

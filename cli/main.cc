@@ -22,6 +22,9 @@ constexpr char kUsage[] =
     "  conform --target URL|aws [--region R] [--world FILE] [--json] [CASE...]\n"
     "        make the conformance cases' calls against the fakes and a target (real AWS or\n"
     "        an AWS-compatible endpoint) and print where the answers differ\n"
+    "  expect [--endpoint URL] EXPECTATION... | --file F\n"
+    "        check a running serve's world with scenario expectations (instance, iam_user,\n"
+    "        file, requests); exit 1 naming what differed\n"
     "  agent boot-registration --preconfig FILE\n"
     "        the simulated OpsWorks agent that the installer runs on the host\n"
     "  --version, version\n"
@@ -44,6 +47,7 @@ int main(int argc, char** argv) {
     std::printf("opsreg %s\n", OPSREG_VERSION);
     return opsreg::cli::kExitOk;
   }
+  if (command == "expect") return opsreg::cli::expect_main(args);
   if (command == "help" || command == "--help" || command == "-h") {
     std::fputs(kUsage, stdout);
     return opsreg::cli::kExitOk;

@@ -1,15 +1,11 @@
 // Writing and reading the agent's instance-agent.yml (0600, atomically replaced).
 #include "core/agent/agent_config.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+
+#include "core/util/atomic_file.h"
 
 namespace opsreg::agent {
 
@@ -54,30 +50,10 @@ Status write_agent_config(const AgentHost& host, const registration::PreconfigVa
   std::error_code ec;
   fs::create_directories(fs::path(path).parent_path(), ec);
   if (ec) return write_failed(path, ec.message());
-  const std::string tmp = path + ".new";
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) return write_failed(path, std::strerror(errno));
   std::string text = registration::render_preconfig(values) + "\n";
-  bool ok = ::fchmod(fd, 0600) == 0;
-  for (size_t done = 0; ok && done < text.size();) {
-    ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    ok = n > 0;
-    if (ok) done += static_cast<size_t>(n);
-  }
-  std::string why = ok ? "" : std::strerror(errno);
-  if (::close(fd) != 0 && ok) {
-    ok = false;
-    why = std::strerror(errno);
-  }
-  if (ok && ::rename(tmp.c_str(), path.c_str()) != 0) {
-    ok = false;
-    why = std::strerror(errno);
-  }
-  if (!ok) {
-    ::unlink(tmp.c_str());
-    return write_failed(path, why);
-  }
+  if (Status s = write_file_atomically(path, text, 0600); !s.ok())
+    return aws::make_error("AgentConfigWriteFailed", s.error().message,
+                           0);  // "cannot write P: why"
   return {};
 }
 

@@ -1,6 +1,8 @@
 // Lexical checks first (no "..", no absolute name), then the resolved path against the root.
 #include "core/util/path_inside.h"
 
+#include <fstream>
+#include <iterator>
 #include <system_error>
 
 namespace opsreg {
@@ -48,6 +50,30 @@ Result<fs::path> path_inside(const fs::path& root, std::string_view name, Absolu
     return outside(
         name, "leads out of " + root.string() + " (through a symlink, to " + real.string() + ")");
   return inside;
+}
+
+Result<std::optional<std::string>> read_file_inside(const fs::path& root, std::string_view name,
+                                                    AbsoluteNames absolute, size_t max_bytes) {
+  auto path = path_inside(root, name, absolute);
+  if (!path.ok()) return path.error();
+  std::error_code ec;
+  fs::file_status status = fs::status(*path, ec);
+  if (status.type() == fs::file_type::not_found) return std::optional<std::string>();
+  const std::string named = "'" + std::string(name) + "'";
+  if (ec) return aws::make_error("ReadFailed", named + ": " + ec.message(), 0);
+  if (status.type() != fs::file_type::regular)
+    return aws::make_error("NotAFile", named + " is not a regular file", 0);
+  uintmax_t size = fs::file_size(*path, ec);
+  if (!ec && size > max_bytes)
+    return aws::make_error("FileTooLarge",
+                           named + " has " + std::to_string(size) + " bytes, over the limit of " +
+                               std::to_string(max_bytes),
+                           0);
+  std::ifstream in(*path, std::ios::binary);
+  if (!in) return aws::make_error("ReadFailed", named + " cannot be read", 0);
+  std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) return aws::make_error("ReadFailed", named + " cannot be read", 0);
+  return std::optional<std::string>(std::move(content));
 }
 
 }  // namespace opsreg

@@ -3,7 +3,10 @@
 // that points out.
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "core/util/result.h"
@@ -26,5 +29,12 @@ Status check_path_name(std::string_view name, AbsoluteNames absolute);
 // Errors: "PathOutsideRoot", naming the path and `root`.
 Result<std::filesystem::path> path_inside(const std::filesystem::path& root, std::string_view name,
                                           AbsoluteNames absolute);
+
+// The content of the file `name` inside `root` (path_inside), or nullopt when there is no such
+// file. Errors: "PathOutsideRoot"; "NotAFile" (a folder, a device); "FileTooLarge" (over
+// `max_bytes`); "ReadFailed" (unreadable), each naming the path.
+Result<std::optional<std::string>> read_file_inside(const std::filesystem::path& root,
+                                                    std::string_view name, AbsoluteNames absolute,
+                                                    size_t max_bytes);
 
 }  // namespace opsreg

@@ -1,6 +1,7 @@
 // Routing, authentication and error rendering for every request the edge receives.
 #include "mocks/edge/edge.h"
 
+#include "core/clock/time_format.h"
 #include "mocks/edge/authenticator.h"
 #include "mocks/services/operation_name.h"
 #include "mocks/world/world.h"
@@ -60,12 +61,19 @@ void Edge::advance_clock(std::chrono::microseconds by) const {
 }
 
 http::Response Edge::handle(const http::Request& request) {
-  http::Response response = respond(request);
-  if (observer_) observer_(request, response);
+  LoggedRequest seen;
+  http::Response response = respond(request, &seen);
+  if (observer_) {
+    std::shared_ptr<World> world = this->world();
+    seen.time = format_iso8601_millis(world->now());
+    seen.identity = identity_of_key(*world, seen.access_key_id);
+    seen.status = response.drop_connection ? 0 : response.status;
+    observer_(request, seen);
+  }
   return response;
 }
 
-http::Response Edge::respond(const http::Request& request) {
+http::Response Edge::respond(const http::Request& request, LoggedRequest* seen) {
   std::shared_ptr<World> world = this->world();
   std::string request_id = world->ids().uuid();
   aws::SignatureClaim claim;
@@ -74,7 +82,10 @@ http::Response Edge::respond(const http::Request& request) {
   aws::ClaimProblem problem = aws::parse_claim(signable, &claim, &why);
 
   Service* service = route(request, problem == aws::ClaimProblem::kNone ? claim.service : "");
+  if (problem != aws::ClaimProblem::kMalformed) seen->access_key_id = claim.access_key_id;
   if (!service) {
+    seen->service = claim.service;
+    seen->error_code = "InvalidAction";
     http::Response r;
     r.status = 400;
     r.set_header("Content-Type", "text/xml");
@@ -87,30 +98,33 @@ http::Response Edge::respond(const http::Request& request) {
                  .body;
     return r;
   }
+  seen->service = std::string(service->signing_name());
+  seen->operation = operation_name(service->protocol(), request);
+  // An AWS error in the service's protocol, noted in the log.
+  auto refuse = [&](const aws::Error& error) {
+    seen->error_code = error.code;
+    return render(*service, error, request, request_id);
+  };
   Caller caller;
-  if (problem == aws::ClaimProblem::kMalformed) {
-    return render(*service, auth_error(service->protocol(), AuthFailure::kMalformed, why), request,
-                  request_id);
-  }
+  if (problem == aws::ClaimProblem::kMalformed)
+    return refuse(auth_error(service->protocol(), AuthFailure::kMalformed, why));
   if (problem == aws::ClaimProblem::kMissing) {
     if (!service->accepts_anonymous())
-      return render(*service, auth_error(service->protocol(), AuthFailure::kMissing), request,
-                    request_id);
+      return refuse(auth_error(service->protocol(), AuthFailure::kMissing));
   } else {
     Result<Caller> authenticated = authenticate(request, claim, *world, service->protocol());
-    if (!authenticated.ok()) return render(*service, authenticated.error(), request, request_id);
+    if (!authenticated.ok()) return refuse(authenticated.error());
     caller = std::move(authenticated.value());
   }
   // Injected faults, once the request is known to be authentic (mocks/faults/fault_plan.h).
-  faults::FaultDecision fault =
-      world->faults().decide(service->signing_name(), operation_name(service->protocol(), request));
+  faults::FaultDecision fault = world->faults().decide(service->signing_name(), seen->operation);
   if (fault.latency.count() > 0) advance_clock(fault.latency);
   if (fault.drop_connection) {
     http::Response dropped;
     dropped.drop_connection = true;
     return dropped;
   }
-  if (fault.error) return render(*service, *fault.error, request, request_id);
+  if (fault.error) return refuse(*fault.error);
   if (fault.bare_status) {
     http::Response bare;
     bare.status = fault.bare_status;
@@ -128,8 +142,11 @@ http::Response Edge::respond(const http::Request& request) {
           std::string("opsreg internal error: ") + e.what(), 500);
     }
   }();
-  if (!result.ok()) return render(*service, result.error(), request, request_id);
+  if (!result.ok()) return refuse(result.error());
   http::Response& r = result.value();
+  // A service answering an error itself (S3's HEAD 404 has no body: its code is the status).
+  if (r.status >= 300 && !r.body.empty())
+    seen->error_code = aws::parse_error(service->protocol(), r.status, r.body).code;
   r.headers.emplace_back(
       service->protocol() == aws::Protocol::kRestXml ? "x-amz-request-id" : "x-amzn-RequestId",
       request_id);

@@ -11,15 +11,17 @@
 #include <vector>
 
 #include "core/http/http_types.h"
+#include "mocks/edge/request_log.h"
 #include "mocks/services/service.h"
 
 namespace opsreg::mocks {
 
 class World;
 
-// Sees every request the edge answered and its response (scenarios count requests by service,
-// operation and caller). Called on the serving thread; must be thread-safe.
-using RequestObserver = std::function<void(const http::Request&, const http::Response&)>;
+// Sees every request the edge answered and what the edge made of it (every member of
+// LoggedRequest but its sequence number): the harness's request log. Called on the serving
+// thread; must be thread-safe.
+using RequestObserver = std::function<void(const http::Request&, const LoggedRequest&)>;
 
 class Edge {
  public:
@@ -51,7 +53,7 @@ class Edge {
   void reset(std::shared_ptr<World> world);
 
  private:
-  http::Response respond(const http::Request& request);
+  http::Response respond(const http::Request& request, LoggedRequest* seen);
   Service* route(const http::Request& request, std::string_view signing_name) const;
   http::Response render(const Service& service, const aws::Error& error,
                         const http::Request& request, const std::string& request_id) const;

@@ -69,7 +69,11 @@ Result<std::unique_ptr<Harness>> Harness::start(const nlohmann::json& world_json
   if (!world.ok()) return world.error();
   std::unique_ptr<Harness> h(new Harness());
   h->edge_ = std::make_unique<Edge>(std::move(world.value()));
-  if (options.observer) h->edge_->set_observer(std::move(options.observer));
+  h->requests_ = std::make_unique<RequestLog>(options.request_log_capacity);
+  h->edge_->set_observer(
+      [log = h->requests_.get()](const http::Request& request, const LoggedRequest& seen) {
+        if (request.header(kUnloggedHeader).empty()) log->record(seen);
+      });
   // The hosts are asked for at every round: none until they run, none once they stop.
   Harness* self = h.get();
   h->agents_ = std::make_unique<agents::AgentRunner>(*h->edge_, [self] {
@@ -94,8 +98,12 @@ Result<std::unique_ptr<Harness>> Harness::start_file(const std::string& path,
 Status Harness::serve_and_start_hosts(const HarnessOptions& options) {
   HttpServer::Options server_options;
   server_options.too_large = entity_too_large;
+  AdminHooks hooks;
   // An admin clock advance steps through the agents' contacts on the way.
-  AdminHooks hooks{[this](std::chrono::microseconds by) { agents_->advance(by); }};
+  hooks.advance_clock = [this](std::chrono::microseconds by) { agents_->advance(by); };
+  hooks.requests = requests_.get();
+  hooks.hosts = [this] { return hosts_json(); };
+  hooks.host_root = [this](const std::string& name) { return host_root(name); };
   server_ = std::make_unique<HttpServer>(
       [this, hooks](const http::Request& request) {
         if (std::optional<http::Response> admin = handle_admin(*edge_, request, hooks))
@@ -129,6 +137,36 @@ Harness::~Harness() {
   if (edge_) edge_->set_clock_listener({});
   stop_hosts();
   if (server_) server_->stop();
+}
+
+nlohmann::json Harness::hosts_json() const {
+  std::lock_guard lock(fleet_mu_);
+  nlohmann::json hosts = nlohmann::json::array();
+  if (!fleet_) return hosts;
+  auto or_null = [](const std::string& s) {
+    return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s);
+  };
+  for (const auto& f : fleet_->hosts())
+    hosts.push_back(
+        {{"name", f.host.name},
+         {"address", f.host.private_ip},
+         {"public_ip", or_null(f.host.public_ip)},
+         {"infrastructure_class", f.host.infrastructure},
+         {"ssh_port", f.ssh->port()},
+         {"ssh_username", f.username},
+         {"ssh_private_key", or_null(f.identity_file)},
+         {"host_key_fingerprint", f.ssh->host_key_fingerprint()},
+         {"metadata_url", or_null(f.metadata_url)},
+         {"ec2_instance_id", f.host.ec2 ? nlohmann::json(f.host.ec2->instance_id) : nullptr}});
+  return hosts;
+}
+
+Result<std::filesystem::path> Harness::host_root(const std::string& name) const {
+  std::lock_guard lock(fleet_mu_);
+  if (fleet_)
+    for (const auto& h : fleet_->hosts())
+      if (h.host.name == name) return h.ssh->root();
+  return aws::make_error("NoSuchHost", "the world has no host '" + name + "'", 0);
 }
 
 namespace {

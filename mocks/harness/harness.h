@@ -4,6 +4,7 @@
 // benchmarks and the test fixtures all start their fakes here.
 #pragma once
 
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -17,6 +18,7 @@
 #include "core/util/result.h"
 #include "mocks/agents/agent_runner.h"
 #include "mocks/edge/edge.h"
+#include "mocks/edge/request_log.h"
 #include "mocks/server/http_server.h"
 #include "mocks/ssh/host_fleet.h"
 #include "mocks/world/world.h"
@@ -36,8 +38,8 @@ struct HarnessOptions {
   std::string opsreg_bin;
   // More environment for every host's commands (e.g. OPSREG_AGENT_KEY_POOL).
   std::map<std::string, std::string> host_env;
-  // Sees every request the edge answered (set before anything is served).
-  RequestObserver observer;
+  // How many requests the request log keeps (the oldest are dropped and counted).
+  size_t request_log_capacity = RequestLog::kDefaultCapacity;
 };
 
 class Harness {
@@ -57,10 +59,20 @@ class Harness {
   // The world being served now (the admin API's reset replaces it).
   std::shared_ptr<World> world() const { return edge_->world(); }
   Edge& edge() { return *edge_; }
+  // Every request the edge answered (not the admin API's, not those carrying
+  // kUnloggedHeader); the admin API lists it and its reset clears it.
+  RequestLog& requests() { return *requests_; }
+  const RequestLog& requests() const { return *requests_; }
   agents::AgentRunner& agents() { return *agents_; }
   // The running hosts. Precondition: started with `hosts`.
   const ssh::HostFleet& fleet() const { return *fleet_; }
   bool has_hosts() const { return fleet_ != nullptr; }
+  // How to reach each host (serve's "hosts", GET /_opsreg/hosts): name, addresses,
+  // infrastructure class, SSH port, user name and key, host key fingerprint, metadata URL,
+  // EC2 instance id. An empty array once the hosts stopped.
+  nlohmann::json hosts_json() const;
+  // The root ("/") of a running host's tree. NoSuchHost when there is none of that name.
+  Result<std::filesystem::path> host_root(const std::string& name) const;
   // http://127.0.0.1:PORT of the edge. Precondition: started with `serve`.
   std::string url() const { return server_->url(); }
   int port() const { return server_->port(); }
@@ -91,6 +103,7 @@ class Harness {
   Harness() = default;
   Status serve_and_start_hosts(const HarnessOptions& options);
 
+  std::unique_ptr<RequestLog> requests_;
   std::unique_ptr<Edge> edge_;
   std::unique_ptr<agents::AgentRunner> agents_;
   std::unique_ptr<HttpServer> server_;

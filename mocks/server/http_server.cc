@@ -108,9 +108,10 @@ int HttpServer::start(int port) {
   server_->set_pre_routing_handler([handler](const httplib::Request& in, httplib::Response& out) {
     // Handlers answer Range requests themselves (S3); keep httplib from slicing the body again.
     const_cast<httplib::Request&>(in).ranges.clear();
-    // A request with neither Content-Length nor Transfer-Encoding has no body (curl -X PUT to a
-    // metadata service sends such); httplib would wait for one until its read timeout.
-    if (in.method == "PUT" && !in.has_header("Content-Length") &&
+    // A request with neither Content-Length nor Transfer-Encoding has no body (RFC 9112 6.3;
+    // curl -X PUT to a metadata service, curl -X POST .../_opsreg/reset send such): httplib
+    // would wait for one until its read timeout, then answer a bare 400.
+    if (in.method != "GET" && in.method != "HEAD" && !in.has_header("Content-Length") &&
         !in.has_header("Transfer-Encoding")) {
       handler(in, out);
       return httplib::Server::HandlerResponse::Handled;

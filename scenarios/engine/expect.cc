@@ -1,14 +1,12 @@
 // The expect step: the previous action's exit status, error code and message, and what the
-// world holds (instances, IAM users, host files, requests seen), each read through the wire.
+// world holds (instances, IAM users, host files, requests seen), each read through the wire of
+// an ExpectWorld: a scenario's own world, or a running `opsreg serve` (`opsreg expect`).
 #include <strings.h>
 
 #include <algorithm>
-#include <fstream>
 #include <pugixml.hpp>
-#include <sstream>
 
 #include "core/util/json_text.h"
-#include "core/util/path_inside.h"
 #include "scenarios/engine/steps.h"
 
 namespace opsreg::scenarios {
@@ -20,14 +18,14 @@ std::string shorten(const std::string& s, size_t n = 600) {
 }
 
 struct Checker {
-  ScenarioWorld& w;
+  ExpectWorld& w;
   const StepOutcome& last;
   std::vector<std::string> problems;
 
   void differ(const std::string& what) { problems.push_back(what); }
 
   Result<nlohmann::json> opsworks(const std::string& op, const nlohmann::json& body) {
-    auto c = w.client("opsworks", w.world().operator_credentials());
+    auto c = w.operator_client("opsworks");
     if (!c.ok()) return c.error();
     return c->call_json("OpsWorks_20130218." + op, body);
   }
@@ -94,7 +92,7 @@ struct Checker {
   }
 
   void iam_user(const nlohmann::json& e) {
-    auto c = w.client("iam", w.world().operator_credentials());
+    auto c = w.operator_client("iam");
     if (!c.ok()) return differ(c.error().message);
     bool present = e.value("present", true);
     std::string prefix = e.value("path_prefix", "/");
@@ -120,30 +118,27 @@ struct Checker {
   }
 
   void file(const nlohmann::json& e) {
-    auto root = w.host_root(e["host"]);
-    if (!root.ok()) return differ(root.error().message);
     std::string path = e["path"];
-    auto inside = path_inside(*root, path, AbsoluteNames::kFromTheRoot);
-    if (!inside.ok()) return differ("file " + inside.error().message);
-    std::ifstream in(*inside);
+    auto content = w.host_file(e["host"], path);
+    if (!content.ok())
+      return differ(content.error().is("NoSuchHost") ? content.error().message
+                                                     : "file " + content.error().message);
     bool want_absent = e.value("absent", false);
-    if (!in) {
+    if (!*content) {
       if (!want_absent)
         differ("expected file " + path + " on " + as_text(e["host"]) + ", got none");
       return;
     }
     if (want_absent) return differ("expected no file " + path + " on " + as_text(e["host"]));
-    std::stringstream content;
-    content << in.rdbuf();
-    if (e.contains("contains") && content.str().find(as_text(e["contains"])) == std::string::npos)
+    if (e.contains("contains") && (*content)->find(as_text(e["contains"])) == std::string::npos)
       differ("expected " + path + " on " + as_text(e["host"]) + " to contain \"" +
-             as_text(e["contains"]) + "\", got \"" + shorten(content.str()) + "\"");
+             as_text(e["contains"]) + "\", got \"" + shorten(**content) + "\"");
   }
 
   // {"NAME.Member": value}: a saved result's member (as "$NAME.Member" reads it).
   void results(const nlohmann::json& e) {
     for (const auto& [k, v] : e.items()) {
-      auto got = resolve(nlohmann::json("$" + k), w);
+      auto got = resolve(nlohmann::json("$" + k), w.saved_results());
       if (!got.ok()) {
         differ("expected " + k + " " + as_text(v) + ", got " + got.error().message);
       } else if (as_text(*got) != as_text(v)) {
@@ -156,12 +151,14 @@ struct Checker {
     // A caller is an identity name, an access key id, or a saved key ("$newkey").
     nlohmann::json who = e.value("caller", nlohmann::json(""));
     std::string caller = who.is_object() ? who.value("AccessKeyId", "") : as_text(who);
+    auto seen = w.requests();
+    if (!seen.ok()) return differ("the requests seen cannot be read: " + seen.error().message);
     int n = 0;
-    for (const SeenRequest& r : w.requests()) {
+    for (const SeenRequest& r : *seen) {
       if (r.service != as_text(e["service"])) continue;
       if (e.contains("operation") && r.operation != as_text(e["operation"])) continue;
-      if (e.contains("ok") && e["ok"].get<bool>() != (r.status >= 200 && r.status < 300)) continue;
-      if (!caller.empty() && r.access_key_id != caller &&
+      if (e.contains("ok") && e["ok"].get<bool>() != r.ok()) continue;
+      if (!caller.empty() && r.access_key_id != caller && r.identity != caller &&
           w.identity_of_key(r.access_key_id) != caller)
         continue;
       ++n;
@@ -181,24 +178,30 @@ struct Checker {
 
 }  // namespace
 
+std::vector<std::string> check_expectation(ExpectWorld& w, const nlohmann::json& e,
+                                           const StepOutcome& last) {
+  Checker c{w, last, {}};
+  if (e.contains("exit") || e.contains("error_code") || e.contains("message") ||
+      e.contains("stdout_contains") || e.contains("stderr_contains"))
+    c.previous(e);
+  if (e.contains("requests")) c.requests(e["requests"]);
+  if (e.contains("instance")) c.instance(e["instance"]);
+  if (e.contains("iam_user")) c.iam_user(e["iam_user"]);
+  if (e.contains("file")) c.file(e["file"]);
+  if (e.contains("result")) c.results(e["result"]);
+  return c.problems;
+}
+
 Status check_expect(ScenarioWorld& w, const Step& s, const StepOutcome& last) {
   auto e = resolve(s.body, w);
   std::string where = "step " + std::to_string(s.index) + " (expect): ";
   if (!e.ok()) return aws::make_error("ExpectationFailed", where + e.error().message, 0);
-  Checker c{w, last, {}};
   w.set_observing(false);
-  if (e->contains("exit") || e->contains("error_code") || e->contains("message") ||
-      e->contains("stdout_contains") || e->contains("stderr_contains"))
-    c.previous(*e);
-  if (e->contains("requests")) c.requests((*e)["requests"]);
-  if (e->contains("instance")) c.instance((*e)["instance"]);
-  if (e->contains("iam_user")) c.iam_user((*e)["iam_user"]);
-  if (e->contains("file")) c.file((*e)["file"]);
-  if (e->contains("result")) c.results((*e)["result"]);
+  std::vector<std::string> problems = check_expectation(w, *e, last);
   w.set_observing(true);
-  if (c.problems.empty()) return {};
+  if (problems.empty()) return {};
   std::string all;
-  for (const auto& p : c.problems) all += (all.empty() ? "" : "; ") + p;
+  for (const auto& p : problems) all += (all.empty() ? "" : "; ") + p;
   return aws::make_error("ExpectationFailed", where + all, 0);
 }
 

@@ -225,6 +225,11 @@ Result<Step> parse_step(const std::string& file, const nlohmann::json& j, size_t
 
 }  // namespace
 
+Result<Step> parse_scenario_step(const std::string& file, const nlohmann::json& step,
+                                 size_t index) {
+  return parse_step(file, step, index);
+}
+
 Result<std::vector<std::string>> register_argv(const nlohmann::json& flags) {
   std::vector<std::string> argv;
   std::optional<std::string> target;

@@ -39,6 +39,10 @@ Result<Scenario> load_scenario(const std::filesystem::path& file);
 // from `fixtures_dir` parent-relative paths ("fixtures/worlds/WORLD.json") or absolute ones.
 Result<Scenario> parse_scenario(const nlohmann::json& j, const std::string& file);
 
+// Reads and checks one step as the loader does (`opsreg expect` checks its expect objects so).
+// Errors ("BadScenario") read "FILE: step INDEX (KIND): what is wrong".
+Result<Step> parse_scenario_step(const std::string& file, const nlohmann::json& step, size_t index);
+
 // The register step's flags as the CLI's arguments: {"stack_id": "S", "local": true,
 // "target": "T"} -> ["--stack-id", "S", "--local", "T"] (false flags are left out).
 Result<std::vector<std::string>> register_argv(const nlohmann::json& flags);

@@ -1,21 +1,13 @@
-// Starting and observing a scenario's world: the fakes, their port, hosts and agents.
+// Starting a scenario's world (the fakes, their port, hosts and agents) and reading it.
 #include "scenarios/engine/scenario_world.h"
 
 #include "core/config/endpoints.h"
-#include "mocks/services/operation_name.h"
+#include "core/util/path_inside.h"
+#include "mocks/admin/admin_api.h"
 
 namespace opsreg::scenarios {
 
 namespace {
-
-// The operation as the edge and its fault rules name it (mocks/services/operation_name.h).
-std::string operation_of(const std::string& service, const http::Request& r) {
-  aws::Protocol protocol = service == "s3"         ? aws::Protocol::kRestXml
-                           : service == "opsworks" ? aws::Protocol::kJson
-                           : service == "ec2"      ? aws::Protocol::kEc2
-                                                   : aws::Protocol::kQuery;
-  return mocks::operation_name(protocol, r);
-}
 
 // A client's clock set off the world's by a fixed amount (a caller with a wrong clock).
 class SkewedClock final : public Clock {
@@ -35,12 +27,8 @@ Result<std::unique_ptr<ScenarioWorld>> ScenarioWorld::start(const nlohmann::json
                                                             const WorldOptions& options) {
   std::unique_ptr<ScenarioWorld> w(new ScenarioWorld());
   w->world_json_ = world_json;
-  ScenarioWorld* self = w.get();
   mocks::HarnessOptions harness;
   harness.opsreg_bin = options.opsreg_bin;
-  harness.observer = [self](const http::Request& request, const http::Response& response) {
-    self->observe(request, response);
-  };
   auto started = mocks::Harness::start(world_json, harness);
   if (!started.ok()) return started.error();
   w->harness_ = std::move(*started);
@@ -48,35 +36,13 @@ Result<std::unique_ptr<ScenarioWorld>> ScenarioWorld::start(const nlohmann::json
   return w;
 }
 
-// The harness first: its server's threads observe into this object's members.
-ScenarioWorld::~ScenarioWorld() { harness_.reset(); }
+ScenarioWorld::~ScenarioWorld() = default;
 
 std::shared_ptr<const Clock> ScenarioWorld::clock() const {
   return std::shared_ptr<const Clock>(world_, &world_->clock());
 }
 
-void ScenarioWorld::observe(const http::Request& request, const http::Response& response) {
-  if (!observing_) return;
-  SeenRequest seen;
-  aws::SignatureClaim claim;
-  std::string why;
-  aws::SignableRequest signable = request.signable();
-  if (aws::parse_claim(signable, &claim, &why) == aws::ClaimProblem::kNone) {
-    seen.service = claim.service;
-    seen.access_key_id = claim.access_key_id;
-  } else {
-    seen.service = request.header("X-Amz-Target").starts_with("OpsWorks_") ? "opsworks" : "s3";
-  }
-  seen.operation = operation_of(seen.service, request);
-  seen.status = response.status;
-  std::lock_guard lock(mu_);
-  seen_.push_back(std::move(seen));
-}
-
-std::vector<SeenRequest> ScenarioWorld::requests() const {
-  std::lock_guard lock(mu_);
-  return seen_;
-}
+Result<std::vector<SeenRequest>> ScenarioWorld::requests() { return harness_->requests().list(); }
 
 Result<aws::Credentials> ScenarioWorld::identity(const std::string& name) const {
   if (name == "operator") return world_->operator_credentials();
@@ -131,9 +97,23 @@ clients::ClientDeps ScenarioWorld::client_deps(std::chrono::microseconds skew) c
 }
 
 Result<std::filesystem::path> ScenarioWorld::host_root(const std::string& name) const {
-  for (const auto& h : fleet().hosts())
-    if (h.host.name == name) return h.ssh->root();
-  return aws::make_error("NoSuchHost", "the world has no host '" + name + "'", 0);
+  return harness_->host_root(name);
+}
+
+Result<clients::AwsClient> ScenarioWorld::operator_client(const std::string& service) {
+  config::Service which;
+  if (!config::service_from_id(service, &which))
+    return aws::make_error("BadScenario", "unknown service " + service, 0);
+  clients::ClientDeps deps = client_deps();
+  deps.transport = check_transport(clients::ClientDeps::defaults().transport);
+  return harness_->client(which, world_->operator_credentials(), deps);
+}
+
+Result<std::optional<std::string>> ScenarioWorld::host_file(const std::string& host,
+                                                            const std::string& path) {
+  auto root = host_root(host);
+  if (!root.ok()) return root.error();
+  return read_file_inside(*root, path, AbsoluteNames::kFromTheRoot, mocks::kAdminMaxFileBytes);
 }
 
 }  // namespace opsreg::scenarios

@@ -1,13 +1,13 @@
 // One scenario's own world while it runs: the fake account on a virtual clock, its edge on a
-// loopback port, its hosts (SSH servers), its agents, the requests the edge saw, saved results.
+// loopback port, its hosts (SSH servers), its agents, saved results; what its expect steps read
+// (ExpectWorld), the requests the edge saw among them (the harness's request log).
 #pragma once
 
-#include <atomic>
 #include <filesystem>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,32 +15,22 @@
 #include "core/clients/aws_client.h"
 #include "core/util/result.h"
 #include "mocks/harness/harness.h"
+#include "scenarios/engine/expect_world.h"
 
 namespace opsreg::scenarios {
-
-// Results saved by name ("register", "call", or a step's save_as) for "$NAME.Member".
-using SavedResults = std::map<std::string, nlohmann::json>;
-
-// A request the edge answered.
-struct SeenRequest {
-  std::string service;        // signing name: iam, opsworks, ec2, sts, s3
-  std::string operation;      // as fault rules name it: CreateUser, DescribeStacks, GetObject
-  std::string access_key_id;  // the caller's key ("" anonymous)
-  int status = 0;
-};
 
 struct WorldOptions {
   // The executable the hosts run as the agent (OPSREG_BIN); empty: this executable.
   std::string opsreg_bin;
 };
 
-class ScenarioWorld {
+class ScenarioWorld final : public ExpectWorld {
  public:
   // Starts the world's fakes (mocks/harness: virtual clock, the edge on 127.0.0.1:0, the hosts
   // and their agents) from `world_json`. Errors: the world file's, the harness's.
   static Result<std::unique_ptr<ScenarioWorld>> start(const nlohmann::json& world_json,
                                                       const WorldOptions& options);
-  ~ScenarioWorld();
+  ~ScenarioWorld() override;
 
   mocks::Harness& harness() { return *harness_; }
   mocks::World& world() { return *world_; }
@@ -58,7 +48,7 @@ class ScenarioWorld {
   // the world file's "identities". NoSuchIdentity otherwise.
   Result<aws::Credentials> identity(const std::string& name) const;
   // The name of the identity (or saved result) holding `access_key_id`; "" when unknown.
-  std::string identity_of_key(const std::string& access_key_id) const;
+  std::string identity_of_key(const std::string& access_key_id) const override;
   // A client of `service` ("iam", "opsworks", ...) signing as `creds` at the world's time,
   // over HTTP to the edge's port.
   // `skew`: the client's clock runs that far ahead of the world's (negative: behind).
@@ -67,22 +57,26 @@ class ScenarioWorld {
   // The host's root ("/" of its tree). NoSuchHost when the world has no such host.
   Result<std::filesystem::path> host_root(const std::string& name) const;
 
-  std::vector<SeenRequest> requests() const;
-  // While false, requests are not recorded (the engine's own checks are not the scenario's).
-  void set_observing(bool on) { observing_ = on; }
+  // The requests the edge answered: the harness's request log (mocks/edge/request_log.h).
+  Result<std::vector<SeenRequest>> requests() override;
+  // While false, requests are not recorded (the engine's own checks are not the scenario's):
+  // the request log is paused.
+  void set_observing(bool on) { harness_->requests().set_paused(!on); }
+
+  // ExpectWorld: the operator's client, a host's file, the saved results.
+  Result<clients::AwsClient> operator_client(const std::string& service) override;
+  Result<std::optional<std::string>> host_file(const std::string& host,
+                                               const std::string& path) override;
+  const SavedResults& saved_results() const override { return saved; }
 
   SavedResults saved;
 
  private:
   ScenarioWorld() = default;
-  void observe(const http::Request& request, const http::Response& response);
 
   nlohmann::json world_json_;
   std::unique_ptr<mocks::Harness> harness_;
   std::shared_ptr<mocks::World> world_;  // the harness's (scenarios never reset it)
-  mutable std::mutex mu_;
-  std::vector<SeenRequest> seen_;  // guarded by mu_
-  std::atomic<bool> observing_{true};
 };
 
 }  // namespace opsreg::scenarios

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "core/util/result.h"
 #include "scenarios/engine/scenario.h"
@@ -30,6 +31,12 @@ Status run_action(ScenarioWorld& w, const Step& step, StepOutcome* last);
 // Checks an expect step; the error's message says what differed ("expected instance web-1
 // status connection_lost, got registered").
 Status check_expect(ScenarioWorld& w, const Step& step, const StepOutcome& last);
+
+// Checks one expect object (its references already resolved) against `w`, the previous
+// action's exit / error_code / message against `last`; what differed, one message each. The
+// expect step and `opsreg expect` (a running serve) both check through it.
+std::vector<std::string> check_expectation(ExpectWorld& w, const nlohmann::json& expectation,
+                                           const StepOutcome& last);
 
 // Replaces "$NAME.Member" strings (whole values) and "${NAME.Member}" (inside strings) with
 // saved results' members (any depth for a single member name). Errors: "UnresolvedReference".

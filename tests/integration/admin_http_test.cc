@@ -1,0 +1,79 @@
+// The admin API over a real socket: a POST with no body at all (no Content-Length, as
+// `curl -XPOST URL` sends it) is answered, and the request log is read over HTTP.
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "tests/support/served_edge.h"
+
+namespace opsreg {
+namespace {
+
+using AdminHttp = testing::ServedEdgeTest;
+
+// Sends `raw` to 127.0.0.1:`port` and returns what comes back until the server closes the
+// connection or nothing arrives for `wait_ms`.
+std::string exchange(int port, const std::string& raw, int wait_ms = 20000) {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_port = htons(static_cast<uint16_t>(port));
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  std::string got;
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0 &&
+      ::write(fd, raw.data(), raw.size()) == static_cast<ssize_t>(raw.size())) {
+    pollfd p{fd, POLLIN, 0};
+    char buf[4096];
+    while (::poll(&p, 1, wait_ms) > 0) {
+      ssize_t n = ::read(fd, buf, sizeof buf);
+      if (n <= 0) break;
+      got.append(buf, static_cast<size_t>(n));
+    }
+  }
+  ::close(fd);
+  return got;
+}
+
+TEST_F(AdminHttp, ResetWithNoBodyAtAllIsAnswered) {
+  testing::EdgeClient client(*tw.edge, tw.world->operator_credentials());
+  ASSERT_EQ(client.query("iam", "CreateUser", {{"UserName", "temp"}}).status, 200);
+  ASSERT_EQ(tw.harness->requests().list().size(), 1u);
+  std::string answer = exchange(tw.harness->port(),
+                                "POST /_opsreg/reset HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                "Connection: close\r\n\r\n");
+  EXPECT_TRUE(answer.starts_with("HTTP/1.1 200")) << answer;
+  EXPECT_NE(answer.find("\"reset\":true"), std::string::npos) << answer;
+  EXPECT_EQ(testing::error_code(client.query("iam", "GetUser", {{"UserName", "temp"}})),
+            "NoSuchEntity");
+  // The reset emptied the log; the GetUser just made is its only entry.
+  ASSERT_EQ(tw.harness->requests().list().size(), 1u);
+  EXPECT_EQ(tw.harness->requests().list()[0].operation, "GetUser");
+}
+
+TEST_F(AdminHttp, DeleteWithNoBodyAtAllIsAnswered) {
+  std::string answer = exchange(tw.harness->port(),
+                                "DELETE /_opsreg/faults HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                "Connection: close\r\n\r\n");
+  EXPECT_TRUE(answer.starts_with("HTTP/1.1 200")) << answer;
+}
+
+TEST_F(AdminHttp, RequestLogOverHttp) {
+  testing::EdgeClient client(*tw.edge, tw.world->operator_credentials());
+  client.query("iam", "CreateUser", {{"UserName", "alice"}});
+  client.query("iam", "CreateUser", {{"UserName", "alice"}});  // EntityAlreadyExists
+  auto r = http->Get("/_opsreg/requests?operation=CreateUser&ok=false");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200);
+  auto j = nlohmann::json::parse(r->body);
+  ASSERT_EQ(j["requests"].size(), 1u);
+  EXPECT_EQ(j["requests"][0]["error_code"], "EntityAlreadyExists");
+  EXPECT_EQ(j["requests"][0]["identity"], "operator");
+  EXPECT_EQ(j["requests"][0]["seq"], 2);
+  // Admin requests are not the edge's: reading the log added nothing to it.
+  EXPECT_EQ(tw.harness->requests().list().size(), 2u);
+}
+
+}  // namespace
+}  // namespace opsreg
