@@ -12,6 +12,7 @@
 #include "core/util/path_inside.h"
 #include "mocks/faults/fault_plan.h"
 #include "scenarios/engine/s3_call.h"
+#include "scenarios/engine/scenario_checks.h"
 
 namespace opsreg::scenarios {
 
@@ -201,6 +202,7 @@ Result<Step> parse_step(const std::string& file, const nlohmann::json& j, size_t
     for (const char* flag : {"ssh_private_key", "ssh_config"})
       if (s.body.contains(flag) && s.body[flag].is_string())
         s.body[flag] = world_path(file, s.body[flag].get<std::string>()).string();
+  if (Status n = check_step_names(s); !n.ok()) return bad_step(file, s, n.error().message);
   if (Status c = check_step(file, s); !c.ok()) return c.error();
   return s;
 }
