@@ -174,9 +174,8 @@ CommandHelp make_conform_help() {
   CommandHelp h;
   h.name = "conform";
   h.summary = "compare the fakes' answers with a real target's, case by case";
-  h.synopsis = {
-      "opsreg conform --target URL|aws [--region REGION] [--world FILE] [--json] "
-      "[CASE...]"};
+  h.synopsis = {"opsreg conform --target URL|aws [--region REGION] [--world FILE] [--json]",
+                "               [CASE...]"};
   h.description = {
       "Makes each conformance case's AWS calls against opsreg's fakes (a fresh world per case) "
       "and against the target, then compares the answers: success or the error code and HTTP "

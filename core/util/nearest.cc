@@ -33,7 +33,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 std::optional<std::string> nearest(std::string_view word, const std::vector<std::string>& known) {
   if (word.empty()) return std::nullopt;
-  const std::size_t limit = std::max<std::size_t>(1, word.size() / 3);
+  const std::size_t limit = std::clamp<std::size_t>(word.size() / 5, 1, 3);
   std::optional<std::string> best;
   std::size_t best_distance = limit + 1;
   for (const std::string& k : known) {

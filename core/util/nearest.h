@@ -14,9 +14,10 @@ namespace opsreg {
 // substitutions and swaps of two neighbouring letters cost one each ("rnu" -> "run" is 1).
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
-// The known word nearest to `word` when it is close enough to be a slip: at most a third of
-// the word's letters (and at least one) away, or `word` is a prefix of exactly one known word
-// ("--stack" -> "--stack-id"). Ties go to the first in `known`. nullopt when none is close.
+// The known word nearest to `word` when it is close enough to be a slip: one edit per five
+// letters of the word away (at least one, at most three: "GetObjectAcl" is no slip for
+// "GetObject"), or `word` is a prefix of exactly one known word ("--stack" -> "--stack-id").
+// Ties go to the first in `known`. nullopt when none is close.
 std::optional<std::string> nearest(std::string_view word, const std::vector<std::string>& known);
 
 // " (did you mean '--stack-id'?)" for a close word, "" otherwise: appended to messages.

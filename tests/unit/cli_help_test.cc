@@ -55,7 +55,7 @@ TEST(CliHelp, EveryFlagACommandReadsIsInItsHelp) {
       {"cli/scenario.cc", &scenario_help()},
       {"cli/conform.cc", &conform_help()},
       {"cli/agent.cc", &agent_help()}};
-  const std::regex read(R"((?:value|has)\("(-[-a-z]+)"\))");
+  const std::regex read(R"re((?:value|has)\("(-[-a-z]+)"\))re");
   for (auto [file, help] : sources) {
     std::ifstream in(std::string(OPSREG_SOURCE_DIR) + "/" + file);
     ASSERT_TRUE(in) << file;
@@ -85,9 +85,12 @@ TEST(CliHelp, EachHelpHasItsSectionsAndEveryOptionWithASentence) {
     for (int i = 0; i < 3; ++i) EXPECT_TRUE(h->exit_statuses[i].starts_with(std::to_string(i)));
     for (const auto& doc : h->docs)
       EXPECT_TRUE(std::ifstream(std::string(OPSREG_SOURCE_DIR) + "/" + doc).good()) << doc;
-    // Wrapped for a terminal.
+    // Wrapped for a terminal (the data folder's paths aside: they are as long as they are).
     std::istringstream lines(text);
-    for (std::string line; std::getline(lines, line);) EXPECT_LE(line.size(), 80u) << line;
+    for (std::string line; std::getline(lines, line);)
+      if (line.find("this opsreg's copy: ") == std::string::npos) {
+        EXPECT_LE(line.size(), 80u) << line;
+      }
   }
 }
 

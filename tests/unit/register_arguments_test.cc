@@ -103,7 +103,7 @@ TEST(RegisterArguments, UnknownOptionsComeFirstWithTheNearestFlag) {
             "Unknown options: --stack-idd (did you mean '--stack-id'?)");
   EXPECT_EQ(problem({"--stack-idd=X", "--infrastructure-class", "ec2", "h"}),
             "Unknown options: --stack-idd=X (did you mean '--stack-id'?)");
-  EXPECT_EQ(problem({"--stack-idd", "X", "host", "--ovveride-hostname", "n"}),
+  EXPECT_EQ(problem({"--stack-idd", "X", "--ovveride-hostname", "n"}),
             "Unknown options: --stack-idd,--ovveride-hostname,n (did you mean '--stack-id' for "
             "'--stack-idd', '--override-hostname' for '--ovveride-hostname'?)");
   EXPECT_EQ(problem(with_required({"h", "--frobnicate"})), "Unknown options: --frobnicate");
@@ -121,8 +121,9 @@ TEST(RegisterArguments, EveryListedFlagIsAccepted) {
     if (flag == "--output") words.push_back("json");
     auto args = parse_arguments(words);
     // A flag that needs a value and has none says so; none is unknown.
-    if (!args.ok())
+    if (!args.ok()) {
       EXPECT_EQ(args.error().message, "argument " + flag + ": expected one argument") << flag;
+    }
   }
 }
 

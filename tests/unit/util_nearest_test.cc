@@ -1,5 +1,5 @@
 // "Did you mean": edit distance (swaps of neighbours cost one, case is ignored) and the nearest
-// known word within a third of the word's length, or the one known word it starts.
+// known word within one edit per five letters, or the one known word it starts.
 #include <gtest/gtest.h>
 
 #include "core/util/nearest.h"
@@ -25,8 +25,12 @@ TEST(Nearest, SuggestsOnlyCloseWords) {
   EXPECT_EQ(nearest("deploy", commands), std::nullopt);
   EXPECT_EQ(nearest("", commands), std::nullopt);
   EXPECT_EQ(nearest("rnu", {"run"}), "run");
-  // A third of the letters, at least one: two slips in a three-letter word are too many.
+  // One slip per five letters, at least one: two slips in a three-letter word are too many,
+  // and a longer name is not a slip for a shorter one it starts with.
   EXPECT_EQ(nearest("xnu", {"run"}), std::nullopt);
+  EXPECT_EQ(nearest("DescribeInstance", {"DescribeInstances", "DescribeStacks"}),
+            "DescribeInstances");
+  EXPECT_EQ(nearest("GetObjectAcl", {"GetObject", "PutObject"}), std::nullopt);
 }
 
 TEST(Nearest, AShortenedWordFindsTheOneItStarts) {
