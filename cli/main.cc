@@ -80,7 +80,7 @@ int main(int argc, char** argv) {
   std::string name = argv[1];
   Args args(argv + 2, argv + argc);
   if (name == "help" || name == "--help" || name == "-h") {
-    if (args.empty()) {
+    if (args.empty() || args[0] == "help") {  // `opsreg help help`: the list too
       std::fputs(general_usage().c_str(), stdout);
       return kExitOk;
     }

@@ -67,6 +67,17 @@ Status check_instance_expectation(const nlohmann::json& instance) {
              did_you_mean(shown, known) + " (one of " + join_words(known) + ")");
 }
 
+Status check_requests_expectation(const nlohmann::json& requests) {
+  if (!requests.is_object() || !requests.contains("service") || !requests.contains("operation"))
+    return {};
+  if (!requests["service"].is_string() || !requests["operation"].is_string()) return {};
+  if (Status s = check_operation(requests["service"].get<std::string>(),
+                                 requests["operation"].get<std::string>());
+      !s.ok())
+    return bad("requests: " + s.error().message);
+  return {};
+}
+
 Status check_fault_operations(const nlohmann::json& rules) {
   for (const auto& rule : rules.is_array() ? rules : nlohmann::json::array({rules})) {
     if (!rule.is_object() || !rule.contains("service") || !rule.contains("operation")) continue;
@@ -88,7 +99,9 @@ Status check_step_names(const Step& step) {
       b.contains("operation") && b["operation"].is_string())
     return check_call_operation(b["service"].get<std::string>(), b["operation"].get<std::string>());
   if (step.kind == "expect" && b.contains("instance"))
-    return check_instance_expectation(b["instance"]);
+    if (Status s = check_instance_expectation(b["instance"]); !s.ok()) return s;
+  if (step.kind == "expect" && b.contains("requests"))
+    return check_requests_expectation(b["requests"]);
   return {};
 }
 

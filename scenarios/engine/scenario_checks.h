@@ -1,7 +1,8 @@
 // Checks of a scenario step's contents against what opsreg knows, made when the file loads so
 // that a typo fails at once with the likely fix: a register step's members (the CLI's flags),
-// a call's or a fault's operation (those the service's fake implements), an expected instance
-// status (OpsWorks' statuses). Each error ("BadScenario") is the part after "step N (KIND): ".
+// a call's, a fault's or a requests count's operation (those the service's fake implements),
+// an expected instance status (OpsWorks' statuses). Each error ("BadScenario") is the part after
+// "step N (KIND): ".
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -31,6 +32,10 @@ Status check_call_operation(const std::string& service, const std::string& opera
 
 // An expect step's instance status that is not an OpsWorks instance status, listing them.
 Status check_instance_expectation(const nlohmann::json& instance);
+
+// An expect step's requests count naming an operation the service's fake does not implement
+// (it could never be counted).
+Status check_requests_expectation(const nlohmann::json& requests);
 
 // AWS fault rules (objects with "service"): an operation other than "*" that the service's fake
 // does not implement.

@@ -119,6 +119,16 @@ TEST(ScenarioChecks, InstanceStatusesAreTheModelsDocumentedOnes) {
   EXPECT_EQ(ours, documented);
 }
 
+TEST(ScenarioChecks, ARequestsCountOfAnOperationTheFakeLacksIsRefused) {
+  EXPECT_EQ(
+      step_error({{"expect",
+                   {{"requests", {{"service", "opsworks"}, {"operation", "RegisterInstances"}}}}}}),
+      "lib/x.json: step 1 (expect): requests: opsworks has no operation RegisterInstances "
+      "in opsreg's fakes (did you mean 'RegisterInstance'?)");
+  EXPECT_TRUE(loads(
+      {{"expect", {{"requests", {{"service", "opsworks"}, {"operation", "RegisterInstance"}}}}}}));
+}
+
 TEST(ScenarioChecks, AFaultOnAnOperationTheFakeLacksIsRefused) {
   EXPECT_EQ(
       step_error(
