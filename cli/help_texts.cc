@@ -146,7 +146,8 @@ CommandHelp make_scenario_help() {
   h.description = {
       "Runs each scenario file (for a folder: every *.json under it, recursively), each in a "
       "world of its own on a virtual clock, N at a time. A scenario names a world, the steps "
-      "to take in it (register, call, advance, host, fault) and what to expect; "
+      "to take in it (registering hosts, AWS calls, moving the clock, faults, …) and what to "
+      "expect; "
       "scenarios/README.md describes the format, scenarios/library holds examples.",
       "Prints a table (name, result, time, reason) whose last line is \"N passed, N "
       "failed\". A file that cannot be loaded is reported as a bad file, naming where: "
