@@ -1,55 +1,34 @@
 // `opsreg agent boot-registration --preconfig FILE [--key-pool FILE]`: the simulated agent run
 // by the installer's boot-registration script; `agent contact`: one of its later contacts;
-// `opsreg agent make-key-pool FILE N` fills a pool.
+// `opsreg agent make-key-pool FILE N` fills a pool. Its help: cli/help_texts.cc.
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
 #include "cli/command.h"
+#include "cli/help.h"
+#include "cli/options.h"
 #include "core/agent/agent_contact.h"
 #include "core/agent/agent_log.h"
 #include "core/agent/boot_registration.h"
 #include "core/agent/instance_identity.h"
 #include "core/agent/rsa_key.h"
 #include "core/config/env.h"
+#include "core/util/nearest.h"
 
 namespace opsreg::cli {
 
 namespace {
 
-constexpr char kAgentUsage[] =
-    "usage: opsreg agent boot-registration --preconfig FILE [--key-pool FILE]\n"
-    "       opsreg agent contact\n"
-    "       opsreg agent make-key-pool FILE COUNT\n"
-    "\n"
-    "boot-registration registers this host with the preconfig's stack (what the OpsWorks agent\n"
-    "installer does) and logs to <host root>/var/log/aws/opsworks/opsworks-agent.log. The key\n"
-    "pool (a PEM file of RSA keys from make-key-pool) is also read from OPSREG_AGENT_KEY_POOL\n"
-    "or the preconfig's opsreg_agent_key_pool; without one a fresh RSA-2048 key is made.\n"
-    "After registering it runs the initial setup: the stack's hosts file replaces\n"
-    "<host root>/etc/hosts (the old one is kept in the log) and the host's EBS volumes and\n"
-    "Elastic IPs are registered; a volume on a reserved mount point fails setup (exit 1).\n"
-    "\n"
-    "contact makes one of the registered agent's periodic contacts with OpsWorks (our model of\n"
-    "the agent's channel), signed with the key in <host root>/etc/aws/opsworks/\n"
-    "instance-agent.yml, and logs the outcome to the agent log; exit status 1 when refused.\n";
+int usage(const std::string& why) { return usage_error(agent_help(), why); }
 
-int usage(const std::string& why) {
-  std::fprintf(stderr, "opsreg agent: %s\n%s", why.c_str(), kAgentUsage);
-  return kExitUsage;
-}
-
-int boot_registration_main(const Args& args) {
-  std::string preconfig_path, key_pool;
-  for (size_t i = 1; i < args.size(); ++i) {
-    if ((args[i] == "--preconfig" || args[i] == "--key-pool") && i + 1 < args.size()) {
-      (args[i] == "--preconfig" ? preconfig_path : key_pool) = args[i + 1];
-      ++i;
-    } else {
-      return usage("unknown argument '" + args[i] + "'");
-    }
-  }
+int boot_registration_main(const ParsedOptions& parsed) {
+  if (!parsed.positional.empty())
+    return usage("boot-registration takes no argument '" + parsed.positional[0] + "'");
+  const std::string preconfig_path = parsed.value("--preconfig").value_or("");
+  std::string key_pool = parsed.value("--key-pool").value_or("");
   if (preconfig_path.empty()) return usage("--preconfig FILE is required");
   config::Env env = config::process_env();
   if (key_pool.empty()) key_pool = config::non_empty(env, "OPSREG_AGENT_KEY_POOL").value_or("");
@@ -84,8 +63,8 @@ int boot_registration_main(const Args& args) {
 }
 
 // What one iteration of a real agent's loop does: contact the service, log the outcome.
-int contact_main(const Args& args) {
-  if (args.size() != 1) return usage("contact takes no arguments");
+int contact_main(const ParsedOptions& parsed) {
+  if (!parsed.positional.empty()) return usage("contact takes no arguments");
   agent::AgentHost host = agent::AgentHost::from_environment(config::process_env());
   SystemClock clock;
   agent::AgentLog log(host, clock, &std::cout);
@@ -101,11 +80,12 @@ int contact_main(const Args& args) {
   return result.ok() ? kExitOk : kExitFailed;
 }
 
-int make_key_pool_main(const Args& args) {
-  if (args.size() != 3) return usage("make-key-pool needs FILE and COUNT");
-  int count = std::atoi(args[2].c_str());
+int make_key_pool_main(const ParsedOptions& parsed) {
+  const std::vector<std::string>& words = parsed.positional;
+  if (words.size() != 2) return usage("make-key-pool needs FILE and COUNT");
+  int count = std::atoi(words[1].c_str());
   if (count <= 0) return usage("COUNT must be a positive number");
-  if (Status s = agent::write_key_pool(args[1], count); !s.ok()) {
+  if (Status s = agent::write_key_pool(words[0], count); !s.ok()) {
     std::fprintf(stderr, "opsreg agent: %s\n", s.error().message.c_str());
     return kExitFailed;
   }
@@ -115,15 +95,19 @@ int make_key_pool_main(const Args& args) {
 }  // namespace
 
 int agent_main(const Args& args) {
-  if (args.empty()) return usage("a subcommand is required");
-  if (args[0] == "boot-registration") return boot_registration_main(args);
-  if (args[0] == "contact") return contact_main(args);
-  if (args[0] == "make-key-pool") return make_key_pool_main(args);
-  if (args[0] == "-h" || args[0] == "--help") {
-    std::fputs(kAgentUsage, stdout);
-    return kExitOk;
-  }
-  return usage("unknown subcommand '" + args[0] + "'");
+  const std::vector<std::string> kSubcommands = {"boot-registration", "contact", "make-key-pool"};
+  if (args.empty()) return usage("a subcommand is required (" + join_words(kSubcommands) + ")");
+  if (args[0] == "-h" || args[0] == "--help") return print_help(agent_help());
+  const std::string& sub = args[0];
+  if (std::find(kSubcommands.begin(), kSubcommands.end(), sub) == kSubcommands.end())
+    return usage(unknown_word("subcommand", sub, kSubcommands));
+  auto parsed = parse_options(Args(args.begin() + 1, args.end()), agent_help().options);
+  if (!parsed.ok()) return usage(parsed.error().message);
+  if (parsed->help) return print_help(agent_help());
+  if (sub == "boot-registration") return boot_registration_main(*parsed);
+  if (!parsed->values.empty())
+    return usage(sub + " takes no flags (--preconfig and --key-pool are boot-registration's)");
+  return sub == "contact" ? contact_main(*parsed) : make_key_pool_main(*parsed);
 }
 
 }  // namespace opsreg::cli

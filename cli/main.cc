@@ -1,57 +1,101 @@
-// The opsreg executable: picks a subcommand and hands it the remaining arguments.
+// The opsreg executable: picks a subcommand and hands it the remaining arguments. `opsreg help`
+// lists the commands, one line each; `opsreg help CMD` is `opsreg CMD --help`.
 #include <cstdio>
 #include <string>
 
 #include "cli/command.h"
+#include "cli/help.h"
+#include "cli/options.h"
 
+namespace opsreg::cli {
 namespace {
-constexpr char kUsage[] =
-    "usage: opsreg <command> [options]\n"
-    "\n"
-    "commands:\n"
-    "  serve [--world FILE] [--port N] [--virtual-clock]\n"
-    "        run the fake AWS services (IAM, STS, S3, OpsWorks) on one local port until\n"
-    "        interrupted; prints one JSON line with the endpoint, credentials, hosts and the\n"
-    "        OpenSSH client config that reaches them\n"
-    "  register [--mock[=WORLD.json]] --stack-id ID --infrastructure-class on-premises ... TARGET\n"
-    "        register a machine with an OpsWorks stack, as `aws opsworks register` does\n"
-    "        (`opsreg register --help` lists every flag)\n"
-    "  scenario run PATH... [-j N] [--json] [--junit FILE]\n"
-    "        run scenario files (scenarios/README.md), each in its own world; a table ending\n"
-    "        in \"N passed, N failed\"\n"
-    "  conform --target URL|aws [--region R] [--world FILE] [--json] [CASE...]\n"
-    "        make the conformance cases' calls against the fakes and a target (real AWS or\n"
-    "        an AWS-compatible endpoint) and print where the answers differ\n"
-    "  expect [--endpoint URL] EXPECTATION... | --file F\n"
-    "        check a running serve's world with scenario expectations (instance, iam_user,\n"
-    "        file, requests); exit 1 naming what differed\n"
-    "  agent boot-registration --preconfig FILE\n"
-    "        the simulated OpsWorks agent that the installer runs on the host\n"
-    "  --version, version\n"
-    "        print opsreg's version (\"opsreg X.Y.Z\")\n";
+
+struct Command {
+  std::string name;
+  std::string summary;  // the first line of its help
+  int (*run)(const Args&);
+};
+
+const std::vector<Command>& commands() {
+  static const std::vector<Command> kCommands = {
+      {"serve",
+       "run the fake AWS services (IAM, STS, S3, OpsWorks, EC2) and the simulated hosts until "
+       "interrupted",
+       serve_main},
+      {"register", register_help().summary, register_main},
+      {"scenario", scenario_help().summary, scenario_main},
+      {"conform", conform_help().summary, conform_main},
+      {"expect",
+       "check a running serve's world with scenario expectations (instance, iam_user, file, "
+       "requests); exit 1 naming what differed",
+       expect_main},
+      {"agent", agent_help().summary, agent_main},
+  };
+  return kCommands;
+}
+
+std::vector<std::string> command_names() {
+  std::vector<std::string> names;
+  for (const Command& c : commands()) names.push_back(c.name);
+  return names;
+}
+
+std::string general_usage() {
+  std::string out =
+      "usage: opsreg <command> [options]\n"
+      "       opsreg help <command>    (the same as opsreg <command> --help)\n"
+      "\n"
+      "opsreg is an offline harness for AWS OpsWorks Stacks instance registration: fakes of the\n"
+      "AWS services it touches, simulated hosts, the register procedure and scenarios.\n"
+      "\n"
+      "commands:\n";
+  // "  NAME      summary", the summary wrapped under itself.
+  constexpr std::size_t kColumn = 12;
+  for (const Command& c : commands())
+    out += ("  " + c.name + std::string(kColumn - 2 - c.name.size(), ' ')) +
+           wrap(c.summary, kColumn).substr(kColumn);
+  out +=
+      "  --version   print opsreg's version (\"opsreg X.Y.Z\"); also `opsreg version`\n"
+      "\nExit status: 0 success, 1 the operation failed, 2 usage error (every command).\n"
+      "Docs: README.md and docs/ in the source tree; installed, PREFIX/share/opsreg/docs.\n";
+  return out;
+}
+
+const Command* find_command(const std::string& name) {
+  for (const Command& c : commands())
+    if (c.name == name) return &c;
+  return nullptr;
+}
+
+int unknown_command(const std::string& name) {
+  std::fprintf(stderr, "opsreg: %s\nRun 'opsreg help' for the list of commands.\n",
+               unknown_word("command", name, command_names()).c_str());
+  return kExitUsage;
+}
+
 }  // namespace
+}  // namespace opsreg::cli
 
 int main(int argc, char** argv) {
+  using namespace opsreg::cli;
   if (argc < 2) {
-    std::fputs(kUsage, stderr);
-    return opsreg::cli::kExitUsage;
+    std::fputs(general_usage().c_str(), stderr);
+    return kExitUsage;
   }
-  std::string command = argv[1];
-  opsreg::cli::Args args(argv + 2, argv + argc);
-  if (command == "serve") return opsreg::cli::serve_main(args);
-  if (command == "register") return opsreg::cli::register_main(args);
-  if (command == "agent") return opsreg::cli::agent_main(args);
-  if (command == "scenario") return opsreg::cli::scenario_main(args);
-  if (command == "conform") return opsreg::cli::conform_main(args);
-  if (command == "--version" || command == "version") {
+  std::string name = argv[1];
+  Args args(argv + 2, argv + argc);
+  if (name == "--version" || name == "version") {
     std::printf("opsreg %s\n", OPSREG_VERSION);
-    return opsreg::cli::kExitOk;
+    return kExitOk;
   }
-  if (command == "expect") return opsreg::cli::expect_main(args);
-  if (command == "help" || command == "--help" || command == "-h") {
-    std::fputs(kUsage, stdout);
-    return opsreg::cli::kExitOk;
+  if (name == "help" || name == "--help" || name == "-h") {
+    if (args.empty() || args[0] == "help") {  // `opsreg help help`: the list too
+      std::fputs(general_usage().c_str(), stdout);
+      return kExitOk;
+    }
+    const Command* command = find_command(args[0]);
+    return command ? command->run({"--help"}) : unknown_command(args[0]);
   }
-  std::fprintf(stderr, "opsreg: unknown command '%s'\n\n%s", command.c_str(), kUsage);
-  return opsreg::cli::kExitUsage;
+  const Command* command = find_command(name);
+  return command ? command->run(args) : unknown_command(name);
 }

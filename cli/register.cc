@@ -1,9 +1,11 @@
 // `opsreg register ...`: `aws opsworks register` for on-premises and EC2 targets and --local,
 // against the AWS environment (real AWS or any endpoint) or, with --mock[=WORLD.json], fakes.
+// Its help: cli/help_texts.cc; its flags: core/register/arguments.h.
 #include <cstdio>
 #include <iostream>
 
 #include "cli/command.h"
+#include "cli/help.h"
 #include "core/clients/debug_log.h"
 #include "core/register/arguments.h"
 #include "core/register/command.h"
@@ -40,15 +42,16 @@ int fail(const std::string& message) {
 
 int register_main(const Args& argv) {
   auto parsed = registration::parse_arguments(argv);
-  if (parsed.ok() && parsed->help) {
-    std::fputs(registration::usage_text(), stdout);
-    return kExitOk;
-  }
+  if (parsed.ok() && parsed->help) return print_help(register_help());
   Status valid = parsed.ok() ? registration::validate(*parsed, registration::platform_system())
                              : Status(parsed.error());
   if (!valid.ok()) {
-    err_line(std::string(registration::usage_text()) +
-             "\nopsreg register: error: " + valid.error().message);
+    // As the AWS CLI: the usage, where the help is, then the error on the last line.
+    std::string text;
+    for (size_t i = 0; i < register_help().synopsis.size(); ++i)
+      text += (i ? "       " : "usage: ") + register_help().synopsis[i] + "\n";
+    err_line(text + "To see help text, you can run: opsreg register --help\n\n" +
+             "opsreg register: error: " + valid.error().message);
     return kExitUsage;
   }
   Arguments args = *parsed;

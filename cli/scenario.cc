@@ -1,10 +1,13 @@
-// `opsreg scenario run PATH… [-j N] [--json] [--junit FILE]`: runs scenario files (or every
+// `opsreg scenario run [-j N] [--json] [--junit FILE] PATH…`: runs scenario files (or every
 // *.json under folders), each in its own world, and reports; exit 0 all passed, 1 any failed.
+// Its help: cli/help_texts.cc.
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 
 #include "cli/command.h"
+#include "cli/help.h"
+#include "cli/options.h"
 #include "scenarios/engine/report.h"
 #include "scenarios/engine/runner.h"
 
@@ -12,54 +15,25 @@ namespace opsreg::cli {
 
 namespace {
 
-constexpr char kScenarioUsage[] =
-    "usage: opsreg scenario run PATH... [-j N] [--json] [--junit FILE]\n"
-    "\n"
-    "Runs each scenario file (folders: every *.json under them, recursively), each in its own\n"
-    "world on a virtual clock, N at a time (default: the number of processors). Prints a table\n"
-    "(name, result, time, reason) whose last line is \"N passed, N failed\"; --json prints the\n"
-    "results as JSON instead; --junit FILE also writes JUnit XML for CI systems.\n"
-    "Exit status: 0 all passed, 1 any failed, 2 usage error or a bad scenario file.\n"
-    "The format: scenarios/README.md.\n";
-
-int usage(const std::string& why) {
-  std::fprintf(stderr, "opsreg scenario: %s\n%s", why.c_str(), kScenarioUsage);
-  return kExitUsage;
-}
+int usage(const std::string& why) { return usage_error(scenario_help(), why); }
 
 }  // namespace
 
 int scenario_main(const Args& args) {
-  if (args.empty()) return usage("a subcommand is required");
-  if (args[0] == "-h" || args[0] == "--help") {
-    std::fputs(kScenarioUsage, stdout);
-    return kExitOk;
-  }
-  if (args[0] != "run") return usage("unknown subcommand '" + args[0] + "'");
-  std::vector<std::string> paths;
-  std::string junit;
-  bool json = false;
+  if (args.empty()) return usage("a subcommand is required (run)");
+  if (args[0] == "-h" || args[0] == "--help") return print_help(scenario_help());
+  if (args[0] != "run") return usage(unknown_word("subcommand", args[0], {"run"}));
+  auto parsed = parse_options(Args(args.begin() + 1, args.end()), scenario_help().options);
+  if (!parsed.ok()) return usage(parsed.error().message);
+  if (parsed->help) return print_help(scenario_help());
   scenarios::RunOptions options;
-  for (size_t i = 1; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    if (a == "--json") {
-      json = true;
-    } else if ((a == "--junit" || a == "-j" || a == "--jobs") && i + 1 < args.size()) {
-      if (a == "--junit") {
-        junit = args[++i];
-      } else {
-        options.jobs = std::atoi(args[++i].c_str());
-        if (options.jobs <= 0) return usage("-j needs a positive number");
-      }
-    } else if (a == "-h" || a == "--help") {
-      std::fputs(kScenarioUsage, stdout);
-      return kExitOk;
-    } else if (a.starts_with("-")) {
-      return usage("unknown option '" + a + "'");
-    } else {
-      paths.push_back(a);
-    }
+  if (auto jobs = parsed->value("--jobs")) {
+    options.jobs = std::atoi(jobs->c_str());
+    if (options.jobs <= 0) return usage("-j needs a positive number, not '" + *jobs + "'");
   }
+  const bool json = parsed->has("--json");
+  const std::string junit = parsed->value("--junit").value_or("");
+  const std::vector<std::string>& paths = parsed->positional;
   if (paths.empty()) return usage("at least one scenario file or folder is required");
   auto files = scenarios::scenario_files(paths);
   if (!files.ok()) return usage(files.error().message);

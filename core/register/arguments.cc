@@ -4,8 +4,11 @@
 
 #include <sys/utsname.h>
 
+#include <algorithm>
 #include <cctype>
 #include <map>
+
+#include "core/util/nearest.h"
 
 namespace opsreg::registration {
 
@@ -35,7 +38,36 @@ std::map<std::string, bool Arguments::*> switch_flags() {
           {"--debug", &Arguments::debug}};
 }
 
+// Flags the parser reads one by one (a value checked against choices, or --mock's optional
+// value), beside the two tables above.
+constexpr const char* kOwnBranchFlags[] = {"--stack-id", "--infrastructure-class", "--output",
+                                           "--mock", "--no-verify-ssl"};
+
+// "Unknown options: --stack-idd,X" as the AWS CLI says it (its words joined by ','), with a
+// hint for each unknown flag that is close to a known one.
+aws::Error unknown_options(const std::vector<std::string>& unknown) {
+  std::string list, hints;
+  const std::vector<std::string> known = flag_names();
+  for (const auto& u : unknown) {
+    list += (list.empty() ? "" : ",") + u;
+    if (!u.starts_with("--")) continue;
+    if (auto near = nearest(u.substr(0, u.find('=')), known))
+      hints += (hints.empty() ? "" : ", ") + ("'" + *near + "'") +
+               (unknown.size() > 1 ? " for '" + u + "'" : "");
+  }
+  return usage("Unknown options: " + list +
+               (hints.empty() ? "" : " (did you mean " + hints + "?)"));
+}
+
 }  // namespace
+
+std::vector<std::string> flag_names() {
+  std::vector<std::string> names(std::begin(kOwnBranchFlags), std::end(kOwnBranchFlags));
+  for (const auto& [name, member] : optional_value_flags()) names.push_back(name);
+  for (const auto& [name, member] : switch_flags()) names.push_back(name);
+  std::sort(names.begin(), names.end());
+  return names;
+}
 
 Result<Arguments> parse_arguments(const std::vector<std::string>& args) {
   Arguments out;
@@ -43,6 +75,7 @@ Result<Arguments> parse_arguments(const std::vector<std::string>& args) {
   std::vector<std::string> unknown;
   const auto optional_flags = optional_value_flags();
   const auto switches = switch_flags();
+  const std::vector<std::string> known = flag_names();
   for (size_t i = 0; i < args.size(); ++i) {
     std::string word = args[i];
     if (word == "-h" || word == "--help" || word == "help") {
@@ -70,7 +103,9 @@ Result<Arguments> parse_arguments(const std::vector<std::string>& args) {
       if (i + 1 >= args.size()) return usage("argument " + name + ": expected one argument");
       return args[++i];
     };
-    if (name == "--mock") {
+    if (std::find(known.begin(), known.end(), name) == known.end()) {
+      unknown.push_back(word);
+    } else if (name == "--mock") {
       out.mock = true;
       if (inline_value) out.mock_world = *inline_value;
     } else if (name == "--no-verify-ssl" && !inline_value) {
@@ -107,15 +142,13 @@ Result<Arguments> parse_arguments(const std::vector<std::string>& args) {
       unknown.push_back(word);
     }
   }
+  // Unknown options first: the AWS CLI (argparse's parse_known_args) reports missing required
+  // flags before them, which hides a mistyped --stack-id behind "--stack-id is required".
+  if (!unknown.empty()) return unknown_options(unknown);
   std::string missing;
   if (!have_stack) missing += "--stack-id";
   if (!have_class) missing += std::string(missing.empty() ? "" : ", ") + "--infrastructure-class";
   if (!missing.empty()) return usage("the following arguments are required: " + missing);
-  if (!unknown.empty()) {
-    std::string list;
-    for (const auto& u : unknown) list += (list.empty() ? "" : ", ") + u;
-    return usage("Unknown options: " + list);
-  }
   return out;
 }
 
@@ -153,27 +186,6 @@ std::string platform_system() {
   struct utsname u;
   if (uname(&u) != 0) return "";
   return u.sysname;
-}
-
-const char* usage_text() {
-  return "usage: opsreg register --stack-id ID --infrastructure-class ec2|on-premises\n"
-         "                       [--override-hostname NAME] [--override-private-ip IP]\n"
-         "                       [--override-public-ip IP] [--override-ssh CMD]\n"
-         "                       [--ssh-username USER] [--ssh-private-key FILE]\n"
-         "                       [--local] [--use-instance-profile] [TARGET]\n"
-         "                       [--profile P] [--region R] [--endpoint-url URL] [--debug]\n"
-         "                       [--no-verify-ssl] [--output json|text]\n"
-         "                       [--mock[=WORLD.json]] [--ssh-config FILE]\n"
-         "\n"
-         "Registers an EC2 instance or an on-premises machine with an OpsWorks Stacks stack, as\n"
-         "`aws opsworks register` does: creates an IAM user for the agent (none with\n"
-         "--use-instance-profile, EC2 only), logs in to TARGET over SSH (or runs locally with\n"
-         "--local) and runs the agent installer. EC2 TARGET: an instance id, an IPv4 address or\n"
-         "a Name tag, looked up in the stack's region (AWS_ENDPOINT_URL_EC2 points EC2 "
-         "elsewhere).\n"
-         "--endpoint-url applies to OpsWorks only (as in the AWS CLI); use AWS_ENDPOINT_URL or\n"
-         "AWS_ENDPOINT_URL_IAM to point IAM elsewhere. --mock runs against embedded fakes.\n"
-         "Exit status: 0 registered, 1 a step failed, 2 usage error.\n";
 }
 
 }  // namespace opsreg::registration

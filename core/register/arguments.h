@@ -48,8 +48,11 @@ struct Arguments {
 
 // Parses `args` (what follows `opsreg register`). Flags take their value as the next word or
 // after '=' (`--stack-id=ID`), as argparse does; the positional TARGET may come anywhere.
-// Errors (code kUsageError) use the AWS CLI's wording: missing required flags ("the following
-// arguments are required: --stack-id, --infrastructure-class"), a bad choice, unknown options.
+// Errors (code kUsageError) use the AWS CLI's wording: unknown options ("Unknown options:
+// --stack-idd,extra", with "(did you mean '--stack-id'?)" when a flag is close to a known one),
+// missing required flags ("the following arguments are required: --stack-id,
+// --infrastructure-class"), a bad choice. Unknown options are reported before missing flags,
+// unlike the AWS CLI, so that a mistyped flag is named as such.
 // Does not run validate(); a help request returns with `help` set and nothing checked.
 Result<Arguments> parse_arguments(const std::vector<std::string>& args);
 
@@ -64,7 +67,7 @@ std::string platform_system();
 // Whether `hostname` matches ^(?!-)[a-z0-9-]{1,63}(?<!-)$, case-insensitively.
 bool valid_hostname(std::string_view hostname);
 
-// The help text for `opsreg register -h`.
-const char* usage_text();
+// Every flag parse_arguments accepts ("--debug", "--endpoint-url", …), sorted; -h/--help aside.
+std::vector<std::string> flag_names();
 
 }  // namespace opsreg::registration

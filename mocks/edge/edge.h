@@ -68,4 +68,8 @@ class Edge {
 // Every fake service the edge serves, one instance each (mocks/edge/services.cc).
 std::vector<std::unique_ptr<Service>> make_services();
 
+// The operations the fake of `signing_name` ("iam", "sts", "s3", "opsworks", "ec2") implements,
+// sorted; empty for a service the edge does not serve. Made once, then kept.
+const std::vector<std::string>& operation_names(std::string_view signing_name);
+
 }  // namespace opsreg::mocks

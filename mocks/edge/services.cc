@@ -1,4 +1,6 @@
-// The list of fake services the edge serves.
+// The list of fake services the edge serves, and the operations each implements.
+#include <map>
+
 #include "mocks/edge/edge.h"
 #include "mocks/services/ec2/ec2_service.h"
 #include "mocks/services/iam/iam_service.h"
@@ -16,6 +18,18 @@ std::vector<std::unique_ptr<Service>> make_services() {
   services.push_back(opsworks::make_service());
   services.push_back(ec2::make_service());
   return services;
+}
+
+const std::vector<std::string>& operation_names(std::string_view signing_name) {
+  static const std::map<std::string, std::vector<std::string>, std::less<>> kNames = [] {
+    std::map<std::string, std::vector<std::string>, std::less<>> names;
+    for (const auto& service : make_services())
+      names[std::string(service->signing_name())] = service->operation_names();
+    return names;
+  }();
+  static const std::vector<std::string> kNone;
+  auto it = kNames.find(signing_name);
+  return it == kNames.end() ? kNone : it->second;
 }
 
 }  // namespace opsreg::mocks

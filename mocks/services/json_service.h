@@ -33,6 +33,7 @@ class JsonService final : public Service {
   // Unknown or missing target (or a method other than POST): UnknownOperationException.
   // A body that is not a JSON object: SerializationException. Both 400.
   Result<http::Response> handle(const http::Request& request, CallContext& ctx) override;
+  std::vector<std::string> operation_names() const override { return operations_.names(); }
 
  private:
   std::string signing_name_;

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace opsreg::mocks {
 
@@ -24,6 +25,13 @@ class Operations {
   const Handler* find(std::string_view name) const {
     auto it = handlers_.find(name);
     return it == handlers_.end() ? nullptr : &it->second;
+  }
+
+  // Every registered name, sorted ("AddRoleToInstanceProfile", "CreateUser", …).
+  std::vector<std::string> names() const {
+    std::vector<std::string> out;
+    for (const auto& [name, handler] : handlers_) out.push_back(name);
+    return out;
   }
 
  private:

@@ -33,6 +33,7 @@ class QueryService final : public Service {
   std::string_view signing_name() const override { return signing_name_; }
   aws::Protocol protocol() const override { return protocol_; }
   Result<http::Response> handle(const http::Request& request, CallContext& ctx) override;
+  std::vector<std::string> operation_names() const override { return operations_.names(); }
   // The namespace of <ErrorResponse> (query only: EC2's <Response> has none).
   std::string_view xml_namespace() const override {
     return protocol_ == aws::Protocol::kQuery ? std::string_view(xmlns_) : std::string_view();

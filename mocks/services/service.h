@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/aws/error_wire.h"
 #include "core/http/http_types.h"
@@ -67,6 +68,9 @@ class Service {
   virtual bool accepts_anonymous() const { return false; }
   // The XML namespace of a query-protocol service's <ErrorResponse> ("" for other protocols).
   virtual std::string_view xml_namespace() const { return {}; }
+  // The AWS names of the operations it implements, sorted (scenario files are checked
+  // against them when they load).
+  virtual std::vector<std::string> operation_names() const = 0;
 };
 
 }  // namespace opsreg::mocks

@@ -1,11 +1,11 @@
 // World construction from a world file, clock control and the snapshot.
 #include "mocks/world/world.h"
 
-#include <fstream>
 #include <sstream>
 
 #include "core/clock/time_format.h"
 #include "core/util/data_dir.h"
+#include "core/util/json_file.h"
 #include "mocks/world/agent_key_pool.h"
 
 namespace opsreg::mocks {
@@ -35,10 +35,9 @@ World::World(const nlohmann::json& source, ClockMode mode, TimePoint start, std:
 std::string World::default_world_path() { return fixtures_dir().string() + "/worlds/default.json"; }
 
 Result<nlohmann::json> World::read_file(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) return invalid(cannot_read(path));
-  auto j = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded()) return invalid(path + " is not valid JSON");
+  // "cannot read PATH", or "PATH:LINE:COLUMN: invalid JSON: …".
+  auto j = read_json_file(path);
+  if (!j.ok()) return invalid(j.error().message);
   return j;
 }
 

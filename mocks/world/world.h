@@ -40,7 +40,8 @@ class World {
   // Errors are ValidationError naming the offending field.
   static Result<std::unique_ptr<World>> from_json(const nlohmann::json& world, ClockMode mode);
   static Result<std::unique_ptr<World>> from_file(const std::string& path, ClockMode mode);
-  // A world file's JSON, unchecked. Errors: ValidationError (unreadable, not JSON).
+  // A world file's JSON, unchecked. Errors: ValidationError (unreadable; not JSON, located as
+  // PATH:LINE:COLUMN).
   static Result<nlohmann::json> read_file(const std::string& path);
   // The path of the default world (fixtures/worlds/default.json).
   static std::string default_world_path();

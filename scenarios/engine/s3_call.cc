@@ -2,19 +2,18 @@
 #include "scenarios/engine/s3_call.h"
 
 #include "core/clients/s3_wire.h"
+#include "core/util/nearest.h"
 
 namespace opsreg::scenarios {
 
 Status check_s3_call(const std::string& operation, const nlohmann::json& params) {
   if (!clients::is_s3_operation(operation)) {
-    std::string supported;
-    for (const auto& name : clients::s3_operation_names())
-      supported += (supported.empty() ? "" : ", ") + name;
+    const auto names = clients::s3_operation_names();
+    std::vector<std::string> known(names.begin(), names.end());
     return aws::make_error("BadScenario",
                            "S3 operation " + operation +
-                               " is not supported by the scenario call step; "
-                               "supported: " +
-                               supported,
+                               " is not supported by the scenario call step" +
+                               did_you_mean(operation, known) + "; supported: " + join_words(known),
                            0);
   }
   Status checked = clients::check_s3_params(operation, params, [](const nlohmann::json& v) {

@@ -13,6 +13,7 @@
 #include "mocks/faults/fault_plan.h"
 #include "scenarios/engine/exec_step.h"
 #include "scenarios/engine/s3_call.h"
+#include "scenarios/engine/scenario_checks.h"
 
 namespace opsreg::scenarios {
 
@@ -219,6 +220,7 @@ Result<Step> parse_step(const std::string& file, const nlohmann::json& j, size_t
     for (const char* flag : {"ssh_private_key", "ssh_config"})
       if (s.body.contains(flag) && s.body[flag].is_string())
         s.body[flag] = world_path(file, s.body[flag].get<std::string>()).string();
+  if (Status n = check_step_names(s); !n.ok()) return bad_step(file, s, n.error().message);
   if (Status c = check_step(file, s); !c.ok()) return c.error();
   return s;
 }

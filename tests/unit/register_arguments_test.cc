@@ -95,6 +95,38 @@ TEST(RegisterArguments, ParseErrorsUseAwsCliWording) {
             "argument --output: Invalid choice, valid choices are: json | text");
 }
 
+// A mistyped required flag is named as unknown, not reported as missing (the AWS CLI would say
+// "--stack-id is required"), with the flag it is close to; the list is joined by ',' as the
+// AWS CLI joins it.
+TEST(RegisterArguments, UnknownOptionsComeFirstWithTheNearestFlag) {
+  EXPECT_EQ(problem({"--stack-idd", "X", "--infrastructure-class", "ec2"}),
+            "Unknown options: --stack-idd (did you mean '--stack-id'?)");
+  EXPECT_EQ(problem({"--stack-idd=X", "--infrastructure-class", "ec2", "h"}),
+            "Unknown options: --stack-idd=X (did you mean '--stack-id'?)");
+  EXPECT_EQ(problem({"--stack-idd", "X", "--ovveride-hostname", "n"}),
+            "Unknown options: --stack-idd,--ovveride-hostname,n (did you mean '--stack-id' for "
+            "'--stack-idd', '--override-hostname' for '--ovveride-hostname'?)");
+  EXPECT_EQ(problem(with_required({"h", "--frobnicate"})), "Unknown options: --frobnicate");
+  // A switch given a value is not a known flag either: --no-verify-ssl takes none.
+  EXPECT_EQ(problem(with_required({"h", "--no-verify-ssl=1"})),
+            "Unknown options: --no-verify-ssl=1 (did you mean '--no-verify-ssl'?)");
+}
+
+TEST(RegisterArguments, EveryListedFlagIsAccepted) {
+  std::vector<std::string> names = flag_names();
+  ASSERT_GE(names.size(), 18u);
+  for (const std::string& flag : names) {
+    Words words = with_required({"h"});
+    if (flag != "--stack-id" && flag != "--infrastructure-class") words.push_back(flag);
+    if (flag == "--output") words.push_back("json");
+    auto args = parse_arguments(words);
+    // A flag that needs a value and has none says so; none is unknown.
+    if (!args.ok()) {
+      EXPECT_EQ(args.error().message, "argument " + flag + ": expected one argument") << flag;
+    }
+  }
+}
+
 TEST(RegisterArguments, ExactlyOneOfTargetAndLocal) {
   EXPECT_EQ(problem(with_required({})), "One of target or --local is required.");
   EXPECT_EQ(problem(with_required({"h", "--local"})),

@@ -74,8 +74,10 @@ TEST(ScenarioLoader, UnknownRegisterFlagIsRefusedAtLoad) {
   j["steps"][0] = {
       {"register", {{"stack_id", "s"}, {"infrastructure_class", "ec2"}, {"no_such_flag", true}}}};
   std::string e = error_of(j);
-  EXPECT_TRUE(e.starts_with("lib/x.json: step 1 (register): ")) << e;
-  EXPECT_NE(e.find("--no-such-flag"), std::string::npos) << e;
+  EXPECT_TRUE(
+      e.starts_with("lib/x.json: step 1 (register): unknown member \"no_such_flag\" "
+                    "(known: "))
+      << e;
 }
 
 TEST(ScenarioLoader, UnknownExpectationAndBadCallAreRefused) {
@@ -124,10 +126,12 @@ TEST(ScenarioLoader, UnreadableFileAndInvalidJsonNameTheFile) {
   EXPECT_EQ(missing.error().message, "cannot read /nonexistent/s.json");
   std::filesystem::path p = std::filesystem::path(::testing::TempDir()) /
                             ("scenario_bad_" + std::to_string(::getpid()) + ".json");
-  std::ofstream(p) << "{\"name\": ";
+  std::ofstream(p) << "{\n  \"name\": \"x\",\n  \"steps\": [}\n";
   auto bad = load_scenario(p);
   ASSERT_FALSE(bad.ok());
-  EXPECT_EQ(bad.error().message, p.string() + ": not valid JSON");
+  EXPECT_EQ(bad.error().message, p.string() +
+                                     ":3:13: invalid JSON: syntax error while parsing value - "
+                                     "unexpected '}'; expected '[', '{', or a literal");
   std::filesystem::remove(p);
 }
 

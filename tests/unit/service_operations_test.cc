@@ -1,5 +1,6 @@
 // The table every fake service registers its operations in (mocks/services/operations.h): a
-// name finds its handler, an unknown name none, and a name registered twice is refused.
+// name finds its handler, an unknown name none, a name registered twice is refused, and the
+// names can be listed (scenario files are checked against them).
 #include <gtest/gtest.h>
 
 #include <functional>
@@ -18,6 +19,14 @@ TEST(ServiceOperations, ANameFindsItsHandler) {
   EXPECT_EQ((*ops.find("DeleteUser"))(), 2);
   EXPECT_EQ(ops.find("GetUser"), nullptr);
   EXPECT_EQ(ops.find(""), nullptr);
+}
+
+TEST(ServiceOperations, NamesListsEveryRegisteredNameSorted) {
+  mocks::Operations<std::function<int()>> ops;
+  EXPECT_TRUE(ops.names().empty());
+  ops.add("DeleteUser", [] { return 2; });
+  ops.add("CreateUser", [] { return 1; });
+  EXPECT_EQ(ops.names(), (std::vector<std::string>{"CreateUser", "DeleteUser"}));
 }
 
 TEST(ServiceOperations, ANameRegisteredTwiceIsRefused) {

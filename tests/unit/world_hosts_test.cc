@@ -1,6 +1,10 @@
 // A world file's "hosts": what parse_hosts accepts, and the ValidationError naming the entry and
 // field for each mistake.
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 
 #include "mocks/base/hosts.h"
 #include "mocks/world/world.h"
@@ -47,6 +51,18 @@ TEST(WorldHosts, AbsentSectionIsNoHosts) {
   auto r = parse_hosts(json(), OPSREG_FIXTURES_DIR);
   ASSERT_TRUE(r.ok());
   EXPECT_TRUE(r->empty());
+}
+
+TEST(WorldHosts, AWorldFileThatIsNotJsonIsLocatedByLineAndColumn) {
+  std::filesystem::path p = std::filesystem::path(::testing::TempDir()) /
+                            ("world_bad_" + std::to_string(::getpid()) + ".json");
+  std::ofstream(p) << "{\n  \"region\": \"us-east-1\",\n  \"stacks\": [,]\n}\n";
+  auto w = World::from_file(p.string(), ClockMode::kVirtual);
+  std::filesystem::remove(p);
+  ASSERT_FALSE(w.ok());
+  EXPECT_EQ(w.error().code, "ValidationError");
+  EXPECT_TRUE(w.error().message.starts_with("world file: " + p.string() + ":3:14: invalid JSON: "))
+      << w.error().message;
 }
 
 TEST(WorldHosts, DefaultWorldHasAKeyHostAPasswordHostAndFiveEc2Hosts) {

@@ -33,6 +33,7 @@ class S3Service final : public Service {
   std::string_view signing_name() const override { return "s3"; }
   aws::Protocol protocol() const override { return aws::Protocol::kRestXml; }
   bool accepts_anonymous() const override { return true; }
+  std::vector<std::string> operation_names() const override { return operations_.names(); }
 
   Result<http::Response> handle(const http::Request& request, CallContext& ctx) override {
     Result<http::Response> result = dispatch(request, ctx);

@@ -1,0 +1,87 @@
+// The opsreg executable's command line as a newcomer meets it: `opsreg help`, `opsreg help CMD`
+// (the same as `opsreg CMD --help`), mistyped commands and subcommands and unknown flags (exit
+// status 2, naming the word and the nearest known one).
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <string>
+
+namespace {
+
+struct Ran {
+  int status = -1;
+  std::string output;  // stdout and stderr together
+};
+
+// Runs build/opsreg with `args` (no shell metacharacters) through /bin/sh.
+Ran opsreg(const std::string& args) {
+  Ran r;
+  FILE* p = popen((std::string(OPSREG_BINARY) + " " + args + " 2>&1").c_str(), "r");
+  if (!p) return r;
+  char buf[4096];
+  while (size_t n = fread(buf, 1, sizeof buf, p)) r.output.append(buf, n);
+  int raw = pclose(p);
+  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  return r;
+}
+
+bool has(const Ran& r, const std::string& text) { return r.output.find(text) != std::string::npos; }
+
+TEST(CliCommands, HelpListsEveryCommandWithOneLine) {
+  Ran r = opsreg("help");
+  EXPECT_EQ(r.status, 0);
+  for (const char* command : {"serve", "register", "scenario", "conform", "agent"})
+    EXPECT_TRUE(has(r, "\n  " + std::string(command) + " ")) << command << "\n" << r.output;
+  EXPECT_EQ(opsreg("--help").output, r.output);
+  Ran none = opsreg("");
+  EXPECT_EQ(none.status, 2);
+  EXPECT_EQ(none.output, r.output);
+}
+
+TEST(CliCommands, HelpCommandIsTheCommandsOwnHelp) {
+  for (const char* command : {"register", "scenario", "conform", "agent"}) {
+    Ran help = opsreg(std::string("help ") + command);
+    Ran own = opsreg(std::string(command) + " --help");
+    EXPECT_EQ(help.status, 0) << command;
+    EXPECT_EQ(help.output, own.output) << command;
+    EXPECT_TRUE(has(help, "OPTIONS\n")) << command;
+  }
+}
+
+TEST(CliCommands, AMistypedCommandOrSubcommandSuggestsTheNearest) {
+  Ran r = opsreg("scenaro run x.json");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(has(r, "opsreg: unknown command 'scenaro'. Did you mean 'scenario'?")) << r.output;
+  r = opsreg("help regster");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(has(r, "Did you mean 'register'?")) << r.output;
+  r = opsreg("scenario rnu x.json");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(has(r, "opsreg scenario: unknown subcommand 'rnu'. Did you mean 'run'?")) << r.output;
+  r = opsreg("agent contacts");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(has(r, "Did you mean 'contact'?")) << r.output;
+}
+
+TEST(CliCommands, AnUnknownFlagIsNamedByEveryCommand) {
+  Ran r = opsreg("register --stack-idd X --infrastructure-class ec2");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(has(r,
+                  "opsreg register: error: Unknown options: --stack-idd (did you mean "
+                  "'--stack-id'?)"))
+      << r.output;
+  r = opsreg("scenario run --jsn x.json");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(has(r, "opsreg scenario: unknown option '--jsn' (did you mean '--json'?)"))
+      << r.output;
+  r = opsreg("conform --taget aws");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(has(r, "opsreg conform: unknown option '--taget' (did you mean '--target'?)"))
+      << r.output;
+  r = opsreg("agent boot-registration --preconfg p.json");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(has(r, "unknown option '--preconfg' (did you mean '--preconfig'?)")) << r.output;
+}
+
+}  // namespace
