@@ -12,6 +12,7 @@
 #include <map>
 
 #include "core/ssh/shell_quote.h"
+#include "scenarios/engine/exec_process.h"
 
 namespace opsreg::scenarios {
 
@@ -26,15 +27,10 @@ std::string machine(const char* name, const std::string& fallback) {
 
 std::string machine_path() { return machine("PATH", "/usr/local/bin:/usr/bin:/bin"); }
 
-// The first executable `name` on `path`, skipping `skip`; "" when none.
+// The first executable `name` on `path`, skipping `skip` and the current folder; "" when none.
 std::string on_path(const std::string& name, const std::string& path, const fs::path& skip = {}) {
-  size_t start = 0;
-  while (start <= path.size()) {
-    size_t end = path.find(':', start);
-    if (end == std::string::npos) end = path.size();
-    fs::path dir = path.substr(start, end - start);
-    start = end + 1;
-    if (dir.empty() || (!skip.empty() && dir == skip)) continue;
+  for (const fs::path dir : path_folders(path)) {
+    if (dir == "." || (!skip.empty() && dir == skip)) continue;
     fs::path p = dir / name;
     if (::access(p.c_str(), X_OK) == 0) return p.string();
   }

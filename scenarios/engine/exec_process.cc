@@ -43,14 +43,7 @@ Result<std::string> find_program(const ProcessSpec& spec) {
     std::string path;
     for (const auto& v : spec.env)
       if (v.starts_with("PATH=")) path = v.substr(5);
-    size_t start = 0;
-    while (start <= path.size()) {
-      size_t end = path.find(':', start);
-      if (end == std::string::npos) end = path.size();
-      std::string dir = path.substr(start, end - start);
-      candidates.push_back(fs::path(dir.empty() ? "." : dir) / name);
-      start = end + 1;
-    }
+    for (const std::string& dir : path_folders(path)) candidates.push_back(fs::path(dir) / name);
   }
   bool seen = false;
   for (const auto& c : candidates) {
@@ -119,6 +112,19 @@ std::string ProcessResult::describe(std::chrono::milliseconds timeout) const {
   auto ms = timeout.count();
   std::string after = ms % 1000 ? std::to_string(ms) + "ms" : std::to_string(ms / 1000) + "s";
   return "timed out after " + after + " (" + ended + ")";
+}
+
+std::vector<std::string> path_folders(const std::string& path) {
+  std::vector<std::string> folders;
+  size_t start = 0;
+  while (start <= path.size()) {
+    size_t end = path.find(':', start);
+    if (end == std::string::npos) end = path.size();
+    std::string dir = path.substr(start, end - start);
+    folders.push_back(dir.empty() ? "." : dir);
+    start = end + 1;
+  }
+  return folders;
 }
 
 Result<ProcessResult> run_process(const ProcessSpec& spec) {

@@ -41,6 +41,9 @@ struct ProcessResult {
 // SpawnFailed.
 Result<ProcessResult> run_process(const ProcessSpec& spec);
 
+// The folders of a PATH value, in order; an empty entry is the current folder, as in a shell.
+std::vector<std::string> path_folders(const std::string& path);
+
 // The text of a signal: "9 (SIGKILL)".
 std::string signal_text(int sig);
 
