@@ -1,5 +1,5 @@
-// /proc scan for the host's leftover processes: environ is NUL-separated "NAME=value"
-// entries, readable for our own processes. Runs once, when a host stops.
+// /proc scan for marked leftover processes: environ is NUL-separated "NAME=value" entries,
+// readable for our own processes. Runs when a host stops and when an exec step ends.
 #include "mocks/ssh/process_sweep.h"
 
 #include <signal.h>
@@ -13,7 +13,10 @@
 namespace opsreg::mocks::ssh {
 
 void kill_host_processes(const std::filesystem::path& root) {
-  const std::string wanted = "OPSREG_HOST_ROOT=" + root.string();
+  kill_marked_processes("OPSREG_HOST_ROOT=" + root.string());
+}
+
+void kill_marked_processes(const std::string& wanted) {
   const pid_t self = getpid();
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator("/proc", ec)) {

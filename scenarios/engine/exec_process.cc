@@ -8,11 +8,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 
 #include "mocks/ssh/child_process.h"
+#include "mocks/ssh/process_sweep.h"
 
 namespace opsreg::scenarios {
 
@@ -135,10 +137,16 @@ Result<ProcessResult> run_process(const ProcessSpec& spec) {
   auto program = find_program(spec);
   if (!program.ok()) return program.error();
 
+  // Every process it starts inherits this mark, even one that leaves the process group (a
+  // daemon such as ssh's ControlPersist master), and is killed by it when the step ends.
+  static std::atomic<uint64_t> runs{0};
+  const std::string mark =
+      "OPSREG_EXEC_ID=" + std::to_string(::getpid()) + "-" + std::to_string(++runs);
   mocks::ssh::SpawnSpec s;
   s.argv = spec.argv;
   s.program = *program;
   s.env = spec.env;
+  s.env.push_back(mark);
   s.cwd = spec.cwd;
   PipeSignalBlocked no_sigpipe;
   auto spawned = mocks::ssh::ChildProcess::spawn(s);
@@ -191,6 +199,7 @@ Result<ProcessResult> run_process(const ProcessSpec& spec) {
         // Exited but not reaped: its process group's id is still held, so what it left
         // running in the group is killed before the exit status is taken.
         child.signal_group(SIGKILL);
+        mocks::ssh::kill_marked_processes(mark);
         child.try_reap();
         exited = true;
         drained_by = Steady::now() + spec.grace;
@@ -210,6 +219,7 @@ Result<ProcessResult> run_process(const ProcessSpec& spec) {
     }
   }
   if (!exited) child.kill_and_reap();
+  mocks::ssh::kill_marked_processes(mark);
   int status = child.wait_status();
   if (WIFSIGNALED(status)) {
     r.signal = WTERMSIG(status);

@@ -131,22 +131,47 @@ TEST(ScenarioExec, TheMachinesAwsAndSshSettingsAreNotSeen) {
   EXPECT_TRUE(r.passed) << r.reason;
 }
 
+// Killed: gone, or a zombie its new parent has not reaped yet.
+void expect_gone(pid_t pid) {
+  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+  std::string field, state;
+  if (stat >> field >> field >> state) {
+    EXPECT_EQ(state, "Z") << "process " << pid << " still runs";
+  }
+}
+
+pid_t read_pid(const fs::path& file) {
+  std::ifstream in(file);
+  pid_t pid = 0;
+  in >> pid;
+  return pid;
+}
+
 TEST(ScenarioExec, NoProcessItStartedIsLeftRunning) {
   fs::path dir = scratch("background");
   fs::path pid_file = dir / "pid";
   auto r = run({shell("sleep 1000 & echo $! > '" + pid_file.string() + "'; echo started"),
                 expect({{"exit", 0}, {"stdout_contains", "started"}})});
   EXPECT_TRUE(r.passed) << r.reason;
-  std::ifstream in(pid_file);
-  pid_t pid = 0;
-  in >> pid;
+  pid_t pid = read_pid(pid_file);
   ASSERT_GT(pid, 0);
-  // Killed: gone, or a zombie its new parent has not reaped yet.
-  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
-  std::string field, state;
-  if (stat >> field >> field >> state) {
-    EXPECT_EQ(state, "Z") << "sleep " << pid << " still runs";
-  }
+  expect_gone(pid);
+  fs::remove_all(dir);
+}
+
+// A daemon leaves the process group and the session (as ssh's ControlPersist master does):
+// it is still ended with the step, and its open output does not hold the step up.
+TEST(ScenarioExec, ADaemonThatLeftItsSessionIsEndedToo) {
+  fs::path dir = scratch("daemon");
+  fs::path pid_file = dir / "pid";
+  auto r = run({shell("setsid sh -c 'echo $$ > \"" + pid_file.string() +
+                      "\"; exec sleep 1000' & while [ ! -s '" + pid_file.string() +
+                      "' ]; do :; done; echo started"),
+                expect({{"exit", 0}, {"stdout_contains", "started"}})});
+  EXPECT_TRUE(r.passed) << r.reason;
+  pid_t pid = read_pid(pid_file);
+  ASSERT_GT(pid, 0);
+  expect_gone(pid);
   fs::remove_all(dir);
 }
 
