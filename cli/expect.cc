@@ -1,6 +1,7 @@
 // `opsreg expect --endpoint URL EXPECTATION…`: a scenario's expect objects (instance, iam_user,
 // file, requests) checked against a running `opsreg serve`, with the scenario engine's own
 // checker (scenarios/engine/expect.cc); exit 0 all hold, 1 any does not, 2 usage error.
+// Its help: cli/help_texts_serve.cc.
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -8,6 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "cli/help.h"
+#include "cli/options.h"
 #include "core/config/env.h"
 #include "core/util/json_file.h"
 #include "scenarios/engine/scenario.h"
@@ -18,35 +21,9 @@ namespace opsreg::cli {
 
 namespace {
 
-constexpr char kExpectUsage[] =
-    "usage: opsreg expect [--endpoint URL] [--region R] (EXPECTATION... | --file F)\n";
-
-constexpr char kExpectHelp[] =
-    "\n"
-    "Checks what a running `opsreg serve` holds, as a scenario's expect step does\n"
-    "(scenarios/README.md): each EXPECTATION is a JSON object (or an array of them) with any of\n"
-    "  \"instance\": {\"hostname\", \"status\", \"service_error\", MEMBER, \"absent\"}\n"
-    "  \"iam_user\": {\"name\" | \"path_prefix\", \"present\"}\n"
-    "  \"file\": {\"host\", \"path\", \"contains\" | \"absent\"}\n"
-    "  \"requests\": {\"service\", \"operation\", \"caller\", \"ok\", \"count\" | \"min\"}\n"
-    "exit, error_code, message and result check a scenario's previous action or saved results:\n"
-    "not applicable here (usage error).\n"
-    "\n"
-    "  --endpoint URL  serve's endpoint (default: $AWS_ENDPOINT_URL)\n"
-    "  --region R      default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile's, the world's\n"
-    "  --file F        read the expectations from F (\"-\": standard input)\n"
-    "Reads are signed as the AWS environment says (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY,\n"
-    "as serve --env exports them, or a profile) at the world's time (GET /_opsreg/clock), and\n"
-    "are not counted among the requests seen.\n"
-    "Exit status: 0 every expectation holds, 1 any does not (each says what differed, as in a\n"
-    "scenario) or serve cannot be read, 2 usage error.\n";
-
 constexpr char kWho[] = "opsreg expect";
 
-int usage(const std::string& why) {
-  std::fprintf(stderr, "%s: %s\n%s", kWho, why.c_str(), kExpectUsage);
-  return kExitUsage;
-}
+int usage(const std::string& why) { return usage_error(expect_help(), why); }
 
 // The keys that check a scenario's previous action or saved results.
 constexpr const char* kNotApplicable[] = {
@@ -95,28 +72,15 @@ int expect_main(const Args& args) {
   options.env = config::process_env();
   if (auto endpoint = config::non_empty(options.env, "AWS_ENDPOINT_URL"))
     options.endpoint = *endpoint;
+  auto parsed = parse_options(args, expect_help().options, "flag");
+  if (!parsed.ok()) return usage(parsed.error().message);
+  if (parsed->help) return print_help(expect_help());
+  if (std::string empty = empty_value(*parsed, expect_help().options); !empty.empty())
+    return usage(empty);
+  if (auto endpoint = parsed->value("--endpoint")) options.endpoint = *endpoint;
+  if (auto region = parsed->value("--region")) options.region = *region;
+  const std::string file = parsed->value("--file").value_or("");
   std::vector<nlohmann::json> expectations;
-  std::vector<std::string> texts;
-  std::string file;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    auto value = [&]() -> const std::string* { return i + 1 < args.size() ? &args[++i] : nullptr; };
-    if (a == "-h" || a == "--help") {
-      std::fputs(kExpectUsage, stdout);
-      std::fputs(kExpectHelp, stdout);
-      return kExitOk;
-    } else if (a == "--endpoint" || a == "--region" || a == "--file") {
-      const std::string* v = value();
-      if (!v || v->empty()) return usage(a + " needs a value");
-      if (a == "--endpoint") options.endpoint = *v;
-      if (a == "--region") options.region = *v;
-      if (a == "--file") file = *v;
-    } else if (a.starts_with("--")) {
-      return usage("unknown flag '" + a + "'");
-    } else {
-      texts.push_back(a);
-    }
-  }
   if (!file.empty()) {
     nlohmann::json j;
     if (file == "-") {
@@ -132,7 +96,7 @@ int expect_main(const Args& args) {
     if (!add_expectations(j, &expectations))
       return usage(file + ": an expectation is a JSON object (or an array of them)");
   }
-  for (const std::string& text : texts) {
+  for (const std::string& text : parsed->positional) {
     auto j = nlohmann::json::parse(text, nullptr, false);
     if (j.is_discarded() || !add_expectations(j, &expectations))
       return usage("'" + text + "' is not a JSON object (or an array of them)");

@@ -28,6 +28,19 @@ void section(std::string& out, const char* title) {
   out += "\n";
 }
 
+// Paragraphs wrapped, a blank line between them.
+void paragraphs(std::string& out, const std::vector<std::string>& list) {
+  for (size_t i = 0; i < list.size(); ++i) out += (i ? "\n" : "") + wrap(list[i], kIndent);
+}
+
+// Each entry's name on a line, its text wrapped below, a blank line between entries.
+void entries(std::string& out, const std::vector<Entry>& list) {
+  for (size_t i = 0; i < list.size(); ++i) {
+    out += (i ? "\n" : "") + std::string(kIndent, ' ') + list[i].name + "\n";
+    out += wrap(list[i].text, kTextIndent);
+  }
+}
+
 // "docs/register.md" and, when this opsreg's data folder holds it, the installed copy.
 std::string doc_line(const std::string& repo_path) {
   std::string line = std::string(kIndent, ' ') + repo_path + " (in the source tree)\n";
@@ -64,19 +77,21 @@ std::string render_help(const CommandHelp& h) {
   section(out, "SYNOPSIS");
   for (const auto& line : h.synopsis) out += std::string(kIndent, ' ') + line + "\n";
   section(out, "DESCRIPTION");
-  for (size_t i = 0; i < h.description.size(); ++i)
-    out += (i ? "\n" : "") + wrap(h.description[i], kIndent);
+  paragraphs(out, h.description);
   section(out, "OPTIONS");
   for (size_t i = 0; i < h.options.size(); ++i) {
     out += (i ? "\n" : "") + std::string(kIndent, ' ') + option_heading(h.options[i]) + "\n";
     out += wrap(h.options[i].text, kTextIndent);
   }
+  for (const HelpSection& s : h.sections) {
+    section(out, s.title.c_str());
+    paragraphs(out, s.paragraphs);
+    if (!s.paragraphs.empty() && !s.entries.empty()) out += "\n";
+    entries(out, s.entries);
+  }
   if (!h.environment.empty()) {
     section(out, "ENVIRONMENT");
-    for (size_t i = 0; i < h.environment.size(); ++i) {
-      out += (i ? "\n" : "") + std::string(kIndent, ' ') + h.environment[i].name + "\n";
-      out += wrap(h.environment[i].text, kTextIndent);
-    }
+    entries(out, h.environment);
   }
   section(out, "EXIT STATUS");
   for (const auto& line : h.exit_statuses) out += std::string(kIndent, ' ') + line + "\n";

@@ -1,11 +1,10 @@
 // The help texts of register, scenario, conform and agent (`opsreg CMD --help`, `opsreg help
 // CMD`): one table each, whose options the command's parser also reads (cli/options.h; register
-// reads its own, core/register/arguments.h, checked against this table by the unit tests).
+// reads its own, core/register/arguments.h, checked against this table by the unit tests). Serve's
+// and expect's: cli/help_texts_serve.cc.
 #include "cli/help.h"
 
 namespace opsreg::cli {
-
-namespace {
 
 // The standard AWS environment, as the AWS CLI reads it (register and conform aim with it).
 std::vector<EnvVar> aws_environment() {
@@ -28,13 +27,22 @@ std::vector<EnvVar> aws_environment() {
   };
 }
 
-const EnvVar kDataDir = {"OPSREG_DATA_DIR",
-                         "The data folder (worlds, fixture keys, the agent installer, "
-                         "conformance cases, the docs) instead of the one found beside the "
-                         "executable: PREFIX/share/opsreg when installed, build/share/opsreg "
-                         "in a build tree."};
+const EnvVar& data_dir_variable() {
+  static const EnvVar variable = {
+      "OPSREG_DATA_DIR",
+      "The data folder (worlds, fixture keys, the agent installer, "
+      "conformance cases, the docs) instead of the one found beside the "
+      "executable: PREFIX/share/opsreg when installed, build/share/opsreg "
+      "in a build tree."};
+  return variable;
+}
 
-const Option kHelp = {{"-h", "--help"}, "", "Print this help and exit."};
+const Option& help_option() {
+  static const Option option = {{"-h", "--help"}, "", "Print this help and exit."};
+  return option;
+}
+
+namespace {
 
 CommandHelp make_register_help() {
   CommandHelp h;
@@ -119,7 +127,7 @@ CommandHelp make_register_help() {
        "FILE",
        "Read this OpenSSH client config instead of ~/.ssh/config (as ssh -F FILE); with "
        "--mock, the fakes' own config by default."},
-      kHelp,
+      help_option(),
   };
   h.environment = aws_environment();
   h.environment.insert(
@@ -130,7 +138,7 @@ CommandHelp make_register_help() {
        {"OPSREG_AGENT_KEY_POOL",
         "With --mock: a file of RSA keys (from `opsreg agent make-key-pool`) the simulated "
         "agents take theirs from, instead of making a fresh one each."},
-       kDataDir});
+       data_dir_variable()});
   h.exit_statuses = {"0  registered",
                      "1  a step failed (an AWS or SSH error, the script's failure)",
                      "2  usage error (bad flags or arguments)"};
@@ -158,12 +166,12 @@ CommandHelp make_scenario_help() {
       {{"-j", "--jobs"}, "N", "Run N scenarios at a time (default: the number of processors)."},
       {{"--json"}, "", "Print the results as JSON instead of the table."},
       {{"--junit"}, "FILE", "Also write the results to FILE as JUnit XML, for CI systems."},
-      kHelp,
+      help_option(),
   };
   h.environment = {
-      {kDataDir.name, kDataDir.text +
-                          " Scenarios name world files relative to it "
-                          "(fixtures/worlds/default.json) unless one lies beside them."},
+      {data_dir_variable().name, data_dir_variable().text +
+                                     " Scenarios name world files relative to it "
+                                     "(fixtures/worlds/default.json) unless one lies beside them."},
   };
   h.exit_statuses = {"0  every scenario passed", "1  a scenario failed",
                      "2  usage error, or a scenario file that cannot be loaded"};
@@ -203,10 +211,10 @@ CommandHelp make_conform_help() {
        "The world file of the fakes' side (default: fixtures/worlds/default.json in the data "
        "folder)."},
       {{"--json"}, "", "Print the results as JSON instead of the table."},
-      kHelp,
+      help_option(),
   };
   h.environment = aws_environment();
-  h.environment.push_back(kDataDir);
+  h.environment.push_back(data_dir_variable());
   h.exit_statuses = {"0  no differences", "1  differences, or the target cannot be reached",
                      "2  usage error, or a case file that cannot be loaded"};
   h.docs = {"fixtures/conformance/README.md", "docs/architecture.md"};
@@ -242,7 +250,7 @@ CommandHelp make_agent_help() {
        "boot-registration: take the agent's RSA key from this pool (from make-key-pool), "
        "else OPSREG_AGENT_KEY_POOL or the preconfig's opsreg_agent_key_pool; without one a "
        "fresh key is made."},
-      kHelp,
+      help_option(),
   };
   h.environment = {
       {"OPSREG_AGENT_KEY_POOL", "The key pool when --key-pool is not given."},

@@ -12,23 +12,17 @@ namespace {
 
 struct Command {
   std::string name;
-  std::string summary;  // the first line of its help
+  std::string summary;  // its help's (cli/help.h)
   int (*run)(const Args&);
 };
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> kCommands = {
-      {"serve",
-       "run the fake AWS services (IAM, STS, S3, OpsWorks, EC2) and the simulated hosts until "
-       "interrupted",
-       serve_main},
+      {"serve", serve_help().summary, serve_main},
       {"register", register_help().summary, register_main},
       {"scenario", scenario_help().summary, scenario_main},
       {"conform", conform_help().summary, conform_main},
-      {"expect",
-       "check a running serve's world with scenario expectations (instance, iam_user, file, "
-       "requests); exit 1 naming what differed",
-       expect_main},
+      {"expect", expect_help().summary, expect_main},
       {"agent", agent_help().summary, agent_main},
   };
   return kCommands;

@@ -11,7 +11,8 @@ std::optional<std::string> ParsedOptions::value(const std::string& name) const {
   return it->second;
 }
 
-Result<ParsedOptions> parse_options(const Args& args, const std::vector<Option>& options) {
+Result<ParsedOptions> parse_options(const Args& args, const std::vector<Option>& options,
+                                    const std::string& noun) {
   auto usage = [](const std::string& why) { return aws::make_error("UsageError", why, 0); };
   std::vector<std::string> known = {"-h", "--help"};
   for (const Option& o : options)
@@ -43,7 +44,7 @@ Result<ParsedOptions> parse_options(const Args& args, const std::vector<Option>&
     for (const Option& o : options)
       for (const auto& n : o.names)
         if (o.is_flag() && n == name) option = &o;
-    if (!option) return usage("unknown option '" + name + "'" + did_you_mean(name, known));
+    if (!option) return usage("unknown " + noun + " '" + name + "'" + did_you_mean(name, known));
     const std::string& key = option->names.back();
     if (option->value.empty()) {
       if (inline_value) return usage(name + " takes no value");
@@ -57,6 +58,13 @@ Result<ParsedOptions> parse_options(const Args& args, const std::vector<Option>&
     }
   }
   return out;
+}
+
+std::string empty_value(const ParsedOptions& parsed, const std::vector<Option>& options) {
+  for (const Option& o : options)
+    if (o.is_flag() && !o.value.empty() && parsed.value(o.names.back()) == "")
+      return o.names.back() + " needs a value (" + o.value + ")";
+  return "";
 }
 
 std::string unknown_word(const std::string& kind, const std::string& word,

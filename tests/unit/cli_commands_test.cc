@@ -31,7 +31,7 @@ bool has(const Ran& r, const std::string& text) { return r.output.find(text) != 
 TEST(CliCommands, HelpListsEveryCommandWithOneLine) {
   Ran r = opsreg("help");
   EXPECT_EQ(r.status, 0);
-  for (const char* command : {"serve", "register", "scenario", "conform", "agent"})
+  for (const char* command : {"serve", "register", "scenario", "conform", "expect", "agent"})
     EXPECT_TRUE(has(r, "\n  " + std::string(command) + " ")) << command << "\n" << r.output;
   EXPECT_EQ(opsreg("--help").output, r.output);
   Ran none = opsreg("");
@@ -40,12 +40,13 @@ TEST(CliCommands, HelpListsEveryCommandWithOneLine) {
 }
 
 TEST(CliCommands, HelpCommandIsTheCommandsOwnHelp) {
-  for (const char* command : {"register", "scenario", "conform", "agent"}) {
+  for (const char* command : {"serve", "register", "scenario", "conform", "expect", "agent"}) {
     Ran help = opsreg(std::string("help ") + command);
     Ran own = opsreg(std::string(command) + " --help");
     EXPECT_EQ(help.status, 0) << command;
     EXPECT_EQ(help.output, own.output) << command;
-    EXPECT_TRUE(has(help, "OPTIONS\n")) << command;
+    for (const char* section : {"OPTIONS\n", "EXIT STATUS\n", "DOCUMENTATION\n"})
+      EXPECT_TRUE(has(help, section)) << command << ": " << section;
   }
 }
 
@@ -82,6 +83,30 @@ TEST(CliCommands, AnUnknownFlagIsNamedByEveryCommand) {
   r = opsreg("agent boot-registration --preconfg p.json");
   EXPECT_EQ(r.status, 2);
   EXPECT_TRUE(has(r, "unknown option '--preconfg' (did you mean '--preconfig'?)")) << r.output;
+  r = opsreg("serve --prot 3");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(has(r, "opsreg serve: unknown flag '--prot' (did you mean '--port'?)")) << r.output;
+  EXPECT_TRUE(has(r, "usage: opsreg serve [--world FILE] [--port N]")) << r.output;
+  r = opsreg("expect --endpont http://127.0.0.1:1 '{}'");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(has(r, "opsreg expect: unknown flag '--endpont' (did you mean '--endpoint'?)"))
+      << r.output;
+}
+
+TEST(CliCommands, ServeAndExpectRefuseWhatTheyCannotUse) {
+  Ran r = opsreg("serve world.json");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(has(r, "opsreg serve: unexpected argument 'world.json' (serve takes only flags)"))
+      << r.output;
+  r = opsreg("serve --port 70000");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(has(r, "--port must be a number from 0 to 65535")) << r.output;
+  r = opsreg("serve --env ''");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(has(r, "opsreg serve: --env needs a value (FILE)")) << r.output;
+  r = opsreg("expect --endpoint");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(has(r, "opsreg expect: --endpoint needs a value (URL)")) << r.output;
 }
 
 }  // namespace

@@ -1,7 +1,7 @@
 // The subcommands' help (cli/help_texts.cc) against their parsers: every flag a parser accepts
 // has a sentence in its command's help and no help lists a flag the parser refuses; each help
-// names its exit statuses and docs that exist. And the flag reader: unknown flags named, with
-// the nearest known one.
+// names its exit statuses and docs that exist; serve's and expect's keep what their help says
+// beyond the flags. And the flag reader: unknown flags named, with the nearest known one.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -32,7 +32,8 @@ const Option* option_named(const CommandHelp& h, const std::string& name) {
 }
 
 std::vector<const CommandHelp*> all_helps() {
-  return {&register_help(), &scenario_help(), &conform_help(), &agent_help()};
+  return {&serve_help(),   &register_help(), &scenario_help(),
+          &conform_help(), &expect_help(),   &agent_help()};
 }
 
 TEST(CliHelp, EveryRegisterFlagTheParserAcceptsHasASentence) {
@@ -54,7 +55,9 @@ TEST(CliHelp, EveryFlagACommandReadsIsInItsHelp) {
   const std::pair<const char*, const CommandHelp*> sources[] = {
       {"cli/scenario.cc", &scenario_help()},
       {"cli/conform.cc", &conform_help()},
-      {"cli/agent.cc", &agent_help()}};
+      {"cli/agent.cc", &agent_help()},
+      {"cli/serve.cc", &serve_help()},
+      {"cli/expect.cc", &expect_help()}};
   const std::regex read(R"re((?:value|has)\("(-[-a-z]+)"\))re");
   for (auto [file, help] : sources) {
     std::ifstream in(std::string(OPSREG_SOURCE_DIR) + "/" + file);
@@ -109,6 +112,79 @@ TEST(CliHelp, TheEnvironmentThatMattersIsNamed) {
     EXPECT_NE(names(conform_help()).find(var), std::string::npos) << var;
   EXPECT_NE(names(scenario_help()).find("OPSREG_DATA_DIR"), std::string::npos);
   EXPECT_NE(names(agent_help()).find("OPSREG_AGENT_KEY_POOL"), std::string::npos);
+  for (const char* var : {"OPSREG_DATA_DIR", "OPSREG_BWRAP"})
+    EXPECT_NE(names(serve_help()).find(var), std::string::npos) << var;
+  for (const char* var : {"AWS_ENDPOINT_URL", "AWS_ACCESS_KEY_ID", "AWS_REGION", "AWS_PROFILE"})
+    EXPECT_NE(names(expect_help()).find(var), std::string::npos) << var;
+}
+
+// A command's own sections come after its options, before the environment, each with its
+// paragraphs and its entries laid out as the options are.
+TEST(CliHelp, ACommandsOwnSectionsSitBetweenOptionsAndEnvironment) {
+  CommandHelp h;
+  h.name = "demo";
+  h.summary = "a command for this test";
+  h.synopsis = {"opsreg demo"};
+  h.options = {help_option()};
+  h.sections = {{"ROUTES", {"What it answers."}, {{"GET thing", "The thing."}}},
+                {"CLOCK", {"Real time."}, {}}};
+  h.environment = {{"DEMO_VAR", "Changes nothing."}};
+  h.exit_statuses = {"0  ok", "1  not", "2  usage"};
+  std::string text = render_help(h);
+  EXPECT_NE(text.find("\nROUTES\n    What it answers.\n\n    GET thing\n        The thing.\n\n"
+                      "CLOCK\n    Real time.\n\nENVIRONMENT\n"),
+            std::string::npos)
+      << text;
+  EXPECT_LT(text.find("OPTIONS\n"), text.find("ROUTES\n"));
+}
+
+// The help as one line: words joined by single spaces, whatever the wrapping.
+std::string unwrapped(const CommandHelp& h) {
+  std::istringstream words(render_help(h));
+  std::string out, word;
+  while (words >> word) out += (out.empty() ? "" : " ") + word;
+  return out;
+}
+
+// What serve's and expect's free-form help used to say is all still there.
+TEST(CliHelp, ServeAndExpectKeepWhatTheirHelpSaid) {
+  std::string serve = unwrapped(serve_help());
+  for (const char* said : {"SIGINT or SIGTERM",
+                           "READY LINE",
+                           "ADMIN API",
+                           "CLOCK",
+                           "EXPORTED ENVIRONMENT",
+                           "GET world",
+                           "GET clock",
+                           "POST clock/advance",
+                           "POST reset",
+                           "GET|POST|DELETE faults",
+                           "GET requests",
+                           "GET hosts",
+                           "GET hosts/NAME/file?path=P",
+                           "&since=SEQ",
+                           "endpoint",
+                           "account_id",
+                           "secret_access_key",
+                           "stack_id",
+                           "agent_installer_url",
+                           "ssh_config",
+                           "host_key_fingerprint",
+                           "ec2_instance_id",
+                           "AWS_DATA_PATH",
+                           "GIT_SSH_COMMAND",
+                           "OPSREG_ADMIN_URL",
+                           "AWS_SHARED_CREDENTIALS_FILE",
+                           "expired signatures",
+                           "mode 0600",
+                           "atomically"})
+    EXPECT_NE(serve.find(said), std::string::npos) << said;
+  std::string expect = unwrapped(expect_help());
+  for (const char* said :
+       {"EXPECTATIONS", "\"instance\"", "\"service_error\"", "\"iam_user\"", "\"path_prefix\"",
+        "\"file\"", "\"contains\"", "\"requests\"", "\"min\"", "not applicable", "stderr_contains",
+        "GET /_opsreg/clock", "not counted", "standard input"})
+    EXPECT_NE(expect.find(said), std::string::npos) << said;
 }
 
 TEST(CliOptions, AnUnknownFlagIsNamedWithTheNearestKnownOne) {
@@ -121,6 +197,18 @@ TEST(CliOptions, AnUnknownFlagIsNamedWithTheNearestKnownOne) {
   parsed = parse_options({"--frobnicate"}, conform_help().options);
   ASSERT_FALSE(parsed.ok());
   EXPECT_EQ(parsed.error().message, "unknown option '--frobnicate'");
+  parsed = parse_options({"--prot", "3"}, serve_help().options, "flag");
+  ASSERT_FALSE(parsed.ok());
+  EXPECT_EQ(parsed.error().message, "unknown flag '--prot' (did you mean '--port'?)");
+}
+
+TEST(CliOptions, AnEmptyValueIsNamedWhereACommandWantsOne) {
+  auto parsed = parse_options({"--env", "", "--port", "0"}, serve_help().options);
+  ASSERT_TRUE(parsed.ok()) << parsed.error().message;
+  EXPECT_EQ(empty_value(*parsed, serve_help().options), "--env needs a value (FILE)");
+  parsed = parse_options({"--env", "e.env", "--print-env"}, serve_help().options);
+  ASSERT_TRUE(parsed.ok()) << parsed.error().message;
+  EXPECT_EQ(empty_value(*parsed, serve_help().options), "");
 }
 
 TEST(CliOptions, ValuesSwitchesAndPositionals) {
