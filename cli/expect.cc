@@ -72,7 +72,7 @@ int expect_main(const Args& args) {
   options.env = config::process_env();
   if (auto endpoint = config::non_empty(options.env, "AWS_ENDPOINT_URL"))
     options.endpoint = *endpoint;
-  auto parsed = parse_options(args, expect_help().options, "flag");
+  auto parsed = parse_options(args, expect_help().options);
   if (!parsed.ok()) return usage(parsed.error().message);
   if (parsed->help) return print_help(expect_help());
   if (std::string empty = empty_value(*parsed, expect_help().options); !empty.empty())

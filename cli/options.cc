@@ -11,8 +11,7 @@ std::optional<std::string> ParsedOptions::value(const std::string& name) const {
   return it->second;
 }
 
-Result<ParsedOptions> parse_options(const Args& args, const std::vector<Option>& options,
-                                    const std::string& noun) {
+Result<ParsedOptions> parse_options(const Args& args, const std::vector<Option>& options) {
   auto usage = [](const std::string& why) { return aws::make_error("UsageError", why, 0); };
   std::vector<std::string> known = {"-h", "--help"};
   for (const Option& o : options)
@@ -44,7 +43,7 @@ Result<ParsedOptions> parse_options(const Args& args, const std::vector<Option>&
     for (const Option& o : options)
       for (const auto& n : o.names)
         if (o.is_flag() && n == name) option = &o;
-    if (!option) return usage("unknown " + noun + " '" + name + "'" + did_you_mean(name, known));
+    if (!option) return usage("unknown option '" + name + "'" + did_you_mean(name, known));
     const std::string& key = option->names.back();
     if (option->value.empty()) {
       if (inline_value) return usage(name + " takes no value");

@@ -25,10 +25,8 @@ struct ParsedOptions {
 
 // Flags take their value as the next word or after '=' ("--jobs=4"); "--" ends the flags.
 // Errors (the message after "opsreg CMD: "): "unknown option '--jsn' (did you mean '--json'?)",
-// "--junit needs a value (FILE)", "--json takes no value". `noun` names what is unknown: serve
-// and expect have said "unknown flag '--prot' (did you mean '--port'?)" from the start.
-Result<ParsedOptions> parse_options(const Args& args, const std::vector<Option>& options,
-                                    const std::string& noun = "option");
+// "--junit needs a value (FILE)", "--json takes no value".
+Result<ParsedOptions> parse_options(const Args& args, const std::vector<Option>& options);
 
 // "--env needs a value (FILE)" for a flag given an empty value ("--env ''"), for commands where
 // no value means nothing sensible (serve, expect); "" when every value has something.

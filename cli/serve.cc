@@ -64,7 +64,7 @@ nlohmann::json ready_line(const mocks::Harness& harness) {
 }  // namespace
 
 int serve_main(const Args& args) {
-  auto parsed = parse_options(args, serve_help().options, "flag");
+  auto parsed = parse_options(args, serve_help().options);
   if (!parsed.ok()) return usage(parsed.error().message);
   if (parsed->help) return print_help(serve_help());
   if (std::string empty = empty_value(*parsed, serve_help().options); !empty.empty())

@@ -152,7 +152,7 @@ class ExpectAgainstServe(unittest.TestCase):
             self.assertIn(says, r.stderr, bad)
         r = self.expect('{"iam_user": {"name": "x"}}', extra=("--colour",))
         self.assertEqual(r.returncode, 2)
-        self.assertIn("unknown flag '--colour'", r.stderr)
+        self.assertIn("unknown option '--colour'", r.stderr)
         r = subprocess.run([opsreg_binary(), "expect", '{"iam_user": {"name": "x"}}'],
                            env=clean_env(), capture_output=True, text=True, timeout=60)
         self.assertEqual(r.returncode, 2)

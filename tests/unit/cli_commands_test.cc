@@ -85,11 +85,11 @@ TEST(CliCommands, AnUnknownFlagIsNamedByEveryCommand) {
   EXPECT_TRUE(has(r, "unknown option '--preconfg' (did you mean '--preconfig'?)")) << r.output;
   r = opsreg("serve --prot 3");
   EXPECT_EQ(r.status, 2);
-  EXPECT_TRUE(has(r, "opsreg serve: unknown flag '--prot' (did you mean '--port'?)")) << r.output;
+  EXPECT_TRUE(has(r, "opsreg serve: unknown option '--prot' (did you mean '--port'?)")) << r.output;
   EXPECT_TRUE(has(r, "usage: opsreg serve [--world FILE] [--port N]")) << r.output;
   r = opsreg("expect --endpont http://127.0.0.1:1 '{}'");
   EXPECT_EQ(r.status, 2);
-  EXPECT_TRUE(has(r, "opsreg expect: unknown flag '--endpont' (did you mean '--endpoint'?)"))
+  EXPECT_TRUE(has(r, "opsreg expect: unknown option '--endpont' (did you mean '--endpoint'?)"))
       << r.output;
 }
 

@@ -197,9 +197,9 @@ TEST(CliOptions, AnUnknownFlagIsNamedWithTheNearestKnownOne) {
   parsed = parse_options({"--frobnicate"}, conform_help().options);
   ASSERT_FALSE(parsed.ok());
   EXPECT_EQ(parsed.error().message, "unknown option '--frobnicate'");
-  parsed = parse_options({"--prot", "3"}, serve_help().options, "flag");
+  parsed = parse_options({"--prot", "3"}, serve_help().options);
   ASSERT_FALSE(parsed.ok());
-  EXPECT_EQ(parsed.error().message, "unknown flag '--prot' (did you mean '--port'?)");
+  EXPECT_EQ(parsed.error().message, "unknown option '--prot' (did you mean '--port'?)");
 }
 
 TEST(CliOptions, AnEmptyValueIsNamedWhereACommandWantsOne) {
