@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 
 #include "scenarios/engine/runner.h"
 
@@ -147,10 +148,13 @@ pid_t read_pid(const fs::path& file) {
   return pid;
 }
 
-TEST(ScenarioExec, NoProcessItStartedIsLeftRunning) {
-  fs::path dir = scratch("background");
+// Runs `start` (a shell line given the pid file's quoted path, which it fills with the pid of a
+// process it leaves running) as an exec step, then checks that process was ended with it.
+void expect_left_process_ended(const std::string& name,
+                               const std::function<std::string(const std::string&)>& start) {
+  fs::path dir = scratch(name);
   fs::path pid_file = dir / "pid";
-  auto r = run({shell("sleep 1000 & echo $! > '" + pid_file.string() + "'; echo started"),
+  auto r = run({shell(start("'" + pid_file.string() + "'") + "; echo started"),
                 expect({{"exit", 0}, {"stdout_contains", "started"}})});
   EXPECT_TRUE(r.passed) << r.reason;
   pid_t pid = read_pid(pid_file);
@@ -159,20 +163,19 @@ TEST(ScenarioExec, NoProcessItStartedIsLeftRunning) {
   fs::remove_all(dir);
 }
 
+TEST(ScenarioExec, NoProcessItStartedIsLeftRunning) {
+  expect_left_process_ended("background", [](const std::string& pid_file) {
+    return "sleep 1000 & echo $! > " + pid_file;
+  });
+}
+
 // A daemon leaves the process group and the session (as ssh's ControlPersist master does):
 // it is still ended with the step, and its open output does not hold the step up.
 TEST(ScenarioExec, ADaemonThatLeftItsSessionIsEndedToo) {
-  fs::path dir = scratch("daemon");
-  fs::path pid_file = dir / "pid";
-  auto r = run({shell("setsid sh -c 'echo $$ > \"" + pid_file.string() +
-                      "\"; exec sleep 1000' & while [ ! -s '" + pid_file.string() +
-                      "' ]; do :; done; echo started"),
-                expect({{"exit", 0}, {"stdout_contains", "started"}})});
-  EXPECT_TRUE(r.passed) << r.reason;
-  pid_t pid = read_pid(pid_file);
-  ASSERT_GT(pid, 0);
-  expect_gone(pid);
-  fs::remove_all(dir);
+  expect_left_process_ended("daemon", [](const std::string& pid_file) {
+    return "PID_FILE=" + pid_file + " setsid sh -c 'echo $$ > \"$PID_FILE\"; exec sleep 1000' & " +
+           "while [ ! -s " + pid_file + " ]; do :; done";
+  });
 }
 
 TEST(ScenarioExec, OnHostRunsInsideThatHost) {

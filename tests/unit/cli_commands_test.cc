@@ -66,31 +66,25 @@ TEST(CliCommands, AMistypedCommandOrSubcommandSuggestsTheNearest) {
 }
 
 TEST(CliCommands, AnUnknownFlagIsNamedByEveryCommand) {
-  Ran r = opsreg("register --stack-idd X --infrastructure-class ec2");
-  EXPECT_EQ(r.status, 2);
-  EXPECT_TRUE(has(r,
-                  "opsreg register: error: Unknown options: --stack-idd (did you mean "
-                  "'--stack-id'?)"))
-      << r.output;
-  r = opsreg("scenario run --jsn x.json");
-  EXPECT_EQ(r.status, 2);
-  EXPECT_TRUE(has(r, "opsreg scenario: unknown option '--jsn' (did you mean '--json'?)"))
-      << r.output;
-  r = opsreg("conform --taget aws");
-  EXPECT_EQ(r.status, 2);
-  EXPECT_TRUE(has(r, "opsreg conform: unknown option '--taget' (did you mean '--target'?)"))
-      << r.output;
-  r = opsreg("agent boot-registration --preconfg p.json");
-  EXPECT_EQ(r.status, 2);
-  EXPECT_TRUE(has(r, "unknown option '--preconfg' (did you mean '--preconfig'?)")) << r.output;
-  r = opsreg("serve --prot 3");
-  EXPECT_EQ(r.status, 2);
-  EXPECT_TRUE(has(r, "opsreg serve: unknown option '--prot' (did you mean '--port'?)")) << r.output;
-  EXPECT_TRUE(has(r, "usage: opsreg serve [--world FILE] [--port N]")) << r.output;
-  r = opsreg("expect --endpont http://127.0.0.1:1 '{}'");
-  EXPECT_EQ(r.status, 2);
-  EXPECT_TRUE(has(r, "opsreg expect: unknown option '--endpont' (did you mean '--endpoint'?)"))
-      << r.output;
+  const std::pair<const char*, const char*> cases[] = {
+      {"register --stack-idd X --infrastructure-class ec2",
+       "opsreg register: error: Unknown options: --stack-idd (did you mean '--stack-id'?)"},
+      {"scenario run --jsn x.json",
+       "opsreg scenario: unknown option '--jsn' (did you mean '--json'?)"},
+      {"conform --taget aws",
+       "opsreg conform: unknown option '--taget' (did you mean '--target'?)"},
+      {"agent boot-registration --preconfg p.json",
+       "unknown option '--preconfg' (did you mean '--preconfig'?)"},
+      {"serve --prot 3", "opsreg serve: unknown option '--prot' (did you mean '--port'?)"},
+      {"expect --endpont http://127.0.0.1:1 '{}'",
+       "opsreg expect: unknown option '--endpont' (did you mean '--endpoint'?)"},
+  };
+  for (const auto& [command, message] : cases) {
+    Ran r = opsreg(command);
+    EXPECT_EQ(r.status, 2) << command;
+    EXPECT_TRUE(has(r, message)) << command << "\n" << r.output;
+  }
+  EXPECT_TRUE(has(opsreg("serve --prot 3"), "usage: opsreg serve [--world FILE] [--port N]"));
 }
 
 TEST(CliCommands, ServeAndExpectRefuseWhatTheyCannotUse) {
