@@ -21,6 +21,14 @@ std::string format(TimePoint t, const char* fmt) {
   size_t n = std::strftime(buf, sizeof buf, fmt, &tm);
   return std::string(buf, n);
 }
+// True for a real calendar date and time of day: 30 February or 24:00:00 are not.
+bool valid_fields(int y, int mo, int d, int h, int mi, int s) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (y < 1 || y > 9999 || mo < 1 || mo > 12 || d < 1) return false;
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  int days = kDays[mo - 1] + (mo == 2 && leap ? 1 : 0);
+  return d <= days && h >= 0 && h <= 23 && mi >= 0 && mi <= 59 && s >= 0 && s <= 59;
+}
 TimePoint from_fields(int y, int mo, int d, int h, int mi, int s) {
   std::tm tm{};
   tm.tm_year = y - 1900;
@@ -53,7 +61,7 @@ std::optional<TimePoint> parse_iso8601(std::string_view s) {
                   &consumed) != 6 ||
       consumed != 19)
     return std::nullopt;
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60) return std::nullopt;
+  if (!valid_fields(y, mo, d, h, mi, sec)) return std::nullopt;
   std::string_view rest = s.substr(19);
   std::chrono::microseconds frac{0};
   if (!rest.empty() && rest[0] == '.') {
@@ -81,7 +89,7 @@ std::optional<TimePoint> parse_amz_date(std::string_view s) {
     return v;
   };
   int mo = num(4, 2), d = num(6, 2), h = num(9, 2), mi = num(11, 2), sec = num(13, 2);
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60) return std::nullopt;
+  if (!valid_fields(num(0, 4), mo, d, h, mi, sec)) return std::nullopt;
   return from_fields(num(0, 4), mo, d, h, mi, sec);
 }
 
@@ -97,7 +105,7 @@ std::optional<TimePoint> parse_http_date(std::string_view s) {
     return std::nullopt;
   for (int m = 0; m < 12; ++m) {
     if (std::string_view(mon) == kMonths[m]) {
-      if (d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60) return std::nullopt;
+      if (!valid_fields(y, m + 1, d, h, mi, sec)) return std::nullopt;
       return from_fields(y, m + 1, d, h, mi, sec);
     }
   }
