@@ -291,7 +291,7 @@ ClaimProblem parse_claim(const SignableRequest& req, SignatureClaim* claim, std:
       return ClaimProblem::kMissing;
     if (get("X-Amz-Algorithm") != "AWS4-HMAC-SHA256") {
       *why = "X-Amz-Algorithm only supports \"AWS4-HMAC-SHA256\"";
-      return ClaimProblem::kMalformed;
+      return ClaimProblem::kMalformedQuery;
     }
     credential = get("X-Amz-Credential");
     signed_headers = get("X-Amz-SignedHeaders");
@@ -300,12 +300,25 @@ ClaimProblem parse_claim(const SignableRequest& req, SignatureClaim* claim, std:
     claim->security_token = get("X-Amz-Security-Token");
     claim->presigned = true;
     std::string exp = get("X-Amz-Expires");
-    if (exp.empty() || exp.size() > 7 ||
-        !std::all_of(exp.begin(), exp.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-      *why = "X-Amz-Expires must be a number of seconds";
-      return ClaimProblem::kMalformed;
+    std::string_view digits = exp;
+    if (digits.starts_with('-')) digits.remove_prefix(1);
+    if (digits.empty() ||
+        !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      *why = "X-Amz-Expires should be a number";
+      return ClaimProblem::kMalformedQuery;
     }
-    claim->expires_s = std::stoi(exp);
+    if (exp.front() == '-') {
+      *why = "X-Amz-Expires must be non-negative";
+      return ClaimProblem::kMalformedQuery;
+    }
+    digits.remove_prefix(std::min(digits.find_first_not_of('0'), digits.size()));
+    if (digits.size() > 7 ||
+        std::stoi(std::string(digits.empty() ? "0" : digits)) > kMaxPresignExpiry) {
+      *why = "X-Amz-Expires must be less than a week (in seconds) that is " +
+             std::to_string(kMaxPresignExpiry);
+      return ClaimProblem::kMalformedQuery;
+    }
+    claim->expires_s = std::stoi(std::string(digits.empty() ? "0" : digits));
   }
   std::vector<std::string> cred = split(credential, '/');
   if (cred.size() != 5 || cred[4] != "aws4_request" || cred[0].empty()) {

@@ -62,10 +62,15 @@ struct SignatureClaim {
   int expires_s = 0;  // presigned only
 };
 
-enum class ClaimProblem { kNone, kMissing, kMalformed };
+enum class ClaimProblem { kNone, kMissing, kMalformed, kMalformedQuery };
+
+// The longest X-Amz-Expires of a presigned URL AWS accepts: 7 days.
+inline constexpr int kMaxPresignExpiry = 604800;
 
 // Reads the claim. kMissing when the request carries no SigV4 authentication at all;
-// kMalformed (with a message) when it does but cannot be parsed.
+// kMalformed (with a message) when it does but cannot be parsed; kMalformedQuery when a
+// presigned URL's X-Amz-* parameters are wrong (algorithm, X-Amz-Expires not a number of
+// seconds from 0 to kMaxPresignExpiry, S3's messages).
 ClaimProblem parse_claim(const SignableRequest& req, SignatureClaim* claim, std::string* why);
 
 // The pieces of the computation, exposed for verification and for tests against botocore.

@@ -2,6 +2,7 @@
 #include "mocks/edge/authenticator.h"
 
 #include "core/aws/crypto.h"
+#include "core/aws/region.h"
 #include "core/clock/time_format.h"
 #include "mocks/world/world.h"
 
@@ -31,6 +32,15 @@ aws::Error auth_error(aws::Protocol p, AuthFailure f, const std::string& detail)
       if (p == P::kJson) return make_error("IncompleteSignatureException", detail, 400);
       if (p == P::kRestXml) return make_error("AuthorizationHeaderMalformed", detail, 400);
       return make_error("IncompleteSignature", detail, 400);
+    case AuthFailure::kMalformedQuery:
+      if (p == P::kRestXml) return make_error("AuthorizationQueryParametersError", detail, 400);
+      return auth_error(p, AuthFailure::kMalformed, detail);
+    case AuthFailure::kBadRegion: {
+      std::string message = "Credential should be scoped to a valid region, not '" + detail + "'.";
+      if (p == P::kJson) return make_error("InvalidSignatureException", message, 400);
+      if (p == P::kEc2) return make_error("AuthFailure", message, 401);
+      return make_error("SignatureDoesNotMatch", message, 403);
+    }
     case AuthFailure::kUnknownKey:
     case AuthFailure::kInactiveKey:
     case AuthFailure::kBadToken:
@@ -102,6 +112,19 @@ Result<Caller> authenticate(const http::Request& request, const aws::SignatureCl
                       "date from HTTP: '" +
                           claim.date + "' != '" + claim.amz_date.substr(0, 8) + "', from '" +
                           claim.amz_date + "'.");
+  }
+  if (!aws::valid_region_name(claim.region) ||
+      aws::partition_of(claim.region) != aws::partition_of(world.region())) {
+    // Quoted shortened: the scope is the sender's and may be any length.
+    std::string quoted = claim.region.size() > aws::kMaxRegionName
+                             ? claim.region.substr(0, aws::kMaxRegionName) + "..."
+                             : claim.region;
+    if (protocol == aws::Protocol::kRestXml)
+      return aws::make_error("AuthorizationHeaderMalformed",
+                             "The authorization header is malformed; the region '" + quoted +
+                                 "' is wrong; expecting '" + world.region() + "'",
+                             400);
+    return auth_error(protocol, AuthFailure::kBadRegion, quoted);
   }
   aws::SignableRequest signable = request.signable();
   std::string expected = aws::expected_signature(signable, claim, grant->secret_access_key);

@@ -1,6 +1,8 @@
 // Routing, authentication and error rendering for every request the edge receives.
 #include "mocks/edge/edge.h"
 
+#include <algorithm>
+
 #include "core/clock/time_format.h"
 #include "mocks/edge/authenticator.h"
 #include "mocks/services/operation_name.h"
@@ -22,8 +24,9 @@ void Edge::reset(std::shared_ptr<World> world) {
 }
 
 // Signed requests name their service in the credential scope. Unsigned ones are routed by
-// X-Amz-Target's prefix, then by a Host such as iam.amazonaws.com, and otherwise go to S3
-// (anonymous downloads such as the agent installer).
+// X-Amz-Target's prefix, then by a Host such as iam.amazonaws.com, then by the Action a query
+// call to "/" names (so an unsigned IAM call gets IAM's MissingAuthenticationToken), and
+// otherwise go to S3 (anonymous downloads such as the agent installer).
 Service* Edge::route(const http::Request& request, std::string_view signing_name) const {
   auto find = [&](std::string_view name) -> Service* {
     for (const auto& s : services_)
@@ -36,6 +39,16 @@ Service* Edge::route(const http::Request& request, std::string_view signing_name
   std::string_view host = request.header("Host");
   for (std::string_view name : {"iam", "sts", "ec2", "opsworks"})
     if (host.starts_with(std::string(name) + ".")) return find(name);
+  if (request.path == "/") {
+    std::string action = query_action(request);
+    for (const auto& s : services_) {
+      if (action.empty() || s->protocol() == aws::Protocol::kRestXml ||
+          s->protocol() == aws::Protocol::kJson)
+        continue;
+      std::vector<std::string> names = s->operation_names();
+      if (std::find(names.begin(), names.end(), action) != names.end()) return s.get();
+    }
+  }
   return find("s3");
 }
 
@@ -82,7 +95,8 @@ http::Response Edge::respond(const http::Request& request, LoggedRequest* seen) 
   aws::ClaimProblem problem = aws::parse_claim(signable, &claim, &why);
 
   Service* service = route(request, problem == aws::ClaimProblem::kNone ? claim.service : "");
-  if (problem != aws::ClaimProblem::kMalformed) seen->access_key_id = claim.access_key_id;
+  if (problem == aws::ClaimProblem::kNone || problem == aws::ClaimProblem::kMissing)
+    seen->access_key_id = claim.access_key_id;
   if (!service) {
     seen->service = claim.service;
     seen->error_code = "InvalidAction";
@@ -108,6 +122,8 @@ http::Response Edge::respond(const http::Request& request, LoggedRequest* seen) 
   Caller caller;
   if (problem == aws::ClaimProblem::kMalformed)
     return refuse(auth_error(service->protocol(), AuthFailure::kMalformed, why));
+  if (problem == aws::ClaimProblem::kMalformedQuery)
+    return refuse(auth_error(service->protocol(), AuthFailure::kMalformedQuery, why));
   if (problem == aws::ClaimProblem::kMissing) {
     if (!service->accepts_anonymous())
       return refuse(auth_error(service->protocol(), AuthFailure::kMissing));

@@ -1,9 +1,9 @@
 // S3 service and bucket operations on the wire: ListBuckets, CreateBucket (with S3's
 // location-constraint rules), DeleteBucket, HeadBucket, GetBucketLocation.
 #include <pugixml.hpp>
-#include <regex>
 
 #include "core/aws/crypto.h"
+#include "core/aws/region.h"
 #include "core/aws/xml_writer.h"
 #include "core/clock/time_format.h"
 #include "mocks/services/s3/wire.h"
@@ -36,8 +36,7 @@ Result<std::string> bucket_region(const S3Request& r, const std::string& endpoin
     return std::string("us-east-1");
   }
   if (constraint == "EU") constraint = "eu-west-1";
-  static const std::regex kRegion("[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-[0-9]");
-  if (constraint == "us-east-1" || !std::regex_match(constraint, kRegion))
+  if (constraint == "us-east-1" || !aws::valid_region_name(constraint))
     return aws::make_error("InvalidLocationConstraint",
                            "The specified location-constraint is not valid", 400);
   if (endpoint_region != "us-east-1" && constraint != endpoint_region)
