@@ -13,6 +13,27 @@ namespace {
 constexpr char kNamePattern[] = "[\\w+=,.@-]+";
 constexpr char kPathPattern[] = "(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)";
 constexpr char kPathPrefixPattern[] = "\\u002F[\\u0021-\\u007F]*";
+constexpr char kPolicyPattern[] = "[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+";
+constexpr size_t kPolicyDocumentMax = 131072;
+
+// Whether `s` is well-formed UTF-8 of the characters kPolicyPattern allows; counts them.
+bool policy_chars_ok(std::string_view s, size_t* count) {
+  *count = 0;
+  for (size_t i = 0; i < s.size(); ++(*count)) {
+    auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      if (b < 0x20 && b != '\t' && b != '\n' && b != '\r') return false;
+      ++i;
+      continue;
+    }
+    // U+0080..U+00FF are the two-byte sequences C2 80..C3 BF; anything else is out.
+    if ((b != 0xC2 && b != 0xC3) || i + 1 >= s.size()) return false;
+    auto b2 = static_cast<unsigned char>(s[i + 1]);
+    if (b2 < 0x80 || b2 > 0xBF) return false;
+    i += 2;
+  }
+  return true;
+}
 
 bool is_name_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '+' || c == '=' ||
@@ -50,6 +71,18 @@ Status validate_name(std::string_view value, std::string_view field, size_t max_
   if (!pattern_ok)
     failures.push_back(std::string("satisfy regular expression pattern: ") + kNamePattern);
   return validation_errors(value, field, failures);
+}
+
+Status validate_policy_text(std::string_view document, std::string_view field) {
+  size_t count = 0;
+  std::vector<std::string> failures;
+  if (!policy_chars_ok(document, &count) || document.empty())
+    failures.push_back(std::string("satisfy regular expression pattern: ") + kPolicyPattern);
+  else if (count > kPolicyDocumentMax)
+    failures.push_back("have length less than or equal to " + std::to_string(kPolicyDocumentMax));
+  if (failures.empty()) return {};
+  return validation_error("1 validation error detected: Value at '" + std::string(field) +
+                          "' failed to satisfy constraint: Member must " + failures[0]);
 }
 
 Status validate_path(std::string_view value, std::string_view field) {

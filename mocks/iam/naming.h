@@ -29,6 +29,13 @@ Status validate_path(std::string_view value, std::string_view field = "path");
 // PathPrefix of List* calls: "/" followed by U+0021..U+007F, 1..512 long (pathPrefixType).
 Status validate_path_prefix(std::string_view value, std::string_view field = "pathPrefix");
 
+// A policy document's text (policyDocumentType): UTF-8 of tab, LF, CR and U+0020..U+00FF only,
+// 1..131072 characters. Invalid UTF-8 or a character beyond U+00FF is ValidationError "1
+// validation error detected: Value at 'policyDocument' failed to satisfy constraint: Member
+// must satisfy regular expression pattern: [\u0009\u000A\u000D\u0020-\u00FF]+" (the value
+// is not quoted back: it may be large and is not valid text).
+Status validate_policy_text(std::string_view document, std::string_view field);
+
 // ASCII lower-case copy.
 std::string to_lower(std::string_view s);
 

@@ -3,6 +3,7 @@
 // Put/Get/Delete<Entity>Policy (GetXPolicy's document URL-encoded, as AWS returns it),
 // List<Entity>Policies (inline). All authorized on the user or role.
 #include "core/aws/uri.h"
+#include "mocks/iam/naming.h"
 #include "mocks/services/iam/wire.h"
 #include "mocks/world/world.h"
 
@@ -110,6 +111,7 @@ Result<std::string> put(const PolicyTarget& t, std::string_view action,
   if (!policy_name.ok()) return policy_name.error();
   auto document = required_param(params, "PolicyDocument");
   if (!document.ok()) return document.error();
+  if (Status s = validate_policy_text(*document, "policyDocument"); !s.ok()) return s.error();
   auto name = entity_for(t, action, params, ctx);
   if (!name.ok()) return name.error();
   if (Status s = (ctx.world().iam().*t.put)(*name, *policy_name, *document); !s.ok())

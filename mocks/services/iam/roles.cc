@@ -2,6 +2,7 @@
 // on the role's ARN (ListRoles on the path's, as IAM does).
 #include <charconv>
 
+#include "mocks/iam/naming.h"
 #include "mocks/services/iam/wire.h"
 #include "mocks/world/world.h"
 
@@ -28,6 +29,8 @@ Result<std::string> create_role(const aws::QueryParams& params, CallContext& ctx
   if (!name.ok()) return name.error();
   auto document = required_param(params, "AssumeRolePolicyDocument");
   if (!document.ok()) return document.error();
+  if (Status s = validate_policy_text(*document, "assumeRolePolicyDocument"); !s.ok())
+    return s.error();
   auto duration = max_session_duration(params);
   if (!duration.ok()) return duration.error();
   std::string path = params.get_or("Path", "/");
