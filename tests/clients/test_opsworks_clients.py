@@ -2,12 +2,18 @@
 `opsreg serve`'s OpsWorks: the default world's stack, its provisioning parameters, and an
 instance registered through the API, waited for with the CLI's own waiter."""
 
+import pathlib
 import unittest
 import urllib.request
 
 from botocore.exceptions import ClientError
 
 from opsreg_serve import Serve, main
+
+
+# A real RSA public key in PEM: RegisterInstance refuses any other RsaPublicKey.
+PUBLIC_KEY = (pathlib.Path(__file__).resolve().parents[2] / "fixtures" / "ec2" /
+              "identity-signing.pub.pem").read_text()
 
 
 class OpsWorksWithRealClients(unittest.TestCase):
@@ -45,7 +51,7 @@ class OpsWorksWithRealClients(unittest.TestCase):
         ow = self.serve.client("opsworks")
         instance_id = ow.register_instance(StackId=self.stack["stack_id"], Hostname="web-1",
                                            PrivateIp="10.0.0.5", PublicIp="203.0.113.5",
-                                           RsaPublicKey="ssh-rsa AAAA",
+                                           RsaPublicKey=PUBLIC_KEY,
                                            RsaPublicKeyFingerprint="aa:bb")["InstanceId"]
         self.serve.aws("opsworks", "wait", "instance-registered", "--instance-ids", instance_id)
         _, out, _ = self.serve.aws("opsworks", "describe-instances",

@@ -1,6 +1,7 @@
 // The typed OpsWorks and S3 clients against the real edge over HTTP: the stack lookups of
 // the register procedure, the agent's RegisterInstance, and the services' errors.
 #include "tests/integration/clients_edge_fixture.h"
+#include "tests/support/read_file.h"
 
 namespace opsreg {
 namespace {
@@ -42,7 +43,9 @@ TEST_F(ClientsEdge, OpsWorksRegisterDescribeDeregister) {
   r.hostname = "web1";
   r.private_ip = "10.0.0.5";
   r.public_ip = "203.0.113.5";
-  r.rsa_public_key = "-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----\n";
+  // A real RSA public key in PEM: the fake refuses anything else, as an agent sends no other.
+  r.rsa_public_key =
+      testing::read_file(std::string(OPSREG_SOURCE_DIR) + "/fixtures/ec2/identity-signing.pub.pem");
   r.rsa_public_key_fingerprint = "aa:bb:cc";
   auto id = c.register_instance(r);
   ASSERT_TRUE(id.ok()) << id.error().code << ": " << id.error().message;

@@ -9,6 +9,7 @@
 
 #include "mocks/ec2/identity.h"
 #include "tests/support/edge_client.h"
+#include "tests/support/read_file.h"
 
 namespace opsreg::testing {
 
@@ -30,6 +31,10 @@ class OpsWorksTest : public ::testing::Test {
   std::string message() const {
     auto j = nlohmann::json::parse(last.body, nullptr, false);
     return j.is_object() ? j.value("message", "") : "";
+  }
+  // A real RSA public key in PEM, as an agent sends in RegisterInstance's RsaPublicKey.
+  static std::string public_key_pem() {
+    return read_file(std::string(OPSREG_SOURCE_DIR) + "/fixtures/ec2/identity-signing.pub.pem");
   }
   // Registers an on-premises instance with MyStack and returns its id.
   std::string register_on_premises(const std::string& hostname) {

@@ -15,7 +15,7 @@ TEST_F(OpsWorksInstances, RegisterOnPremisesInstanceIsRegisteredAndUnassigned) {
                                      {"Hostname", "web1"},
                                      {"PrivateIp", "10.0.0.5"},
                                      {"PublicIp", "203.0.113.5"},
-                                     {"RsaPublicKey", "-----BEGIN PUBLIC KEY-----..."},
+                                     {"RsaPublicKey", public_key_pem()},
                                      {"RsaPublicKeyFingerprint", "aa:bb:cc"}});
   ASSERT_EQ(last.status, 200) << last.body;
   std::string id = j["InstanceId"];

@@ -2,6 +2,7 @@
 // and DescribeCommands (always empty: the fake runs no commands).
 #include <set>
 
+#include "core/agent/rsa_key.h"
 #include "mocks/ec2/identity.h"
 #include "mocks/opsworks/render.h"
 #include "mocks/services/json_service.h"
@@ -58,6 +59,16 @@ Result<Json> register_instance(const Json& in, CallContext& ctx) {
   spec.registered_by = ctx.caller().principal.arn;
   if (Status s = authorize_on_stack(ctx, "opsworks:RegisterInstance", spec.stack_id); !s.ok())
     return s.error();
+  // The key encrypts the service's messages to the agent: it must be an RSA public key in PEM
+  // ("-----BEGIN PUBLIC KEY-----", as the agent sends it); an identity is a document with its
+  // signature, both as the instance metadata service serves them.
+  if (!spec.rsa_public_key.empty() && !agent::public_key_fingerprint(spec.rsa_public_key).ok())
+    return invalid(
+        "RsaPublicKey is not a PEM-encoded RSA public key (-----BEGIN PUBLIC KEY----- ... "
+        "-----END PUBLIC KEY-----)");
+  if (*identity && (!spec.identity_document || spec.identity_document->empty() ||
+                    spec.identity_signature.empty()))
+    return invalid("InstanceIdentity must have both a Document and its Signature");
   if (spec.identity_document) {
     // An EC2 instance proves itself with the document and signature its IMDS served.
     if (Status s = ec2::verify_identity_document(*spec.identity_document, spec.identity_signature);
