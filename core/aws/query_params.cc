@@ -18,11 +18,12 @@ std::string QueryParams::get_or(std::string_view key, std::string_view fallback)
   return v ? *v : std::string(fallback);
 }
 
-std::vector<std::string> QueryParams::list(std::string_view prefix, bool ec2_style) const {
+std::vector<std::string> QueryParams::list(std::string_view prefix, bool ec2_style,
+                                           size_t limit) const {
   std::vector<std::string> out;
   std::string base(prefix);
   base += ec2_style ? "." : ".member.";
-  for (int i = 1;; ++i) {
+  for (size_t i = 1; out.size() < limit; ++i) {
     auto v = get(base + std::to_string(i));
     if (!v) break;
     out.push_back(*v);

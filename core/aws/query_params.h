@@ -2,6 +2,7 @@
 // `Action=ListUsers&Tags.member.1.Key=k`, read as scalars and lists.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,8 +24,10 @@ class QueryParams {
   std::string get_or(std::string_view key, std::string_view fallback) const;
   bool has(std::string_view key) const { return get(key).has_value(); }
   // `prefix.member.1`, `prefix.member.2`, ... (query protocol lists), or with `ec2_style`
-  // `prefix.1`, `prefix.2`, ... (EC2 lists), in index order until the first gap.
-  std::vector<std::string> list(std::string_view prefix, bool ec2_style = false) const;
+  // `prefix.1`, `prefix.2`, ... (EC2 lists), in index order until the first gap; at most
+  // `limit` members (a caller bounding a list reads one more than it allows).
+  std::vector<std::string> list(std::string_view prefix, bool ec2_style = false,
+                                size_t limit = SIZE_MAX) const;
   const Params& all() const { return params_; }
 
   void add(std::string key, std::string value) {

@@ -3,13 +3,26 @@
 
 namespace opsreg::mocks::ec2 {
 
+namespace {
+aws::Error filter_limit(const std::string& message) {
+  return aws::make_error("FilterLimitExceeded", message, 400);
+}
+}  // namespace
+
 Result<std::vector<Filter>> parse_filters(const aws::QueryParams& params) {
   std::vector<Filter> out;
-  for (int n = 1;; ++n) {
+  for (size_t n = 1;; ++n) {
     std::string prefix = "Filter." + std::to_string(n) + ".";
     auto name = params.get(prefix + "Name");
-    std::vector<std::string> values = params.list(prefix + "Value", /*ec2_style=*/true);
+    std::vector<std::string> values =
+        params.list(prefix + "Value", /*ec2_style=*/true, kMaxFilterValues + 1);
     if (!name && values.empty()) break;
+    if (n > kMaxFilters)
+      return filter_limit("The maximum number of filters specified on a single call is " +
+                          std::to_string(kMaxFilters));
+    if (values.size() > kMaxFilterValues)
+      return filter_limit("The maximum number of filter values specified on a single call is " +
+                          std::to_string(kMaxFilterValues));
     if (!name || name->empty())
       return invalid_parameter_value("The filter name must be specified (Filter." +
                                      std::to_string(n) + ")");
@@ -18,6 +31,14 @@ Result<std::vector<Filter>> parse_filters(const aws::QueryParams& params) {
     out.push_back({*name, std::move(values)});
   }
   return out;
+}
+
+Result<std::vector<std::string>> id_list(const aws::QueryParams& params, std::string_view prefix) {
+  std::vector<std::string> ids = params.list(prefix, /*ec2_style=*/true, kMaxIds + 1);
+  if (ids.size() > kMaxIds)
+    return invalid_parameter_value("The request names more than " + std::to_string(kMaxIds) +
+                                   " values of " + std::string(prefix) + "; ask for fewer");
+  return ids;
 }
 
 bool wildcard_match(std::string_view p, std::string_view v) {

@@ -51,11 +51,18 @@ const nlohmann::json* member(const nlohmann::json& in, std::string_view name) {
 }
 }  // namespace
 
-aws::Error missing_member(std::string_view name) {
+namespace {
+// A member's name as Coral quotes it in a validation message ("StackIds" -> "stackIds").
+std::string coral_name(std::string_view name) {
   std::string lower(name);
   if (!lower.empty()) lower[0] = static_cast<char>(std::tolower(lower[0]));
+  return lower;
+}
+}  // namespace
+
+aws::Error missing_member(std::string_view name) {
   return aws::make_error("ValidationException",
-                         "1 validation error detected: Value null at '" + lower +
+                         "1 validation error detected: Value null at '" + coral_name(name) +
                              "' failed to satisfy constraint: Member "
                              "must not be null",
                          400);
@@ -95,6 +102,13 @@ Result<std::optional<std::vector<std::string>>> optional_string_list(const nlohm
   const nlohmann::json* m = member(in, name);
   if (!m) return std::optional<std::vector<std::string>>();
   if (!m->is_array()) return wrong_type(name, "a list of strings");
+  if (m->size() > kMaxListMembers)
+    return aws::make_error("ValidationException",
+                           "1 validation error detected: Value at '" + coral_name(name) +
+                               "' failed to satisfy constraint: Member must have length less "
+                               "than or equal to " +
+                               std::to_string(kMaxListMembers),
+                           400);
   std::vector<std::string> out;
   for (const auto& e : *m) {
     if (!e.is_string()) return wrong_type(name, "a list of strings");

@@ -51,6 +51,9 @@ Result<std::string> required_string(const nlohmann::json& in, std::string_view n
 Result<std::optional<std::string>> optional_string(const nlohmann::json& in, std::string_view name);
 Result<std::optional<bool>> optional_bool(const nlohmann::json& in, std::string_view name);
 Result<std::optional<long long>> optional_int(const nlohmann::json& in, std::string_view name);
+// The most members a list of strings may have (our bound: the model documents none; a
+// request cannot make the fake build a huge answer). More is a ValidationException.
+inline constexpr size_t kMaxListMembers = 1000;
 // A list of strings; nullopt when absent (an empty list is present and empty).
 Result<std::optional<std::vector<std::string>>> optional_string_list(const nlohmann::json& in,
                                                                      std::string_view name);

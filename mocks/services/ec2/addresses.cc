@@ -34,8 +34,11 @@ Result<std::string> describe_addresses(const aws::QueryParams& params, CallConte
   if (Status s = authorize(ctx, params, "ec2:DescribeAddresses"); !s.ok()) return s.error();
   auto filters = parse_filters(params);
   if (!filters.ok()) return filters.error();
-  auto found = view_of(ctx).addresses(params.list("PublicIp", true),
-                                      params.list("AllocationId", true), *filters);
+  auto public_ips = id_list(params, "PublicIp");
+  if (!public_ips.ok()) return public_ips.error();
+  auto allocation_ids = id_list(params, "AllocationId");
+  if (!allocation_ids.ok()) return allocation_ids.error();
+  auto found = view_of(ctx).addresses(*public_ips, *allocation_ids, *filters);
   if (!found.ok()) return found.error();
   aws::XmlWriter w(false);
   w.open("addressesSet");

@@ -89,11 +89,12 @@ void render_reservation(aws::XmlWriter& w, const WorldHost& host, const std::str
 
 Result<std::string> describe_instances(const aws::QueryParams& params, CallContext& ctx) {
   if (Status s = authorize(ctx, params, "ec2:DescribeInstances"); !s.ok()) return s.error();
-  std::vector<std::string> ids = params.list("InstanceId", true);
+  auto ids = id_list(params, "InstanceId");
+  if (!ids.ok()) return ids.error();
   auto filters = parse_filters(params);
   if (!filters.ok()) return filters.error();
-  auto page_limits = PageLimits{"instancesSet", !ids.empty(), 1000, false};
-  auto found = view_of(ctx).instances(ids, *filters);
+  auto page_limits = PageLimits{"instancesSet", !ids->empty(), 1000, false};
+  auto found = view_of(ctx).instances(*ids, *filters);
   if (!found.ok()) return found.error();
   auto page = paginate(params, found->size(), page_limits);
   if (!page.ok()) return page.error();

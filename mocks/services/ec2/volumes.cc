@@ -43,12 +43,13 @@ void render_volume(aws::XmlWriter& w, const WorldHost& host, const WorldVolume& 
 
 Result<std::string> describe_volumes(const aws::QueryParams& params, CallContext& ctx) {
   if (Status s = authorize(ctx, params, "ec2:DescribeVolumes"); !s.ok()) return s.error();
-  std::vector<std::string> ids = params.list("VolumeId", true);
+  auto ids = id_list(params, "VolumeId");
+  if (!ids.ok()) return ids.error();
   auto filters = parse_filters(params);
   if (!filters.ok()) return filters.error();
-  auto found = view_of(ctx).volumes(ids, *filters);
+  auto found = view_of(ctx).volumes(*ids, *filters);
   if (!found.ok()) return found.error();
-  auto page = paginate(params, found->size(), PageLimits{"volumeSet", !ids.empty(), 500, true});
+  auto page = paginate(params, found->size(), PageLimits{"volumeSet", !ids->empty(), 500, true});
   if (!page.ok()) return page.error();
   aws::XmlWriter w(false);
   w.open("volumeSet");
