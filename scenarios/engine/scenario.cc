@@ -130,8 +130,9 @@ Status check_step(const std::string& file, const Step& s) {
     }
   } else if (s.kind == "advance") {
     if (!b.is_string() || !parse_duration(b.get<std::string>()))
-      return bad_step(file, s,
-                      "advance needs a duration such as \"16m\", \"90d\", got " + b.dump());
+      return bad_step(
+          file, s,
+          "advance needs a duration up to 36500d such as \"16m\", \"90d\", got " + b.dump());
   } else if (s.kind == "host") {
     if (!b.is_object() || !b.contains("name") || !b["name"].is_string())
       return bad_step(file, s, "host needs \"name\"");
@@ -346,9 +347,15 @@ Result<std::vector<fs::path>> scenario_files(const std::vector<std::string>& pat
   for (const std::string& p : paths) {
     std::error_code ec;
     if (fs::is_directory(p, ec)) {
+      // Symlinks to folders are not followed (no loops); a dangling or looping link is skipped.
       std::vector<fs::path> found;
-      for (const auto& e : fs::recursive_directory_iterator(p, ec))
-        if (e.is_regular_file() && e.path().extension() == ".json") found.push_back(e.path());
+      fs::recursive_directory_iterator it(p, ec), end;
+      for (; !ec && it != end; it.increment(ec)) {
+        std::error_code kind;
+        if (it->is_regular_file(kind) && it->path().extension() == ".json")
+          found.push_back(it->path());
+      }
+      if (ec) return aws::make_error("BadScenario", p + ": cannot list: " + ec.message(), 0);
       std::sort(found.begin(), found.end());
       out.insert(out.end(), found.begin(), found.end());
     } else if (fs::is_regular_file(p, ec)) {
