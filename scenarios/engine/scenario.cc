@@ -130,9 +130,8 @@ Status check_step(const std::string& file, const Step& s) {
     }
   } else if (s.kind == "advance") {
     if (!b.is_string() || !parse_duration(b.get<std::string>()))
-      return bad_step(
-          file, s,
-          "advance needs a duration up to 36500d such as \"16m\", \"90d\", got " + b.dump());
+      return bad_step(file, s,
+                      "advance needs a duration such as \"16m\", \"90d\", got " + b.dump());
   } else if (s.kind == "host") {
     if (!b.is_object() || !b.contains("name") || !b["name"].is_string())
       return bad_step(file, s, "host needs \"name\"");
