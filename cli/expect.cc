@@ -12,6 +12,7 @@
 #include "cli/help.h"
 #include "cli/options.h"
 #include "core/config/env.h"
+#include "core/util/json_bounded.h"
 #include "core/util/json_file.h"
 #include "scenarios/engine/scenario.h"
 #include "scenarios/engine/serve_world.h"
@@ -86,7 +87,7 @@ int expect_main(const Args& args) {
     if (file == "-") {
       std::string text((std::istreambuf_iterator<char>(std::cin)),
                        std::istreambuf_iterator<char>());
-      j = nlohmann::json::parse(text, nullptr, false);
+      j = parse_json_bounded(text);
       if (j.is_discarded()) return usage("standard input: not valid JSON");
     } else {
       auto read = read_json_file(file);
@@ -97,7 +98,7 @@ int expect_main(const Args& args) {
       return usage(file + ": an expectation is a JSON object (or an array of them)");
   }
   for (const std::string& text : parsed->positional) {
-    auto j = nlohmann::json::parse(text, nullptr, false);
+    auto j = parse_json_bounded(text);
     if (j.is_discarded() || !add_expectations(j, &expectations))
       return usage("'" + text + "' is not a JSON object (or an array of them)");
   }

@@ -5,6 +5,7 @@
 #include <pugixml.hpp>
 
 #include "core/aws/xml_writer.h"
+#include "core/util/json_bounded.h"
 
 namespace opsreg::aws {
 
@@ -55,7 +56,7 @@ Error parse_error(Protocol protocol, int http_status, std::string_view body) {
   e.http_status = http_status;
   e.sender_fault = http_status < 500;
   if (protocol == Protocol::kJson) {
-    auto j = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
+    auto j = parse_json_bounded(body);
     if (j.is_object()) {
       // Members that are absent or not strings read as empty (never throw on odd bodies).
       auto text = [&](const char* name) {

@@ -2,6 +2,7 @@
 #include "core/clients/aws_client.h"
 
 #include "core/aws/sigv4.h"
+#include "core/util/json_bounded.h"
 
 namespace opsreg::clients {
 
@@ -139,7 +140,7 @@ Result<nlohmann::json> AwsClient::call_json(const std::string& target, const nlo
   Result<http::Response> res = call(std::move(req), aws::Protocol::kJson);
   if (!res.ok()) return res.error();
   if (res->body.empty()) return nlohmann::json::object();
-  nlohmann::json j = nlohmann::json::parse(res->body, nullptr, /*allow_exceptions=*/false);
+  nlohmann::json j = parse_json_bounded(res->body);
   if (j.is_discarded())
     return aws::make_error("MalformedResponse",
                            "The response from " + target + " is not valid JSON", res->status);

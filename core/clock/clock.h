@@ -11,6 +11,17 @@ namespace opsreg {
 
 using TimePoint = std::chrono::system_clock::time_point;
 
+// The latest instant a clock reaches, 2200-01-01T00:00:00Z, in microseconds since the epoch: a
+// TimePoint counts nanoseconds in 64 bits and would wrap in 2262, so advancing stops here.
+inline constexpr int64_t kLatestClockMicros = int64_t{7258118400} * 1000000;
+
+// `micros` + `by`, held within [0, kLatestClockMicros] (never wrapping).
+inline int64_t clock_micros_plus(int64_t micros, int64_t by) {
+  int64_t sum = 0;
+  if (__builtin_add_overflow(micros, by, &sum)) sum = by > 0 ? kLatestClockMicros : 0;
+  return sum < 0 ? 0 : sum > kLatestClockMicros ? kLatestClockMicros : sum;
+}
+
 class Clock {
  public:
   virtual ~Clock() = default;
@@ -30,11 +41,12 @@ class VirtualClock final : public Clock {
   explicit VirtualClock(TimePoint start) : micros_(to_micros(start)) {}
   TimePoint now() const override {
     std::lock_guard lock(mu_);
-    return TimePoint(std::chrono::microseconds(micros_ + running_locked()));
+    return TimePoint(std::chrono::microseconds(clock_micros_plus(micros_, running_locked())));
   }
+  // Stops at kLatestClockMicros.
   void advance(std::chrono::microseconds by) {
     std::lock_guard lock(mu_);
-    micros_ += by.count();
+    micros_ = clock_micros_plus(micros_, by.count());
   }
   void set(TimePoint t) {
     std::lock_guard lock(mu_);
@@ -45,7 +57,7 @@ class VirtualClock final : public Clock {
   void follow_real_time(bool on) {
     std::lock_guard lock(mu_);
     if (on == following_) return;
-    micros_ += running_locked();
+    micros_ = clock_micros_plus(micros_, running_locked());
     following_ = on;
     anchor_ = std::chrono::steady_clock::now();
   }
@@ -76,12 +88,28 @@ namespace opsreg {
 class OffsetClock final : public Clock {
  public:
   TimePoint now() const override {
-    return std::chrono::system_clock::now() +
-           std::chrono::microseconds(offset_.load(std::memory_order_acquire));
+    return TimePoint(std::chrono::microseconds(
+        clock_micros_plus(system_micros(), offset_.load(std::memory_order_acquire))));
   }
-  void advance(std::chrono::microseconds by) { offset_.fetch_add(by.count()); }
+  // The offset grows no further than now() reaching kLatestClockMicros.
+  void advance(std::chrono::microseconds by) {
+    int64_t offset = offset_.load(std::memory_order_acquire);
+    int64_t next = 0;
+    do {
+      int64_t system = system_micros();
+      int64_t shift = 0;  // offset + by, which stays within ±kLatestClockMicros once held
+      if (__builtin_add_overflow(offset, by.count(), &shift))
+        shift = by.count() > 0 ? kLatestClockMicros : -kLatestClockMicros;
+      next = clock_micros_plus(system, shift) - system;
+    } while (!offset_.compare_exchange_weak(offset, next, std::memory_order_acq_rel));
+  }
 
  private:
+  static int64_t system_micros() {
+    return std::chrono::duration_cast<std::chrono::microseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+  }
   std::atomic<int64_t> offset_{0};
 };
 

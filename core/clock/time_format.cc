@@ -114,30 +114,30 @@ std::optional<TimePoint> parse_http_date(std::string_view s) {
 
 std::optional<std::chrono::microseconds> parse_duration(std::string_view s) {
   if (s.empty()) return std::nullopt;
-  std::chrono::microseconds total{0};
+  const int64_t limit = kMaxDuration.count();
+  int64_t total = 0;  // microseconds, never past `limit`
   size_t i = 0;
   while (i < s.size()) {
     int64_t n = 0;
     size_t start = i;
-    while (i < s.size() && s[i] >= '0' && s[i] <= '9') n = n * 10 + (s[i++] - '0');
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
+      n = n * 10 + (s[i++] - '0');
+      if (n > limit) return std::nullopt;  // before it could wrap
+    }
     if (i == start || i == s.size()) return std::nullopt;
     std::string_view unit = s.substr(i, s.substr(i, 2) == "ms" ? 2 : 1);
     i += unit.size();
-    using namespace std::chrono;
-    if (unit == "ms")
-      total += milliseconds(n);
-    else if (unit == "s")
-      total += seconds(n);
-    else if (unit == "m")
-      total += minutes(n);
-    else if (unit == "h")
-      total += hours(n);
-    else if (unit == "d")
-      total += hours(24 * n);
-    else
-      return std::nullopt;
+    int64_t micros_per = unit == "ms"  ? 1000
+                         : unit == "s" ? 1000000
+                         : unit == "m" ? int64_t{60} * 1000000
+                         : unit == "h" ? int64_t{3600} * 1000000
+                         : unit == "d" ? int64_t{86400} * 1000000
+                                       : 0;
+    if (micros_per == 0) return std::nullopt;
+    if (n > (limit - total) / micros_per) return std::nullopt;
+    total += n * micros_per;
   }
-  return total;
+  return std::chrono::microseconds(total);
 }
 
 }  // namespace opsreg

@@ -20,7 +20,11 @@ std::optional<TimePoint> parse_iso8601(std::string_view s);
 std::optional<TimePoint> parse_amz_date(std::string_view s);
 // "Thu, 26 Nov 2026 14:31:28 GMT" (RFC 7231 IMF-fixdate); nullopt when malformed.
 std::optional<TimePoint> parse_http_date(std::string_view s);
-// "90s", "16m", "2h", "90d", "14m59s", "1500ms"; nullopt when malformed.
+// The longest duration parse_duration takes: 100 years (36500d).
+inline constexpr std::chrono::microseconds kMaxDuration = std::chrono::hours(24 * 36500);
+
+// "90s", "16m", "2h", "90d", "14m59s", "1500ms"; nullopt when malformed or longer than
+// kMaxDuration (so never wrapping).
 std::optional<std::chrono::microseconds> parse_duration(std::string_view s);
 
 }  // namespace opsreg

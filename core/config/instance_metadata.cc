@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/clock/time_format.h"
+#include "core/util/json_bounded.h"
 #include "core/util/json_text.h"
 
 namespace opsreg::config {
@@ -127,7 +128,7 @@ Result<std::string> InstanceMetadataClient::get(std::string_view path) {
 Result<IdentityDocument> InstanceMetadataClient::identity_document() {
   auto text = get("dynamic/instance-identity/document");
   if (!text.ok()) return text.error();
-  nlohmann::json j = nlohmann::json::parse(*text, nullptr, /*allow_exceptions=*/false);
+  nlohmann::json j = parse_json_bounded(*text);
   if (!j.is_object())
     return metadata_error(kMetadataError, "the instance identity document is not a JSON object");
   IdentityDocument d;
@@ -159,7 +160,7 @@ Result<RoleCredentials> InstanceMetadataClient::role_credentials() {
     return metadata_error(kMetadataNotFound, "no IAM role is attached to the instance", 404);
   auto body = get("meta-data/iam/security-credentials/" + role);
   if (!body.ok()) return body.error();
-  nlohmann::json j = nlohmann::json::parse(*body, nullptr, /*allow_exceptions=*/false);
+  nlohmann::json j = parse_json_bounded(*body);
   if (!j.is_object())
     return metadata_error(kMetadataError, "the credentials of role " + role + " are not JSON");
   RoleCredentials c;

@@ -2,6 +2,7 @@
 // _to_ruby_yaml; the simulated agent reads it back).
 #include "core/register/preconfig.h"
 
+#include "core/util/json_bounded.h"
 #include "core/util/json_text.h"
 
 namespace opsreg::registration {
@@ -47,7 +48,7 @@ Result<PreconfigValues> parse_preconfig(std::string_view text) {
                              "preconfig line " + std::to_string(line_no) + " is not ':key: value'",
                              0);
     std::string key(line.substr(1, sep - 1));
-    auto value = nlohmann::json::parse(line.substr(sep + 2), nullptr, false);
+    auto value = parse_json_bounded(line.substr(sep + 2));
     if (value.is_discarded())
       return aws::make_error(
           "InvalidPreconfig",

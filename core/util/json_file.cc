@@ -3,9 +3,9 @@
 
 #include <algorithm>
 #include <fstream>
-#include <sstream>
 
 #include "core/util/data_dir.h"
+#include "core/util/json_bounded.h"
 
 namespace opsreg {
 
@@ -34,6 +34,8 @@ std::string line_and_column(std::string_view text, std::size_t offset) {
 }  // namespace
 
 Result<nlohmann::json> parse_json_text(std::string_view text, const std::string& name) {
+  if (json_nested_deeper_than(text))
+    return aws::make_error("InvalidJson", name + ": " + json_too_deep_message(), 0);
   try {
     return nlohmann::json::parse(text.begin(), text.end());
   } catch (const nlohmann::json::parse_error& e) {
@@ -45,12 +47,38 @@ Result<nlohmann::json> parse_json_text(std::string_view text, const std::string&
   }
 }
 
-Result<nlohmann::json> read_json_file(const std::filesystem::path& path) {
-  std::ifstream in(path);
+Result<std::string> read_regular_file(const std::filesystem::path& path, std::uintmax_t max_bytes) {
+  namespace fs = std::filesystem;
+  auto unreadable = [&](const std::string& why) {
+    return aws::make_error("UnreadableFile", path.string() + ": " + why, 0);
+  };
+  std::error_code ec;
+  fs::file_status status = fs::status(path, ec);  // follows symlinks; a loop is an error here
+  if (ec || !fs::exists(status)) return aws::make_error("UnreadableFile", cannot_read(path), 0);
+  if (!fs::is_regular_file(status)) {
+    std::string kind = fs::is_directory(status)                                     ? "a directory"
+                       : fs::is_fifo(status)                                        ? "a fifo"
+                       : fs::is_socket(status)                                      ? "a socket"
+                       : fs::is_block_file(status) || fs::is_character_file(status) ? "a device"
+                                                                                    : "not a file";
+    return unreadable("not a regular file (" + kind + ")");
+  }
+  std::uintmax_t size = fs::file_size(path, ec);
+  if (ec) return aws::make_error("UnreadableFile", cannot_read(path), 0);
+  if (size > max_bytes)
+    return unreadable("larger than " + std::to_string(max_bytes >> 20) + " MiB");
+  std::ifstream in(path, std::ios::binary);
   if (!in) return aws::make_error("UnreadableFile", cannot_read(path), 0);
-  std::stringstream text;
-  text << in.rdbuf();
-  return parse_json_text(text.str(), path.string());
+  std::string text(static_cast<std::size_t>(size), '\0');
+  in.read(text.data(), static_cast<std::streamsize>(size));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  return text;
+}
+
+Result<nlohmann::json> read_json_file(const std::filesystem::path& path) {
+  auto text = read_regular_file(path);
+  if (!text.ok()) return text.error();
+  return parse_json_text(*text, path.string());
 }
 
 }  // namespace opsreg

@@ -5,6 +5,7 @@
 
 #include "core/aws/uri.h"
 #include "core/clock/time_format.h"
+#include "core/util/json_bounded.h"
 #include "core/util/path_inside.h"
 #include "mocks/world/world.h"
 
@@ -84,11 +85,9 @@ http::Response host_file(const AdminHooks& hooks, const std::string& host,
   r.body = std::move(**content);
   return r;
 }
-}  // namespace
 
-std::optional<http::Response> handle_admin(Edge& edge, const http::Request& request,
-                                           const AdminHooks& hooks) {
-  if (!request.path.starts_with(kAdminPrefix)) return std::nullopt;
+std::optional<http::Response> route(Edge& edge, const http::Request& request,
+                                    const AdminHooks& hooks) {
   std::string_view what = std::string_view(request.path).substr(kAdminPrefix.size());
   std::shared_ptr<World> world = edge.world();
   if (what == "world" && request.method == "GET") return json_response(200, world->snapshot());
@@ -106,11 +105,13 @@ std::optional<http::Response> handle_admin(Edge& edge, const http::Request& requ
       return host_file(hooks, aws::uri_decode(name), request);
   }
   if (what == "clock/advance" && request.method == "POST") {
-    auto body = nlohmann::json::parse(request.body, nullptr, false);
-    std::string by = body.is_object() ? body.value("by", "") : "";
-    auto duration = parse_duration(by);
-    if (!duration || duration->count() < 0)
-      return json_error(400, "body must be {\"by\": DURATION}, e.g. {\"by\": \"16m\"}");
+    auto body = parse_json_bounded(request.body);
+    auto duration = body.is_object() && body.contains("by") && body["by"].is_string()
+                        ? parse_duration(body["by"].get<std::string>())
+                        : std::nullopt;
+    if (!duration)
+      return json_error(
+          400, "body must be {\"by\": DURATION} of at most 36500d, e.g. {\"by\": \"16m\"}");
     if (hooks.advance_clock)
       hooks.advance_clock(*duration);
     else
@@ -124,7 +125,7 @@ std::optional<http::Response> handle_admin(Edge& edge, const http::Request& requ
       return json_response(200, world->faults().to_json());
     }
     if (request.method == "POST") {
-      auto body = nlohmann::json::parse(request.body, nullptr, false);
+      auto body = parse_json_bounded(request.body);
       if (body.is_discarded()) return json_error(400, "body must be a fault rule or an array");
       std::vector<std::string> hosts = host_names(world->hosts());
       if (Status s = world->faults().add_json(body, &hosts); !s.ok())
@@ -142,6 +143,19 @@ std::optional<http::Response> handle_admin(Edge& edge, const http::Request& requ
     return json_response(200, {{"reset", true}});
   }
   return json_error(404, "no admin route " + request.method + " " + request.path);
+}
+}  // namespace
+
+std::optional<http::Response> handle_admin(Edge& edge, const http::Request& request,
+                                           const AdminHooks& hooks) {
+  if (!request.path.starts_with(kAdminPrefix)) return std::nullopt;
+  // A body of the right syntax with a value of the wrong type is the caller's mistake.
+  try {
+    return route(edge, request, hooks);
+  } catch (const nlohmann::json::exception&) {
+    return json_error(
+        400, "the body has a value of the wrong type for " + request.method + " " + request.path);
+  }
 }
 
 }  // namespace opsreg::mocks

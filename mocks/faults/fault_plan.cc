@@ -164,7 +164,8 @@ Status parse_host_faults(const nlohmann::json& entry, ssh::HostFaults& faults) {
       }
     } else if (key == "slow") {
       auto delay = value.is_string() ? parse_duration(value.get<std::string>()) : std::nullopt;
-      if (!delay) return invalid("\"slow\" must be a duration such as \"30s\" (\"0s\": not slow)");
+      if (!delay || *delay > kMaxFaultDelay)
+        return invalid("\"slow\" must be a duration up to 1h such as \"30s\" (\"0s\": not slow)");
       faults.command_delay = *delay;
     } else {
       return invalid("unknown SSH fault member \"" + key +

@@ -108,7 +108,8 @@ Result<FaultRule> parse_fault_rule(const nlohmann::json& j) {
   } else if (j.contains("latency")) {
     auto latency =
         j["latency"].is_string() ? parse_duration(j["latency"].get<std::string>()) : std::nullopt;
-    if (!latency) return invalid("\"latency\" must be a duration such as \"2s\" or \"1500ms\"");
+    if (!latency || *latency > kMaxFaultDelay)
+      return invalid("\"latency\" must be a duration up to 1h such as \"2s\" or \"1500ms\"");
     rule.action = FaultAction::kLatency;
     rule.latency = *latency;
   } else if (j.contains("status")) {

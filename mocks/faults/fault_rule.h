@@ -14,6 +14,9 @@
 
 namespace opsreg::mocks::faults {
 
+// The longest latency or SSH slowness a fault may add (each hit moves the world clock by it).
+inline constexpr std::chrono::microseconds kMaxFaultDelay = std::chrono::hours(1);
+
 enum class FaultAction {
   kAwsError,        // answer with `error`, rendered in the service's own protocol
   kLatency,         // answer normally, as if it took `latency`: the world clock moves by it

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "core/util/json_bounded.h"
 #include "mocks/iam/errors.h"
 #include "mocks/policy/wildcard.h"
 
@@ -102,7 +103,7 @@ size_t policy_size(std::string_view document) {
 
 Status check_trust_policy(std::string_view document, std::string_view account_id,
                           const std::function<bool(std::string_view)>& principal_exists) {
-  json doc = json::parse(document, nullptr, /*allow_exceptions=*/false);
+  json doc = parse_json_bounded(document);
   if (doc.is_discarded() || !doc.is_object()) return malformed("This policy contains invalid Json");
   for (const auto& [name, value] : doc.items())
     if (name != "Version" && name != "Id" && name != "Statement")
@@ -150,7 +151,7 @@ Status check_trust_policy(std::string_view document, std::string_view account_id
 TrustDecision evaluate_trust(std::string_view document, std::string_view action,
                              std::string_view account_id,
                              const std::vector<std::string>& caller_arns) {
-  json doc = json::parse(document, nullptr, /*allow_exceptions=*/false);
+  json doc = parse_json_bounded(document);
   if (doc.is_discarded() || !doc.is_object() || !doc.contains("Statement"))
     return TrustDecision::kNone;
   TrustDecision best = TrustDecision::kNone;

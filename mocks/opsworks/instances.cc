@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/util/json_bounded.h"
 #include "mocks/opsworks/model.h"
 #include "mocks/opsworks/mount_points.h"
 
@@ -59,7 +60,7 @@ Result<Instance> OpsWorksModel::register_instance(const RegistrationSpec& spec) 
 
   inst.infrastructure_class = "on-premises";
   if (spec.identity_document) {
-    auto doc = nlohmann::json::parse(*spec.identity_document, nullptr, false);
+    auto doc = parse_json_bounded(*spec.identity_document);
     if (doc.is_discarded() || !doc.is_object())
       return invalid("InstanceIdentity.Document is not a valid instance identity document");
     if (doc.contains("instanceId") && doc["instanceId"].is_string() &&

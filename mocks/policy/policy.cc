@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "core/util/json_bounded.h"
 #include "mocks/policy/conditions.h"
 #include "mocks/policy/context.h"
 #include "mocks/policy/policy_checks.h"
@@ -109,7 +110,7 @@ bool read_statement(const json& j, ParsedStatement* out, bool* principal) {
 }  // namespace
 
 Result<PolicyPtr> parse_policy(std::string_view document, PolicyKind kind) {
-  json doc = json::parse(document, nullptr, /*allow_exceptions=*/false);
+  json doc = parse_json_bounded(document);
   if (doc.is_discarded() || !doc.is_object()) return syntax_error();
   for (const auto& [name, value] : doc.items())
     if (name != "Version" && name != "Id" && name != "Statement") return syntax_error();

@@ -118,6 +118,14 @@ int HttpServer::start(int port) {
     }
     return httplib::Server::HandlerResponse::Unhandled;
   });
+  // A handler that throws answers a bare 500: httplib's default would copy the exception's text
+  // into an EXCEPTION_WHAT header.
+  server_->set_exception_handler(
+      [](const httplib::Request&, httplib::Response& out, std::exception_ptr) {
+        out.status = 500;
+        out.headers.clear();
+        out.set_content("{\"error\":\"internal error\"}", "application/json");
+      });
   // Bodies over the limit never reach the handler.
   server_->set_error_handler([this](const httplib::Request& in, httplib::Response& out) {
     if (out.status != 413 || !out.body.empty() || !options_.too_large) return;

@@ -4,6 +4,8 @@
 
 #include <cctype>
 
+#include "core/util/json_bounded.h"
+
 namespace opsreg::mocks {
 
 Result<http::Response> JsonService::handle(const http::Request& request, CallContext& ctx) {
@@ -21,7 +23,7 @@ Result<http::Response> JsonService::handle(const http::Request& request, CallCon
   }
   nlohmann::json input = nlohmann::json::object();
   if (!request.body.empty()) {
-    input = nlohmann::json::parse(request.body, nullptr, /*allow_exceptions=*/false);
+    input = parse_json_bounded(request.body);
     if (input.is_discarded())
       return aws::make_error("SerializationException", "The request body is not valid JSON", 400);
     if (!input.is_object())

@@ -1,11 +1,13 @@
 // World construction from a world file, clock control and the snapshot.
 #include "mocks/world/world.h"
 
+#include <algorithm>
 #include <sstream>
 
 #include "core/clock/time_format.h"
 #include "core/util/data_dir.h"
 #include "core/util/json_file.h"
+#include "core/util/nearest.h"
 #include "mocks/world/agent_key_pool.h"
 
 namespace opsreg::mocks {
@@ -58,6 +60,14 @@ Result<std::unique_ptr<World>> World::from_json(const nlohmann::json& j, ClockMo
 
 Result<std::unique_ptr<World>> World::build(const nlohmann::json& j, ClockMode mode) {
   if (!j.is_object()) return invalid("the top level must be an object");
+  // A misspelt member ("hostz") would silently leave the world without what it meant.
+  static const std::vector<std::string> kMembers = {
+      "account_id", "clock", "region",  "seed",   "operator", "agent_installer", "settings",
+      "identities", "roles", "buckets", "stacks", "hosts",    "faults",          "comment"};
+  for (const auto& [key, value] : j.items())
+    if (std::find(kMembers.begin(), kMembers.end(), key) == kMembers.end())
+      return invalid("unknown member \"" + key + "\"" + did_you_mean(key, kMembers) +
+                     " (known: " + join_words(kMembers) + ")");
   // Every world takes files from the data folder (the agent installer, fixture keys).
   if (std::string problem = data_dir_problem(); !problem.empty()) return invalid(problem);
   std::string account = j.value("account_id", "123456789012");

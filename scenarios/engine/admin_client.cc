@@ -2,6 +2,7 @@
 #include "scenarios/engine/admin_client.h"
 
 #include "core/aws/uri.h"
+#include "core/util/json_bounded.h"
 #include "core/util/json_text.h"
 
 namespace opsreg::scenarios {
@@ -35,7 +36,7 @@ Result<http::Response> AdminClient::get(const std::string& what, const std::stri
 Result<nlohmann::json> AdminClient::get_json(const std::string& what) {
   auto res = get(what);
   if (!res.ok()) return res.error();
-  auto j = nlohmann::json::parse(res->body, nullptr, false);
+  auto j = parse_json_bounded(res->body);
   if (res->status != 200 || j.is_discarded())
     return admin_failed(what, "HTTP " + std::to_string(res->status) +
                                   (j.is_discarded() ? " (not opsreg serve's admin API?)"
@@ -66,7 +67,7 @@ Result<std::optional<std::string>> AdminClient::host_file(const std::string& hos
   auto res = get(what, "path=" + aws::uri_encode(path));
   if (!res.ok()) return res.error();
   if (res->status == 200) return std::optional<std::string>(res->body);
-  auto j = nlohmann::json::parse(res->body, nullptr, false);
+  auto j = parse_json_bounded(res->body);
   std::string code = j.is_discarded() ? "" : string_member(j, "code");
   if (code == "NoSuchFile") return std::optional<std::string>();
   if (code.empty()) return admin_failed(what, "HTTP " + std::to_string(res->status));

@@ -6,6 +6,7 @@
 
 #include "core/clock/time_format.h"
 #include "core/ssh/shell_quote.h"
+#include "core/util/json_bounded.h"
 #include "core/util/json_text.h"
 #include "scenarios/engine/exec_env.h"
 #include "scenarios/engine/exec_process.h"
@@ -169,7 +170,7 @@ Status run_exec(ScenarioWorld& w, const Step& s, StepOutcome* last) {
     last->message += "\n(stdout cut at " + std::to_string(spec.output_limit) + " bytes)";
   if (r.err_truncated)
     last->message += "\n(stderr cut at " + std::to_string(spec.output_limit) + " bytes)";
-  auto parsed = nlohmann::json::parse(r.out, nullptr, /*allow_exceptions=*/false);
+  auto parsed = parse_json_bounded(r.out);
   if (!parsed.is_discarded() && !r.out.empty()) {
     w.saved[s.save_as] = parsed;
   } else {

@@ -346,9 +346,15 @@ Result<std::vector<fs::path>> scenario_files(const std::vector<std::string>& pat
   for (const std::string& p : paths) {
     std::error_code ec;
     if (fs::is_directory(p, ec)) {
+      // Symlinks to folders are not followed (no loops); a dangling or looping link is skipped.
       std::vector<fs::path> found;
-      for (const auto& e : fs::recursive_directory_iterator(p, ec))
-        if (e.is_regular_file() && e.path().extension() == ".json") found.push_back(e.path());
+      fs::recursive_directory_iterator it(p, ec), end;
+      for (; !ec && it != end; it.increment(ec)) {
+        std::error_code kind;
+        if (it->is_regular_file(kind) && it->path().extension() == ".json")
+          found.push_back(it->path());
+      }
+      if (ec) return aws::make_error("BadScenario", p + ": cannot list: " + ec.message(), 0);
       std::sort(found.begin(), found.end());
       out.insert(out.end(), found.begin(), found.end());
     } else if (fs::is_regular_file(p, ec)) {
