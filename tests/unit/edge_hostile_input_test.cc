@@ -57,7 +57,7 @@ TEST_F(EdgeHostileInput, DeepPolicyConditionIsAMalformedPolicyDocument) {
   std::string policy =
       "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\","
       "\"Resource\":\"*\",\"Condition\":" +
-      deep() + "}]}";
+      deep(20000) + "}]}";  // 120 KB: within IAM's 131,072 characters, 20,000 levels deep
   http::Response r =
       op.query("iam", "PutUserPolicy",
                {{"UserName", "deep"}, {"PolicyName", "p"}, {"PolicyDocument", policy}});
