@@ -95,6 +95,18 @@ class Serve:
             return json.loads(r.read())
 
 
+
+class ServeTestCase(unittest.TestCase):
+    """Tests sharing one `opsreg serve` of the default world (self.serve), stopped after them."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.serve = Serve()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.serve.stop()
+
 def main():
     """unittest.main() that first takes --opsreg PATH off the command line."""
     global _OPSREG

@@ -13,7 +13,7 @@ import boto3
 import botocore.session
 from botocore.utils import InstanceMetadataFetcher, InstanceMetadataRegionFetcher
 
-from opsreg_serve import Serve, main, opsreg_binary
+from opsreg_serve import Serve, main, opsreg_binary, ServeTestCase
 
 MY_STACK = "2f18b4cb-4de5-4429-a149-ff7da9f0d8ee"   # no VPC
 VPC_STACK = "7b2e4c19-3f5a-4e8d-9c1b-2a6f8e0d4b37"  # vpc-0a1b2c3d
@@ -33,15 +33,11 @@ def metadata_fetchers(url):
             InstanceMetadataRegionFetcher(timeout=2, num_attempts=1, config=config))
 
 
-class Ec2AgainstServe(unittest.TestCase):
+class Ec2AgainstServe(ServeTestCase):
     @classmethod
     def setUpClass(cls):
-        cls.serve = Serve()
+        super().setUpClass()
         cls.hosts = {h["name"]: h for h in cls.serve.info["hosts"]}
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.serve.stop()
 
     def register(self, stack, target, *extra, env=None):
         args = [opsreg_binary(), "register", "--ssh-config", self.serve.info["ssh_config"],

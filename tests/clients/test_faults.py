@@ -9,19 +9,15 @@ import unittest
 import botocore.exceptions
 from botocore.config import Config
 
-from opsreg_serve import Serve, main, opsreg_binary
+from opsreg_serve import main, opsreg_binary, ServeTestCase
 
 
-class FaultsWithRealClients(unittest.TestCase):
+class FaultsWithRealClients(ServeTestCase):
     @classmethod
     def setUpClass(cls):
-        cls.serve = Serve()
+        super().setUpClass()
         cls.stack_id = cls.serve.info["stacks"][0]["stack_id"]
         cls.hosts = {h["name"]: h for h in cls.serve.info["hosts"]}
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.serve.stop()
 
     def setUp(self):
         self.serve.admin("DELETE", "faults")

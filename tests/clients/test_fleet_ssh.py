@@ -7,7 +7,7 @@ import subprocess
 import tempfile
 import unittest
 
-from opsreg_serve import Serve, main
+from opsreg_serve import main, ServeTestCase
 
 FIXTURES = os.path.join(os.path.dirname(__file__), "..", "..", "fixtures")
 
@@ -20,17 +20,17 @@ def private_copy(tmp, fixture):
     return path
 
 
-class OpenSshReachesServedHosts(unittest.TestCase):
+class OpenSshReachesServedHosts(ServeTestCase):
     @classmethod
     def setUpClass(cls):
-        cls.serve = Serve()
+        super().setUpClass()
         cls.hosts = {h["name"]: h for h in cls.serve.info["hosts"]}
         cls.web = cls.hosts["onprem-web-1"]
         cls.tmp = tempfile.mkdtemp(prefix="opsreg-fleet-test.")
 
     @classmethod
     def tearDownClass(cls):
-        cls.serve.stop()
+        super().tearDownClass()
         shutil.rmtree(cls.tmp, ignore_errors=True)
 
     def ssh(self, *args):

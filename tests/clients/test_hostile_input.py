@@ -15,7 +15,7 @@ import urllib.request
 
 import botocore.exceptions
 
-from opsreg_serve import Serve, main, opsreg_binary
+from opsreg_serve import main, opsreg_binary, ServeTestCase
 
 DEPTH = 100000
 
@@ -24,15 +24,7 @@ def deep(depth=DEPTH):
     return '{"a":' * depth + "1" + "}" * depth
 
 
-class HostileRequests(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.serve = Serve()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.serve.stop()
-
+class HostileRequests(ServeTestCase):
     def post(self, path, data, content_type="application/json"):
         """(status, headers, parsed body) of a POST to the admin API; no exception on 4xx/5xx."""
         req = urllib.request.Request(self.serve.endpoint + "/_opsreg/" + path, method="POST",

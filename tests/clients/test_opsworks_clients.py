@@ -8,7 +8,7 @@ import urllib.request
 
 from botocore.exceptions import ClientError
 
-from opsreg_serve import Serve, main
+from opsreg_serve import main, ServeTestCase
 
 
 # A real RSA public key in PEM: RegisterInstance refuses any other RsaPublicKey.
@@ -16,15 +16,11 @@ PUBLIC_KEY = (pathlib.Path(__file__).resolve().parents[2] / "fixtures" / "ec2" /
               "identity-signing.pub.pem").read_text()
 
 
-class OpsWorksWithRealClients(unittest.TestCase):
+class OpsWorksWithRealClients(ServeTestCase):
     @classmethod
     def setUpClass(cls):
-        cls.serve = Serve()
+        super().setUpClass()
         cls.stack = cls.serve.info["stacks"][0]
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.serve.stop()
 
     def test_cli_describe_stacks_lists_the_default_stack(self):
         _, out, _ = self.serve.aws("opsworks", "describe-stacks")

@@ -8,23 +8,19 @@ import re
 import subprocess
 import unittest
 
-from opsreg_serve import Serve, main, opsreg_binary
+from opsreg_serve import Serve, main, opsreg_binary, ServeTestCase
 
 DEFAULT_WORLD = os.path.join(os.path.dirname(__file__), "..", "..", "fixtures", "worlds",
                              "default.json")
 
 
-class RegisterAgainstServe(unittest.TestCase):
+class RegisterAgainstServe(ServeTestCase):
     @classmethod
     def setUpClass(cls):
-        cls.serve = Serve()
+        super().setUpClass()
         cls.stack_id = cls.serve.info["stacks"][0]["stack_id"]
         cls.hosts = {h["name"]: h for h in cls.serve.info["hosts"]}
         cls.first = cls.register(cls.hosts["onprem-web-1"]["address"], "--output", "json")
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.serve.stop()
 
     @classmethod
     def register(cls, address, *extra, env=None):

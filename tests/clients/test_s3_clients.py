@@ -14,18 +14,18 @@ import urllib.request
 
 from botocore.exceptions import ClientError
 
-from opsreg_serve import Serve, main
+from opsreg_serve import main, ServeTestCase
 
 
-class S3WithRealClients(unittest.TestCase):
+class S3WithRealClients(ServeTestCase):
     @classmethod
     def setUpClass(cls):
-        cls.serve = Serve()
+        super().setUpClass()
         cls.tmp = tempfile.TemporaryDirectory()
 
     @classmethod
     def tearDownClass(cls):
-        cls.serve.stop()
+        super().tearDownClass()
         cls.tmp.cleanup()
 
     def test_cli_mb_cp_ls_and_back(self):

@@ -5,18 +5,10 @@ import unittest
 import urllib.error
 import urllib.request
 
-from opsreg_serve import Serve, main
+from opsreg_serve import main, ServeTestCase
 
 
-class StsAndAuth(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.serve = Serve()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.serve.stop()
-
+class StsAndAuth(ServeTestCase):
     def test_cli_get_caller_identity_is_the_root_operator(self):
         _, out, _ = self.serve.aws("sts", "get-caller-identity")
         self.assertEqual(out["Account"], self.serve.info["account_id"])
