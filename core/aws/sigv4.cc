@@ -8,6 +8,7 @@
 #include "core/aws/crypto.h"
 #include "core/aws/uri.h"
 #include "core/clock/time_format.h"
+#include "core/util/split.h"
 
 namespace opsreg::aws {
 
@@ -39,19 +40,12 @@ std::string trimall(std::string_view v) {
 std::string normalize_path(std::string_view path) {
   if (path.empty()) return "/";
   std::vector<std::string_view> out;
-  size_t pos = 0;
-  while (pos <= path.size()) {
-    size_t slash = path.find('/', pos);
-    if (slash == std::string_view::npos) slash = path.size();
-    std::string_view seg = path.substr(pos, slash - pos);
-    if (!seg.empty() && seg != ".") {
-      if (seg == "..") {
-        if (!out.empty()) out.pop_back();
-      } else {
-        out.push_back(seg);
-      }
-    }
-    pos = slash + 1;
+  for (std::string_view seg : split(path, '/')) {
+    if (seg.empty() || seg == ".") continue;
+    if (seg != "..")
+      out.push_back(seg);
+    else if (!out.empty())
+      out.pop_back();
   }
   std::string result = path.front() == '/' ? "/" : "";
   for (size_t i = 0; i < out.size(); ++i) {

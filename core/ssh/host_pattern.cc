@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "core/util/split.h"
+
 namespace opsreg::ssh {
 namespace {
 
@@ -47,13 +49,8 @@ PatternListMatch match_host_patterns(std::string_view host,
 
 PatternListMatch match_host_pattern_csv(std::string_view host, std::string_view csv) {
   std::vector<std::string_view> parts;
-  size_t start = 0;
-  while (start <= csv.size()) {
-    size_t comma = csv.find(',', start);
-    if (comma == std::string_view::npos) comma = csv.size();
-    if (comma > start) parts.push_back(csv.substr(start, comma - start));
-    start = comma + 1;
-  }
+  for (std::string_view part : split(csv, ','))
+    if (!part.empty()) parts.push_back(part);
   return match_host_patterns(host, parts);
 }
 

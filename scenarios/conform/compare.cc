@@ -4,6 +4,7 @@
 #include <regex>
 
 #include "core/util/json_text.h"
+#include "core/util/split.h"
 
 namespace opsreg::scenarios::conform {
 
@@ -14,14 +15,10 @@ namespace {
 const nlohmann::json* member(const nlohmann::json& j, const std::string& name) {
   if (name.find('.') != std::string::npos) {
     const nlohmann::json* at = &j;
-    size_t start = 0;
-    while (start <= name.size()) {
-      size_t dot = name.find('.', start);
-      std::string part = name.substr(start, dot == std::string::npos ? dot : dot - start);
+    for (std::string_view field : split(name, '.')) {
+      std::string part(field);
       if (!at->is_object() || !at->contains(part)) return nullptr;
       at = &(*at)[part];
-      if (dot == std::string::npos) break;
-      start = dot + 1;
     }
     return at;
   }

@@ -13,6 +13,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include "core/util/split.h"
 #include "mocks/ssh/child_process.h"
 #include "mocks/ssh/process_sweep.h"
 
@@ -118,14 +119,7 @@ std::string ProcessResult::describe(std::chrono::milliseconds timeout) const {
 
 std::vector<std::string> path_folders(const std::string& path) {
   std::vector<std::string> folders;
-  size_t start = 0;
-  while (start <= path.size()) {
-    size_t end = path.find(':', start);
-    if (end == std::string::npos) end = path.size();
-    std::string dir = path.substr(start, end - start);
-    folders.push_back(dir.empty() ? "." : dir);
-    start = end + 1;
-  }
+  for (std::string_view dir : split(path, ':')) folders.emplace_back(dir.empty() ? "." : dir);
   return folders;
 }
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/aws/crypto.h"
+#include "core/util/split.h"
 
 namespace opsreg::mocks::s3 {
 
@@ -29,13 +30,9 @@ std::string trim(std::string_view s) {
 // Removes "aws-chunked" from a Content-Encoding list.
 std::string without_aws_chunked(std::string_view encoding) {
   std::string out;
-  size_t pos = 0;
-  while (pos <= encoding.size()) {
-    size_t comma = encoding.find(',', pos);
-    if (comma == std::string_view::npos) comma = encoding.size();
-    std::string item = trim(encoding.substr(pos, comma - pos));
+  for (std::string_view field : split(encoding, ',')) {
+    std::string item = trim(field);
     if (!item.empty() && lower(item) != "aws-chunked") out += (out.empty() ? "" : ",") + item;
-    pos = comma + 1;
   }
   return out;
 }

@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "core/clock/time_format.h"
+#include "core/util/split.h"
 
 namespace opsreg::mocks::s3 {
 
@@ -28,16 +29,12 @@ std::string_view trim(std::string_view s) {
 
 // Whether `etag` is in the comma-separated list `header` ("*" matches any).
 bool etag_matches(std::string_view header, const std::string& etag) {
-  size_t pos = 0;
-  while (pos <= header.size()) {
-    size_t comma = header.find(',', pos);
-    if (comma == std::string_view::npos) comma = header.size();
-    std::string_view item = trim(header.substr(pos, comma - pos));
+  for (std::string_view field : split(header, ',')) {
+    std::string_view item = trim(field);
     if (item.starts_with("W/")) item.remove_prefix(2);
     if (item == "*") return true;
     std::string_view bare = std::string_view(etag).substr(1, etag.size() - 2);
     if (item == etag || item == bare) return true;
-    pos = comma + 1;
   }
   return false;
 }
