@@ -3,7 +3,7 @@
 # `make install PREFIX=DIR` and `make package` (the .deb, in build/) ship what was built.
 
 DEB_PACKAGES := cmake ninja-build g++ pkg-config libssl-dev zlib1g-dev libcpp-httplib-dev \
-  libssh-dev nlohmann-json3-dev libpugixml-dev libgtest-dev libgmock-dev libbenchmark-dev \
+  libssh-dev nlohmann-json3-dev libpugixml-dev libboost-dev libgtest-dev libgmock-dev libbenchmark-dev \
   openssh-client openssh-server curl tar python3 bubblewrap procps dpkg-dev
 BUILD := build
 JOBS ?= $(shell nproc)

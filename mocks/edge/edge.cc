@@ -68,6 +68,21 @@ http::Response Edge::render(const Service& service, const aws::Error& error,
   return r;
 }
 
+http::Response Edge::too_large(const http::Request& head) const {
+  aws::SignatureClaim claim;
+  std::string why;
+  aws::SignableRequest signable = head.signable();
+  bool claimed = aws::parse_claim(signable, &claim, &why) == aws::ClaimProblem::kNone;
+  const Service* service = route(head, claimed ? claim.service : "");
+  if (!service) service = route(head, "s3");
+  bool s3 = service->protocol() == aws::Protocol::kRestXml;
+  aws::Error error =
+      s3 ? aws::make_error("EntityTooLarge",
+                           "Your proposed upload exceeds the maximum allowed size", 413)
+         : aws::make_error("RequestEntityTooLarge", "Request body is too large", 413);
+  return render(*service, error, head, world()->ids().uuid());
+}
+
 void Edge::advance_clock(std::chrono::microseconds by) const {
   world()->advance(by);
   if (clock_listener_) clock_listener_();

@@ -37,6 +37,10 @@ class Edge {
   // returns a Response with drop_connection set and nothing else.
   http::Response handle(const http::Request& request);
 
+  // The answer to a request whose body is over the server's limit, given its head: S3's
+  // EntityTooLarge, or RequestEntityTooLarge in the protocol of the service it addresses.
+  http::Response too_large(const http::Request& head) const;
+
   // Installs the observer (empty: none). Set it before the edge serves requests.
   void set_observer(RequestObserver observer) { observer_ = std::move(observer); }
 

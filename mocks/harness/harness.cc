@@ -47,20 +47,6 @@ ssh::FleetOptions fleet_options(const Edge& edge, const HarnessOptions& harness)
   return options;
 }
 
-// A body over the server's limit, answered as S3 does (the only service that takes large ones).
-http::Response entity_too_large() {
-  aws::WireError wire = aws::render_error(
-      aws::Protocol::kRestXml,
-      aws::make_error("EntityTooLarge", "Your proposed upload exceeds the maximum allowed size",
-                      413),
-      "");
-  http::Response r;
-  r.status = wire.status;
-  r.set_header("Content-Type", wire.content_type);
-  r.body = std::move(wire.body);
-  return r;
-}
-
 }  // namespace
 
 Result<std::unique_ptr<Harness>> Harness::start(const nlohmann::json& world_json,
@@ -97,7 +83,7 @@ Result<std::unique_ptr<Harness>> Harness::start_file(const std::string& path,
 
 Status Harness::serve_and_start_hosts(const HarnessOptions& options) {
   HttpServer::Options server_options;
-  server_options.too_large = entity_too_large;
+  server_options.too_large = [this](const http::Request& head) { return edge_->too_large(head); };
   AdminHooks hooks;
   // An admin clock advance steps through the agents' contacts on the way.
   hooks.advance_clock = [this](std::chrono::microseconds by) { agents_->advance(by); };

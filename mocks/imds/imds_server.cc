@@ -59,10 +59,11 @@ Result<std::unique_ptr<ImdsServer>> ImdsServer::start(const WorldHost& host, Imd
   if (!signature.ok()) return signature.error();
   facts.identity_signature = *signature;
   std::unique_ptr<ImdsServer> s(new ImdsServer(std::move(facts), std::move(options)));
-  // A metadata service has one client at a time (the host's agent or CLI): a few threads.
+  // A metadata service has one client at a time (the host's agent or CLI) and answers at once:
+  // one thread serves all its connections.
   HttpServer::Options server_options;
-  server_options.threads = 4;
-  server_options.keep_alive_seconds = 1;
+  server_options.threads = 1;
+  server_options.idle_timeout = std::chrono::seconds(1);
   ImdsServer* raw = s.get();
   s->server_ = std::make_unique<HttpServer>(
       [raw](const http::Request& request) { return raw->handle(request); }, server_options);

@@ -1,165 +1,201 @@
-// cpp-httplib glue: requests in, responses (or a dropped connection) out.
+// The accept loop, the shared epoll set and the deadline sweep.
 #include "mocks/server/http_server.h"
 
-#include <httplib.h>
+#include <arpa/inet.h>
 #include <netinet/in.h>
-#include <pthread.h>
-#include <signal.h>
-#include <strings.h>
+#include <netinet/tcp.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
-#include <filesystem>
-
-#include "core/aws/uri.h"
+#include <cerrno>
 
 namespace opsreg::mocks {
 
 namespace {
 
-http::Request from_httplib(const httplib::Request& in) {
-  http::Request r;
-  r.method = in.method;
-  size_t q = in.target.find('?');
-  r.path = in.target.substr(0, q);
-  if (q != std::string::npos) r.query = in.target.substr(q + 1);
-  r.headers.reserve(in.headers.size());
-  for (const auto& [k, v] : in.headers) {
-    // httplib adds these itself; they were not sent by the client.
-    if (k == "REMOTE_ADDR" || k == "REMOTE_PORT" || k == "LOCAL_ADDR" || k == "LOCAL_PORT")
-      continue;
-    // cpp-httplib 0.11 percent-decodes every header value, losing what the client signed for
-    // a value holding %XX. x-amz-copy-source is always URL-encoded by AWS SDKs (S3 requires it):
-    // encode it back so that its signature verifies. (x-amz-meta-* with %XX stays a known gap.)
-    if (strcasecmp(k.c_str(), "x-amz-copy-source") == 0)
-      r.headers.emplace_back(k, aws::encode_copy_source(v));
-    else
-      r.headers.emplace_back(k, v);
-  }
-  r.body = in.body;
-  r.remote_addr = in.remote_addr;
-  return r;
-}
-// The accepted socket serving `in`: the one whose local and peer ports are the request's.
-// httplib 0.11 hands handlers no socket, but each connection is served on one thread from
-// accept to close, so the descriptor stays ours while the handler runs.
-int connection_socket(const httplib::Request& in) {
-  std::error_code ec;
-  for (const auto& entry : std::filesystem::directory_iterator("/proc/self/fd", ec)) {
-    int fd = -1;
-    try {
-      fd = std::stoi(entry.path().filename().string());
-    } catch (const std::exception&) {
-      continue;
-    }
-    sockaddr_in local{}, peer{};
-    socklen_t local_len = sizeof local, peer_len = sizeof peer;
-    if (getsockname(fd, reinterpret_cast<sockaddr*>(&local), &local_len) != 0 ||
-        getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &peer_len) != 0 ||
-        local.sin_family != AF_INET || peer.sin_family != AF_INET)
-      continue;
-    if (ntohs(local.sin_port) == in.local_port && ntohs(peer.sin_port) == in.remote_port) return fd;
-  }
-  return -1;
+constexpr uint64_t kListenId = 0;
+constexpr uint64_t kWakeId = 1;
+// How often the first thread looks for connections past their deadline.
+constexpr int kSweepMillis = 250;
+
+std::string address_of(const sockaddr_in& peer) {
+  char text[INET_ADDRSTRLEN] = {};
+  inet_ntop(AF_INET, &peer.sin_addr, text, sizeof text);
+  return text;
 }
 
-// A dropped connection (fault injection): shut the socket both ways before httplib writes the
-// answer, so the client reads end-of-stream and no status line; httplib's own writes then fail
-// (EPIPE; SIGPIPE is blocked on this thread) and it closes the socket.
-void drop_connection(const httplib::Request& in, httplib::Response& out) {
-  sigset_t pipe_only;
-  sigemptyset(&pipe_only);
-  sigaddset(&pipe_only, SIGPIPE);
-  pthread_sigmask(SIG_BLOCK, &pipe_only, nullptr);
-  int fd = connection_socket(in);
-  if (fd >= 0) ::shutdown(fd, SHUT_RDWR);
-  out.status = 500;  // never seen by the client; if the socket was not found, it is the answer
-  out.set_header("Connection", "close");
-}
-
-void write_response(http::Response res, const httplib::Request& in, httplib::Response& out) {
-  if (res.drop_connection) return drop_connection(in, out);
-  out.status = res.status;
-  std::string content_type(res.header("Content-Type"));
-  for (auto& [k, v] : res.headers)
-    if (!aws::iequals(k, "Content-Type")) out.set_header(k, v);
-  out.set_content(std::move(res.body), content_type.empty() ? "text/plain" : content_type);
-}
 }  // namespace
 
 HttpServer::HttpServer(Handler handler) : HttpServer(std::move(handler), Options{}) {}
 
-HttpServer::HttpServer(Handler handler, Options options)
-    : handler_(std::move(handler)), options_(std::move(options)) {}
+HttpServer::HttpServer(Handler handler, Options options) : options_(std::move(options)) {
+  policy_.handler = std::move(handler);
+  policy_.body_limit = options_.body_limit;
+  policy_.too_large = options_.too_large;
+  policy_.limits = options_.limits;
+  policy_.header_timeout = options_.header_timeout;
+  policy_.idle_timeout = options_.idle_timeout;
+  policy_.progress_timeout = options_.progress_timeout;
+}
 
 HttpServer::~HttpServer() { stop(); }
 
 int HttpServer::start(int port) {
-  server_ = std::make_unique<httplib::Server>();
-  server_->new_task_queue = [threads = options_.threads] {
-    return new httplib::ThreadPool(threads);
-  };
-  server_->set_tcp_nodelay(true);  // headers and body go out in separate writes
-  server_->set_keep_alive_max_count(100000);
-  server_->set_keep_alive_timeout(options_.keep_alive_seconds);
-  server_->set_payload_max_length(options_.max_body);
-  auto handler = [this](const httplib::Request& in, httplib::Response& out) {
-    write_response(handler_(from_httplib(in)), in, out);
-  };
-  server_->set_pre_routing_handler([handler](const httplib::Request& in, httplib::Response& out) {
-    // Handlers answer Range requests themselves (S3); keep httplib from slicing the body again.
-    const_cast<httplib::Request&>(in).ranges.clear();
-    // A request with neither Content-Length nor Transfer-Encoding has no body (RFC 9112 6.3;
-    // curl -X PUT to a metadata service, curl -X POST .../_opsreg/reset send such): httplib
-    // would wait for one until its read timeout, then answer a bare 400.
-    if (in.method != "GET" && in.method != "HEAD" && !in.has_header("Content-Length") &&
-        !in.has_header("Transfer-Encoding")) {
-      handler(in, out);
-      return httplib::Server::HandlerResponse::Handled;
-    }
-    return httplib::Server::HandlerResponse::Unhandled;
-  });
-  // A handler that throws answers a bare 500: httplib's default would copy the exception's text
-  // into an EXCEPTION_WHAT header.
-  server_->set_exception_handler(
-      [](const httplib::Request&, httplib::Response& out, std::exception_ptr) {
-        out.status = 500;
-        out.headers.clear();
-        out.set_content("{\"error\":\"internal error\"}", "application/json");
-      });
-  // Bodies over the limit never reach the handler.
-  server_->set_error_handler([this](const httplib::Request& in, httplib::Response& out) {
-    if (out.status != 413 || !out.body.empty() || !options_.too_large) return;
-    write_response(options_.too_large(), in, out);
-  });
-  const std::string all = ".*";
-  server_->Get(all, handler);
-  server_->Post(all, handler);
-  server_->Put(all, handler);
-  server_->Delete(all, handler);
-  server_->Patch(all, handler);
-  server_->Options(all, handler);
-  // httplib listens with a backlog of 5: a burst of new connections (16 clients opening at once)
-  // overflows it and the kernel drops their handshakes. Remember the socket and listen again with
-  // the system's maximum.
-  int listen_fd = -1;
-  server_->set_socket_options([&listen_fd](int sock) {
-    httplib::default_socket_options(sock);
-    listen_fd = sock;
-  });
-  port_ = port == 0 ? server_->bind_to_any_port("127.0.0.1")
-                    : (server_->bind_to_port("127.0.0.1", port) ? port : -1);
-  if (port_ < 0) return -1;
-  if (listen_fd >= 0) ::listen(listen_fd, SOMAXCONN);
-  thread_ = std::thread([this] { server_->listen_after_bind(); });
-  // httplib's stop() is a no-op until the accept loop runs; wait for it so that a stop() right
-  // after start() cannot be lost (the loop starts within microseconds of the thread).
-  while (!server_->is_running()) std::this_thread::yield();
+  listen_fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+  if (listen_fd_ < 0) return -1;
+  int one = 1;
+  ::setsockopt(listen_fd_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len = sizeof addr;
+  if (::bind(listen_fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
+      ::listen(listen_fd_, SOMAXCONN) != 0 ||
+      ::getsockname(listen_fd_, reinterpret_cast<sockaddr*>(&addr), &len) != 0) {
+    ::close(listen_fd_);
+    listen_fd_ = -1;
+    return -1;
+  }
+  port_ = ntohs(addr.sin_port);
+  epoll_fd_ = ::epoll_create1(EPOLL_CLOEXEC);
+  wake_fd_ = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+  epoll_event wake{};
+  wake.events = EPOLLIN;  // level-triggered: a stop wakes every thread
+  wake.data.u64 = kWakeId;
+  ::epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, wake_fd_, &wake);
+  watch(kListenId, listen_fd_, EPOLLIN, true);
+  for (size_t i = 0; i < std::max<size_t>(1, options_.threads); ++i)
+    threads_.emplace_back([this, i] { serve_events(i == 0); });
   return port_;
 }
 
 void HttpServer::stop() {
-  if (server_) server_->stop();
-  if (thread_.joinable()) thread_.join();
+  if (threads_.empty()) return;
+  stopping_ = true;
+  uint64_t one = 1;
+  [[maybe_unused]] ssize_t n = ::write(wake_fd_, &one, sizeof one);
+  for (auto& t : threads_) t.join();
+  threads_.clear();
+  connections_.clear();  // each closes its socket
+  for (int* fd : {&listen_fd_, &epoll_fd_, &wake_fd_}) {
+    if (*fd >= 0) ::close(*fd);
+    *fd = -1;
+  }
+}
+
+size_t HttpServer::connections() const {
+  std::lock_guard lock(mu_);
+  return connections_.size();
+}
+
+// Every descriptor but the wake-up one is armed for one event at a time (EPOLLONESHOT): the
+// thread that takes an event owns that connection until it arms it again.
+void HttpServer::watch(uint64_t id, int fd, uint32_t events, bool add) {
+  epoll_event ev{};
+  ev.events = events | EPOLLONESHOT | EPOLLRDHUP;
+  ev.data.u64 = id;
+  ::epoll_ctl(epoll_fd_, add ? EPOLL_CTL_ADD : EPOLL_CTL_MOD, fd, &ev);
+}
+
+void HttpServer::serve_events(bool sweeper) {
+  auto next_sweep = std::chrono::steady_clock::now();
+  while (!stopping_) {
+    epoll_event ev{};
+    int n = ::epoll_wait(epoll_fd_, &ev, 1, sweeper ? kSweepMillis : -1);
+    if (stopping_) break;
+    if (n == 1 && ev.data.u64 == kListenId) accept_all();
+    if (n == 1 && ev.data.u64 > kWakeId) serve(ev.data.u64);
+    if (sweeper && std::chrono::steady_clock::now() >= next_sweep) {
+      sweep();
+      next_sweep = std::chrono::steady_clock::now() + std::chrono::milliseconds(kSweepMillis);
+    }
+  }
+}
+
+void HttpServer::accept_all() {
+  while (true) {
+    sockaddr_in peer{};
+    socklen_t len = sizeof peer;
+    int fd = ::accept4(listen_fd_, reinterpret_cast<sockaddr*>(&peer), &len,
+                       SOCK_NONBLOCK | SOCK_CLOEXEC);
+    if (fd < 0) {
+      if (errno == EINTR || errno == ECONNABORTED) continue;
+      // Out of descriptors: accept again after the next sweep has closed some.
+      if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM) {
+        accept_paused_ = true;
+        return;
+      }
+      break;  // EAGAIN: all taken
+    }
+    std::lock_guard lock(mu_);
+    if (connections_.size() >= options_.max_connections) {
+      ::close(fd);
+      continue;
+    }
+    int one = 1;
+    ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    uint64_t id = next_id_++;
+    connections_.emplace(id, std::make_shared<Connection>(fd, address_of(peer), policy_,
+                                                          std::chrono::steady_clock::now()));
+    watch(id, fd, EPOLLIN, true);
+  }
+  watch(kListenId, listen_fd_, EPOLLIN, false);
+}
+
+void HttpServer::serve(uint64_t id) {
+  std::shared_ptr<Connection> c;
+  {
+    std::lock_guard lock(mu_);
+    auto it = connections_.find(id);
+    if (it == connections_.end()) return;
+    c = it->second;
+  }
+  std::lock_guard lock(c->mu);
+  if (c->closed) return;
+  Connection::Want want = c->run(std::chrono::steady_clock::now());
+  if (want == Connection::Want::kClose) return close_connection(id, *c);
+  watch(id, c->fd(), want == Connection::Want::kWrite ? EPOLLOUT : EPOLLIN, false);
+}
+
+// Called with c.mu held.
+void HttpServer::close_connection(uint64_t id, Connection& c) {
+  c.closed = true;
+  ::epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, c.fd(), nullptr);
+  std::shared_ptr<Connection> last;
+  std::lock_guard lock(mu_);
+  auto it = connections_.find(id);
+  if (it != connections_.end()) {
+    last = std::move(it->second);  // destroyed (socket closed) after the lock is released
+    connections_.erase(it);
+  }
+}
+
+// Ends the connections past their deadline. A connection some thread is running is skipped: it
+// is making progress, and its thread sets a new deadline.
+void HttpServer::sweep() {
+  auto now = std::chrono::steady_clock::now();
+  std::vector<std::shared_ptr<Connection>> expired;
+  {
+    std::lock_guard lock(mu_);
+    for (auto it = connections_.begin(); it != connections_.end();) {
+      Connection& c = *it->second;
+      std::unique_lock busy(c.mu, std::try_to_lock);
+      if (!busy.owns_lock() || !c.expired(now)) {
+        ++it;
+        continue;
+      }
+      c.time_out();
+      c.closed = true;
+      ::epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, c.fd(), nullptr);
+      busy.unlock();
+      expired.push_back(std::move(it->second));
+      it = connections_.erase(it);
+    }
+  }
+  if (accept_paused_.exchange(false)) watch(kListenId, listen_fd_, EPOLLIN, false);
 }
 
 }  // namespace opsreg::mocks

@@ -1,11 +1,8 @@
 // The admin API over a real socket: a POST with no body at all (no Content-Length, as
 // `curl -XPOST URL` sends it) is answered, and the request log is read over HTTP.
-#include <arpa/inet.h>
 #include <gtest/gtest.h>
-#include <poll.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
+#include "tests/support/raw_http.h"
 #include "tests/support/served_edge.h"
 
 namespace opsreg {
@@ -14,26 +11,11 @@ namespace {
 using AdminHttp = testing::ServedEdgeTest;
 
 // Sends `raw` to 127.0.0.1:`port` and returns what comes back until the server closes the
-// connection or nothing arrives for `wait_ms`.
+// connection or `wait_ms` passes.
 std::string exchange(int port, const std::string& raw, int wait_ms = 20000) {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_port = htons(static_cast<uint16_t>(port));
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  std::string got;
-  if (::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0 &&
-      ::write(fd, raw.data(), raw.size()) == static_cast<ssize_t>(raw.size())) {
-    pollfd p{fd, POLLIN, 0};
-    char buf[4096];
-    while (::poll(&p, 1, wait_ms) > 0) {
-      ssize_t n = ::read(fd, buf, sizeof buf);
-      if (n <= 0) break;
-      got.append(buf, static_cast<size_t>(n));
-    }
-  }
-  ::close(fd);
-  return got;
+  testing::RawConnection c(port);
+  if (!c.send_all(raw)) return "";
+  return c.read_to_close(std::chrono::milliseconds(wait_ms));
 }
 
 TEST_F(AdminHttp, ResetWithNoBodyAtAllIsAnswered) {

@@ -3,10 +3,8 @@
 // clears rules.
 #include <gtest/gtest.h>
 #include <httplib.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
+#include "tests/support/raw_http.h"
 #include "tests/support/served_edge.h"
 
 namespace opsreg {
@@ -16,19 +14,9 @@ class FaultsHttp : public testing::ServedEdgeTest {
  protected:
   // Sends `raw` on a fresh connection and returns everything read until the server closes.
   std::string raw_exchange(const std::string& raw) {
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    a.sin_port = htons(static_cast<uint16_t>(tw.harness->port()));
-    EXPECT_EQ(connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a), 0);
-    EXPECT_EQ(send(fd, raw.data(), raw.size(), 0), static_cast<ssize_t>(raw.size()));
-    std::string got;
-    char buf[4096];
-    ssize_t n;
-    while ((n = recv(fd, buf, sizeof buf, 0)) > 0) got.append(buf, static_cast<size_t>(n));
-    close(fd);
-    return got;
+    testing::RawConnection c(tw.harness->port());
+    EXPECT_TRUE(c.send_all(raw));
+    return c.read_to_close(std::chrono::seconds(30));
   }
 };
 
