@@ -4,12 +4,12 @@
 
 DEB_PACKAGES := cmake ninja-build g++ pkg-config libssl-dev zlib1g-dev libcpp-httplib-dev \
   libssh-dev nlohmann-json3-dev libpugixml-dev libboost-dev libgtest-dev libgmock-dev libbenchmark-dev \
-  openssh-client openssh-server curl tar python3 bubblewrap procps dpkg-dev
+  openssh-client openssh-server curl tar python3 bubblewrap procps dpkg-dev nodejs
 BUILD := build
 JOBS ?= $(shell nproc)
 PREFIX ?= /usr/local
 
-.PHONY: all deps configure build test demo bench install package clean
+.PHONY: all deps js-sdk configure build test demo bench install package clean
 
 all: build
 
@@ -33,7 +33,17 @@ configure: deps
 build: configure
 	cmake --build $(BUILD) -j $(JOBS)
 
-test: build
+# The AWS SDK for JavaScript v3 for the JavaScript client tests (tests/clients/js), installed
+# from its lock file into the build tree; again only when the lock file changes.
+JS_SDK := $(BUILD)/js-sdk
+js-sdk: $(JS_SDK)/node_modules/.package-lock.json
+
+$(JS_SDK)/node_modules/.package-lock.json: tests/clients/js/package.json tests/clients/js/package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing (the JavaScript client tests need it)"; exit 1; }
+	mkdir -p $(JS_SDK) && cp tests/clients/js/package.json tests/clients/js/package-lock.json $(JS_SDK)/
+	cd $(JS_SDK) && npm ci --no-audit --no-fund --loglevel=error
+
+test: build js-sdk
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 # The scenario library against the embedded fakes: a table, then "N passed, N failed".
