@@ -1,16 +1,19 @@
-// `opsreg conform --target URL|aws [--region R] [--world FILE] [--json] [CASE...]`: makes each
-// conformance case's calls against the fakes and the target and prints where they differ.
+// `opsreg conform [--target URL|aws [--record DIR] | --snapshots DIR] [--region R] [--world FILE]
+// [--json] [CASE...]`: makes each conformance case's calls against the fakes, compares them with
+// the target, a snapshot or AWS's documented outcomes, and prints where they differ.
 // Its help: cli/help_texts.cc.
 #include <cstdio>
 
 #include "cli/command.h"
 #include "cli/help.h"
 #include "cli/options.h"
+#include "core/clock/time_format.h"
 #include "core/util/data_dir.h"
 #include "core/util/json_file.h"
 #include "mocks/world/world.h"
 #include "scenarios/conform/conform_report.h"
 #include "scenarios/conform/conform_runner.h"
+#include "scenarios/conform/snapshot.h"
 #include "scenarios/engine/scenario.h"
 
 namespace opsreg::cli {
@@ -26,13 +29,17 @@ int conform_main(const Args& args) {
   if (!parsed.ok()) return usage(parsed.error().message);
   if (parsed->help) return print_help(conform_help());
   const std::string target = parsed->value("--target").value_or("");
+  const std::string record = parsed->value("--record").value_or("");
+  const std::string snapshots = parsed->value("--snapshots").value_or("");
   std::string region = parsed->value("--region").value_or("");
   const std::string world_path =
       parsed->value("--world").value_or(mocks::World::default_world_path());
   const bool json = parsed->has("--json");
   std::vector<std::string> paths = parsed->positional;
-  if (target.empty()) return usage("--target is required (a URL, or aws)");
-  if (target != "aws" && !target.starts_with("http://") && !target.starts_with("https://"))
+  if (!record.empty() && target.empty()) return usage("--record needs --target: what to record");
+  if (!snapshots.empty() && !target.empty()) return usage("give --target or --snapshots, not both");
+  if (!target.empty() && target != "aws" && !target.starts_with("http://") &&
+      !target.starts_with("https://"))
     return usage("--target must be aws or an http:// or https:// URL, not '" + target + "'");
   if (std::string problem = data_dir_problem(); !problem.empty()) {
     std::fprintf(stderr, "opsreg conform: %s\n", problem.c_str());
@@ -49,15 +56,33 @@ int conform_main(const Args& args) {
   if (region.empty()) region = world->value("region", "us-east-1");
   scenarios::conform::ConformOptions options;
   options.world = *world;
-  options.open_target = [&]() -> Result<std::unique_ptr<scenarios::conform::Side>> {
-    auto side = scenarios::conform::TargetSide::open(target, region, config::process_env());
-    if (!side.ok()) return side.error();
-    return std::unique_ptr<scenarios::conform::Side>(std::move(*side));
-  };
+  scenarios::conform::SnapshotRecorder recorder(
+      record, {target, region, format_iso8601(std::chrono::system_clock::now()),
+               std::string("opsreg ") + OPSREG_VERSION});
+  scenarios::conform::SnapshotReference snapshot(snapshots);
+  scenarios::conform::DocumentedReference documented;
+  if (!target.empty()) {
+    options.open_target = [&]() -> Result<std::unique_ptr<scenarios::conform::Side>> {
+      auto side = scenarios::conform::TargetSide::open(target, region, config::process_env());
+      if (!side.ok()) return side.error();
+      return std::unique_ptr<scenarios::conform::Side>(std::move(*side));
+    };
+    if (!record.empty()) options.observer = &recorder;
+  } else if (!snapshots.empty()) {
+    options.reference = &snapshot;
+  } else {
+    options.reference = &documented;
+  }
   auto results = scenarios::conform::run_cases(*files, options);
   if (!results.ok()) {
     std::fprintf(stderr, "opsreg conform: %s\n", results.error().message.c_str());
     return results.error().code == "BadConformanceCase" ? kExitUsage : kExitFailed;
+  }
+  if (!record.empty()) {
+    if (Status s = recorder.write(); !s.ok()) {
+      std::fprintf(stderr, "opsreg conform: %s\n", s.error().message.c_str());
+      return kExitFailed;
+    }
   }
   if (json)
     std::printf("%s\n", scenarios::conform::render_json(*results).dump(2).c_str());

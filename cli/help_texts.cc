@@ -182,14 +182,20 @@ CommandHelp make_scenario_help() {
 CommandHelp make_conform_help() {
   CommandHelp h;
   h.name = "conform";
-  h.summary = "compare the fakes' answers with a real target's, case by case";
-  h.synopsis = {"opsreg conform --target URL|aws [--region REGION] [--world FILE] [--json]",
-                "               [CASE...]"};
+  h.summary = "check the fakes' answers against a real target, a snapshot, or AWS's documentation";
+  h.synopsis = {"opsreg conform --target URL|aws [--record DIR] [--region REGION] [--world FILE]",
+                "               [--json] [CASE...]",
+                "opsreg conform --snapshots DIR [--world FILE] [--json] [CASE...]",
+                "opsreg conform [--world FILE] [--json] [CASE...]"};
   h.description = {
       "Makes each conformance case's AWS calls against opsreg's fakes (a fresh world per case) "
-      "and against the target, then compares the answers: success or the error code and HTTP "
-      "status, and the members the case names, with account ids and the run's name prefix "
-      "made alike.",
+      "and compares the answers with a reference: success or the error code and HTTP status, "
+      "and the members the case names, with account ids and the run's name prefix made alike.",
+      "With --target the reference is live: each call is also made against the target, and "
+      "--record DIR saves the target's answers as one snapshot file per case. With --snapshots "
+      "DIR the reference is such a recording, offline: record once against your AWS account, "
+      "check every CI run after. With neither, the fakes are checked against the outcomes AWS "
+      "documents, which the cases state with the API reference page that says so.",
       "The names the cases create start with opsreg-conform-XXXXXXXX and are deleted "
       "afterwards. Prints a table of the cases and where they differ, or JSON.",
   };
@@ -199,9 +205,15 @@ CommandHelp make_conform_help() {
        "Case files or folders (default: fixtures/conformance in the data folder)."},
       {{"--target"},
        "URL|aws",
-       "What to compare the fakes with: aws (AWS itself, through the standard AWS environment) "
-       "or an http:// or https:// URL that serves every service (as --endpoint-url). "
-       "Required."},
+       "Compare with a live target: aws (AWS itself, through the standard AWS environment) or an "
+       "http:// or https:// URL that serves every service (as --endpoint-url)."},
+      {{"--record"},
+       "DIR",
+       "With --target: save the target's answers to DIR/<case>.json (made if missing), saying "
+       "where and when; secrets are never written."},
+      {{"--snapshots"},
+       "DIR",
+       "Compare with the answers recorded in DIR instead of a live target."},
       {{"--region"},
        "REGION",
        "The region of both sides (default: the fakes' world's, us-east-1 unless the world "
@@ -215,7 +227,8 @@ CommandHelp make_conform_help() {
   };
   h.environment = aws_environment();
   h.environment.push_back(data_dir_variable());
-  h.exit_statuses = {"0  no differences", "1  differences, or the target cannot be reached",
+  h.exit_statuses = {"0  no differences",
+                     "1  differences, the target cannot be reached, or a snapshot is missing",
                      "2  usage error, or a case file that cannot be loaded"};
   h.docs = {"fixtures/conformance/README.md", "docs/architecture.md"};
   return h;

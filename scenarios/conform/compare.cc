@@ -8,11 +8,9 @@
 
 namespace opsreg::scenarios::conform {
 
-namespace {
-
 // The first member called `name` at any depth (as scenario references find it), or a
 // "A.B" path from the top.
-const nlohmann::json* member(const nlohmann::json& j, const std::string& name) {
+const nlohmann::json* find_member(const nlohmann::json& j, const std::string& name) {
   if (name.find('.') != std::string::npos) {
     const nlohmann::json* at = &j;
     for (std::string_view field : split(name, '.')) {
@@ -25,15 +23,13 @@ const nlohmann::json* member(const nlohmann::json& j, const std::string& name) {
   if (j.is_object()) {
     if (auto it = j.find(name); it != j.end()) return &*it;
     for (const auto& [k, v] : j.items())
-      if (auto* f = member(v, name)) return f;
+      if (auto* f = find_member(v, name)) return f;
   } else if (j.is_array()) {
     for (const auto& v : j)
-      if (auto* f = member(v, name)) return f;
+      if (auto* f = find_member(v, name)) return f;
   }
   return nullptr;
 }
-
-}  // namespace
 
 std::string Outcome::summary() const {
   if (ok) return "ok";
@@ -52,17 +48,19 @@ std::string normalize(const std::string& text, const std::string& run) {
 }
 
 std::vector<std::string> differences(const ConformCall& call, const Outcome& fakes,
-                                     const Outcome& target, const std::string& run) {
+                                     const Outcome& target, const std::string& run,
+                                     std::string_view label) {
+  const std::string other(label);
   std::vector<std::string> out;
   if (fakes.summary() != target.summary()) {
-    out.push_back("outcome: fakes " + fakes.summary() + ", target " + target.summary());
+    out.push_back("outcome: fakes " + fakes.summary() + ", " + other + " " + target.summary());
     return out;
   }
   if (!fakes.ok) {
     if (call.same_message &&
         normalize(fakes.error.message, run) != normalize(target.error.message, run))
-      out.push_back("message: fakes \"" + normalize(fakes.error.message, run) + "\", target \"" +
-                    normalize(target.error.message, run) + "\"");
+      out.push_back("message: fakes \"" + normalize(fakes.error.message, run) + "\", " + other +
+                    " \"" + normalize(target.error.message, run) + "\"");
     return out;
   }
   auto presence = [&](const std::string& name, const nlohmann::json* a, const nlohmann::json* b) {
@@ -71,18 +69,18 @@ std::vector<std::string> differences(const ConformCall& call, const Outcome& fak
     else if (!a)
       out.push_back(name + ": missing from the fakes' answer");
     else if (!b)
-      out.push_back(name + ": missing from the target's answer");
+      out.push_back(name + ": missing from the " + other + "'s answer");
     return a && b;
   };
   for (const std::string& name : call.same) {
-    const nlohmann::json* a = member(fakes.result, name);
-    const nlohmann::json* b = member(target.result, name);
+    const nlohmann::json* a = find_member(fakes.result, name);
+    const nlohmann::json* b = find_member(target.result, name);
     if (!presence(name, a, b)) continue;
     std::string x = normalize(as_text(*a), run), y = normalize(as_text(*b), run);
-    if (x != y) out.push_back(name + ": fakes \"" + x + "\", target \"" + y + "\"");
+    if (x != y) out.push_back(name + ": fakes \"" + x + "\", " + other + " \"" + y + "\"");
   }
   for (const std::string& name : call.present)
-    presence(name, member(fakes.result, name), member(target.result, name));
+    presence(name, find_member(fakes.result, name), find_member(target.result, name));
   return out;
 }
 

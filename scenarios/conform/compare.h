@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/util/error.h"
@@ -26,10 +27,16 @@ struct Outcome {
 // by "${run}", so values from two accounts and runs compare.
 std::string normalize(const std::string& text, const std::string& run);
 
-// The differences between the fakes' and the target's answers to `call`, each one line:
+// The differences between the fakes' and the reference's answers to `call`, each one line:
 // "outcome: fakes NoSuchEntity (404), target ok", "UserName: fakes \"a\", target \"b\"",
-// "CreateDate: missing from the target". Empty when they agree.
+// "CreateDate: missing from the target's answer"; `label` names the reference ("target",
+// "snapshot", "documented"). Empty when they agree.
 std::vector<std::string> differences(const ConformCall& call, const Outcome& fakes,
-                                     const Outcome& target, const std::string& run);
+                                     const Outcome& target, const std::string& run,
+                                     std::string_view label = "target");
+
+// The first member called `name` at any depth of `answer`, or the member at a path "A.B" from
+// the top; null when there is none.
+const nlohmann::json* find_member(const nlohmann::json& answer, const std::string& name);
 
 }  // namespace opsreg::scenarios::conform

@@ -27,16 +27,52 @@ Result<std::vector<std::string>> names(const nlohmann::json& j, const std::strin
   return out;
 }
 
+// {"ok": true, "reference": URL} or {"error": CODE, "status": N, "message"?: TEXT,
+// "reference": URL}.
+Result<Documented> parse_documented(const nlohmann::json& j) {
+  auto fail = [](const std::string& what) {
+    return aws::make_error("BadConformanceCase", "documented: " + what, 0);
+  };
+  if (!j.is_object()) return fail("must be an object");
+  for (const auto& [k, v] : j.items())
+    if (k != "ok" && k != "error" && k != "status" && k != "message" && k != "reference")
+      return fail("unknown key '" + k + "' (ok, or error and status; message; reference)");
+  Documented d;
+  if (!j.contains("reference") || !j["reference"].is_string() ||
+      !j["reference"].get<std::string>().starts_with("https://docs.aws.amazon.com/"))
+    return fail("\"reference\" must be the https://docs.aws.amazon.com/ page that says so");
+  d.reference = j["reference"];
+  if (j.contains("ok")) {
+    if (j["ok"] != true || j.contains("error") || j.contains("status") || j.contains("message"))
+      return fail("give either \"ok\": true or an error with its status");
+    d.ok = true;
+    return d;
+  }
+  if (!j.contains("error") || !j["error"].is_string() || j["error"].get<std::string>().empty())
+    return fail("\"error\" (the error code) is required unless \"ok\": true");
+  if (!j.contains("status") || !j["status"].is_number_integer() || j["status"] < 100 ||
+      j["status"] > 599)
+    return fail("\"status\" must be the documented HTTP status");
+  d.code = j["error"];
+  d.status = j["status"];
+  if (j.contains("message")) {
+    if (!j["message"].is_string()) return fail("\"message\" must be a string");
+    d.message = j["message"];
+  }
+  return d;
+}
+
 Result<ConformCall> parse_call(const nlohmann::json& j, bool compared) {
   auto fail = [](const std::string& what) {
     return aws::make_error("BadConformanceCase", what, 0);
   };
   if (!j.is_object() || !j.contains("call") || !j["call"].is_object())
     return fail("each entry is {\"call\": {\"service\", \"operation\", \"params\"}, ...}");
-  static const std::set<std::string> kKeys = {"call",    "save_as",      "same",
-                                              "present", "same_message", "comment"};
+  static const std::set<std::string> kKeys = {"call",         "save_as", "same",      "present",
+                                              "same_message", "comment", "documented"};
   for (const auto& [k, v] : j.items())
-    if (!kKeys.count(k) || (!compared && (k == "same" || k == "present" || k == "same_message")))
+    if (!kKeys.count(k) ||
+        (!compared && (k == "same" || k == "present" || k == "same_message" || k == "documented")))
       return fail("unknown key '" + k + "'");
   const nlohmann::json& c = j["call"];
   ConformCall call;
@@ -71,6 +107,11 @@ Result<ConformCall> parse_call(const nlohmann::json& j, bool compared) {
   if (j.contains("same_message")) {
     if (!j["same_message"].is_boolean()) return fail("same_message must be true or false");
     call.same_message = j["same_message"];
+  }
+  if (j.contains("documented")) {
+    auto documented = parse_documented(j["documented"]);
+    if (!documented.ok()) return documented.error();
+    call.documented = std::move(*documented);
   }
   return call;
 }

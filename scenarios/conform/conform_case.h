@@ -4,12 +4,23 @@
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/util/result.h"
 
 namespace opsreg::scenarios::conform {
+
+// AWS's documented answer to a call: success, or an error code and HTTP status (and the message
+// where AWS documents one), with the API reference page that says so.
+struct Documented {
+  bool ok = false;
+  std::string code;       // when !ok
+  int status = 0;         // when !ok
+  std::string message;    // empty: not documented, not compared
+  std::string reference;  // https://docs.aws.amazon.com/...
+};
 
 struct ConformCall {
   size_t index = 0;  // 1-based within its list (steps or cleanup)
@@ -22,6 +33,7 @@ struct ConformCall {
   std::vector<std::string> same;
   std::vector<std::string> present;
   bool same_message = false;  // compare error messages too (normalized)
+  std::optional<Documented> documented;
 };
 
 struct ConformCase {

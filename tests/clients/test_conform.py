@@ -7,10 +7,29 @@ shows up as a failure here."""
 import json
 import os
 import subprocess
+import tempfile
 import unittest
 
 from moto_server import Moto
 from opsreg_serve import Serve, main, opsreg_binary
+
+
+FIXTURES = os.path.join(os.path.dirname(__file__), "..", "..", "fixtures")
+
+
+def offline(*args):
+    """`opsreg conform` with no target (snapshots, documented outcomes): no AWS environment."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+    return subprocess.run([opsreg_binary(), "conform", *args], env=env, capture_output=True,
+                          text=True, timeout=240)
+
+
+def verdicts(report):
+    """(case, step) -> (fakes, reference's answer, differences with the reference's name cut)."""
+    label = report["reference"]
+    return {(case["name"], call["step"]):
+            (call["fakes"], call["target"], [d.replace(label, "REF") for d in call["differences"]])
+            for case in report["cases"] for call in case["calls"]}
 
 
 def conform(target, access_key_id, secret_access_key, *extra):
@@ -74,11 +93,34 @@ class Conform(unittest.TestCase):
 
     def test_against_moto_it_reports_where_moto_skips_aws_rules(self):
         moto = Moto()
+        snapshots = tempfile.mkdtemp(prefix="opsreg-snapshots-")
         try:
             r = conform(moto.endpoint, "AKIAIOSFODNN7EXAMPLE",
-                        "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "--json")
+                        "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "--json",
+                        "--record", snapshots)
         finally:
             moto.stop()
+        self.check_moto_report(r)
+        # The recording, offline: moto is gone, the report is the same call for call.
+        replayed = offline("--snapshots", snapshots, "--json")
+        self.check_moto_report(replayed)
+        self.assertEqual(verdicts(json.loads(replayed.stdout)), verdicts(json.loads(r.stdout)))
+        with open(os.path.join(snapshots, "iam-users.json")) as f:
+            snapshot = json.load(f)
+        self.assertTrue(snapshot["recorded"]["target"].startswith("http://127.0.0.1:"))
+        self.assertRegex(snapshot["recorded"]["at"], r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
+        self.assertNotIn("wJalrXUtnFEMI", json.dumps(snapshot))
+        # A snapshot edited to differ fails, naming the call and the member.
+        snapshot["calls"][0]["same"]["Path"] = "/elsewhere/"
+        with open(os.path.join(snapshots, "iam-users.json"), "w") as f:
+            json.dump(snapshot, f)
+        edited = offline("--snapshots", snapshots, os.path.join(FIXTURES, "conformance",
+                                                                "iam-users.json"))
+        self.assertEqual(edited.returncode, 1, edited.stdout + edited.stderr)
+        self.assertRegex(edited.stdout, r"iam-users +1 +iam CreateUser .* DIFFERENT\n"
+                                        r' +Path: fakes "/opsreg/", snapshot "/elsewhere/"\n')
+
+    def check_moto_report(self, r):
         self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
         report = json.loads(r.stdout)
         differing = {}
@@ -91,6 +133,17 @@ class Conform(unittest.TestCase):
             self.assertEqual(differing[key], (ours, theirs), f"{key}: {reference}")
         self.assertEqual(report["different"], len(MOTO_SKIPS))
 
+    def test_the_shipped_moto_snapshots_hold_offline(self):
+        # Recorded against moto_server 5.2.1 for the cases where moto follows the AWS references.
+        r = offline("--snapshots", os.path.join(FIXTURES, "conformance-snapshots", "moto"),
+                    "--json", os.path.join(FIXTURES, "conformance",
+                                           "iam-roles-instance-profiles.json"),
+                    os.path.join(FIXTURES, "conformance", "s3-objects.json"))
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        report = json.loads(r.stdout)
+        self.assertEqual((report["reference"], report["calls"], report["different"]),
+                         ("snapshot", 16, 0))
+
     def test_the_table_ends_with_the_counts_and_bad_usage_exits_2(self):
         with Serve() as serve:
             r = conform(serve.endpoint, serve.access_key_id, serve.secret_access_key,
@@ -99,9 +152,12 @@ class Conform(unittest.TestCase):
             self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
             self.assertRegex(r.stdout, r"\n7 calls, 7 the same, 0 different \(1 cases\)\n$")
             self.assertIn("EntityAlreadyExists (409)", r.stdout)
-        r = subprocess.run([opsreg_binary(), "conform"], capture_output=True, text=True)
+        r = offline("--record", "/tmp/x")
         self.assertEqual(r.returncode, 2)
-        self.assertIn("--target is required", r.stderr)
+        self.assertIn("--record needs --target", r.stderr)
+        r = offline("--target", "aws", "--snapshots", "/tmp/x")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("give --target or --snapshots, not both", r.stderr)
         r = subprocess.run([opsreg_binary(), "conform", "--target", "ftp://x"], capture_output=True,
                            text=True)
         self.assertEqual(r.returncode, 2)
