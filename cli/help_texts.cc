@@ -183,8 +183,8 @@ CommandHelp make_conform_help() {
   CommandHelp h;
   h.name = "conform";
   h.summary = "check the fakes' answers against a real target, a snapshot, or AWS's documentation";
-  h.synopsis = {"opsreg conform --target URL|aws [--record DIR] [--region REGION] [--world FILE]",
-                "               [--json] [CASE...]",
+  h.synopsis = {"opsreg conform --target URL|aws [--record DIR] [--region REGION]",
+                "               [--world FILE] [--json] [CASE...]",
                 "opsreg conform --snapshots DIR [--world FILE] [--json] [CASE...]",
                 "opsreg conform [--world FILE] [--json] [CASE...]"};
   h.description = {
