@@ -9,6 +9,34 @@ namespace {
 aws::Error invalid(const std::string& what) {
   return aws::make_error("ValidationError", "world file: settings: " + what);
 }
+Result<IamQuotas> parse_iam_quotas(const nlohmann::json& j) {
+  IamQuotas q;
+  if (!j.is_object()) return invalid("iam_quotas must be an object");
+  const std::pair<const char*, int*> fields[] = {{"users", &q.users},
+                                                 {"groups", &q.groups},
+                                                 {"roles", &q.roles},
+                                                 {"instance_profiles", &q.instance_profiles},
+                                                 {"groups_per_user", &q.groups_per_user},
+                                                 {"policies_per_user", &q.policies_per_user},
+                                                 {"policies_per_role", &q.policies_per_role},
+                                                 {"policies_per_group", &q.policies_per_group}};
+  for (const auto& [key, value] : j.items()) {
+    int* field = nullptr;
+    for (const auto& [name, target] : fields)
+      if (key == name) field = target;
+    if (!field)
+      return invalid("iam_quotas: unknown quota " + key +
+                     " (users, groups, roles, instance_profiles, groups_per_user, "
+                     "policies_per_user, policies_per_role, policies_per_group)");
+    if (!value.is_number_integer() || value.get<int64_t>() < 0 ||
+        value.get<int64_t>() > kMaxIamQuota)
+      return invalid("iam_quotas: " + key + " must be an integer from 0 to " +
+                     std::to_string(kMaxIamQuota));
+    *field = value.get<int>();
+  }
+  return q;
+}
+
 }  // namespace
 
 Result<WorldSettings> parse_world_settings(const nlohmann::json& settings) {
@@ -38,6 +66,10 @@ Result<WorldSettings> parse_world_settings(const nlohmann::json& settings) {
     } else if (key == "sandbox_hosts") {
       if (!value.is_boolean()) return invalid("sandbox_hosts must be true or false");
       out.sandbox_hosts = value.get<bool>();
+    } else if (key == "iam_quotas") {
+      auto quotas = parse_iam_quotas(value);
+      if (!quotas.ok()) return quotas.error();
+      out.iam_quotas = *quotas;
     } else {
       return invalid("unknown key " + key);
     }

@@ -10,6 +10,22 @@
 
 namespace opsreg::mocks {
 
+// IAM's default quotas (the IAM User Guide's "IAM and AWS STS quotas"). A world may set its own
+// ("settings": {"iam_quotas": {"users": 3}}), so that a scenario reaches one cheaply.
+struct IamQuotas {
+  int users = 5000;              // UsersPerAccount
+  int groups = 300;              // GroupsPerAccount
+  int roles = 1000;              // RolesPerAccount
+  int instance_profiles = 1000;  // InstanceProfilesPerAccount
+  int groups_per_user = 10;      // GroupsPerUser
+  int policies_per_user = 10;    // managed policies attached: PoliciesPerUser
+  int policies_per_role = 10;    // PoliciesPerRole
+  int policies_per_group = 10;   // PoliciesPerGroup
+};
+
+// The largest quota a world file may set.
+constexpr int kMaxIamQuota = 100000;
+
 struct WorldSettings {
   // "agent_key_pool": N > 0 makes the world hand out pre-generated RSA-2048 keys to the
   // simulated agent (a pool file of N keys, offered as the provisioning parameter
@@ -27,6 +43,10 @@ struct WorldSettings {
   // filesystem (mocks/ssh/sandbox.h; needs bubblewrap). false, the user's explicit choice: a
   // plain shell on the machine.
   bool sandbox_hosts = true;
+  // "iam_quotas": {"users": N, "groups": N, "roles": N, "instance_profiles": N,
+  // "groups_per_user": N, "policies_per_user": N, "policies_per_role": N,
+  // "policies_per_group": N}, each 0..kMaxIamQuota; AWS's defaults for the others.
+  IamQuotas iam_quotas;
 };
 
 // The largest pool a world file may ask for (keys past the committed fixture pool are generated

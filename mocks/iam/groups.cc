@@ -10,6 +10,8 @@ Result<Group> IamModel::create_group(std::string_view group_name, std::string_vi
   if (Status s = validate_path(path); !s.ok()) return s.error();
   std::lock_guard lock(mu_);
   if (groups_.contains(group_name)) return entity_already_exists("Group", group_name);
+  if (Status s = within_quota(groups_.size(), quotas_.groups, "GroupsPerAccount"); !s.ok())
+    return s.error();
   Group group;
   group.group_name = group_name;
   group.group_id = ids_.unique_id("AGPA");
@@ -63,6 +65,10 @@ Status IamModel::add_user_to_group(std::string_view group_name, std::string_view
   if (!group.ok()) return group.error();
   auto user = find_user(user_name);
   if (!user.ok()) return user.error();
+  if (!(*user)->groups.contains((*group)->group_name))
+    if (Status s = within_quota((*user)->groups.size(), quotas_.groups_per_user, "GroupsPerUser");
+        !s.ok())
+      return s;
   (*group)->users.insert((*user)->user_name);
   (*user)->groups.insert((*group)->group_name);
   return {};
@@ -112,7 +118,8 @@ Status IamModel::attach_group_policy(std::string_view group_name, std::string_vi
   std::lock_guard lock(mu_);
   auto group = find_group(group_name);
   if (!group.ok()) return group.error();
-  return attach_managed((*group)->attached_policies, policy_arn);
+  return attach_managed((*group)->attached_policies, policy_arn, quotas_.policies_per_group,
+                        "PoliciesPerGroup");
 }
 
 Status IamModel::put_group_policy(std::string_view group_name, std::string_view policy_name,

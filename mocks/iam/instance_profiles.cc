@@ -48,6 +48,10 @@ Result<InstanceProfileInfo> IamModel::create_instance_profile(std::string_view n
   if (Status s = validate_path(path); !s.ok()) return s.error();
   std::lock_guard lock(mu_);
   if (instance_profiles_.contains(name)) return instance_profile_already_exists(name);
+  if (Status s = within_quota(instance_profiles_.size(), quotas_.instance_profiles,
+                              "InstanceProfilesPerAccount");
+      !s.ok())
+    return s.error();
   InstanceProfile profile;
   profile.instance_profile_name = name;
   profile.instance_profile_id = ids_.unique_id("AIPA");

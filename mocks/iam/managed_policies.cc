@@ -42,10 +42,14 @@ Result<ManagedPolicy*> IamModel::find_attachable(std::string_view policy_arn) {
   return &p->second;
 }
 
-Status IamModel::attach_managed(std::set<std::string>& attached, std::string_view policy_arn) {
+Status IamModel::attach_managed(std::set<std::string>& attached, std::string_view policy_arn,
+                                int quota, std::string_view quota_name) {
   auto policy = find_attachable(policy_arn);
   if (!policy.ok()) return policy.error();
-  if (attached.insert((*policy)->arn).second) ++(*policy)->attachment_count;
+  if (attached.contains((*policy)->arn)) return {};  // attached already: nothing changes
+  if (Status s = within_quota(attached.size(), quota, quota_name); !s.ok()) return s;
+  attached.insert((*policy)->arn);
+  ++(*policy)->attachment_count;
   return {};
 }
 
@@ -76,7 +80,8 @@ Status IamModel::attach_user_policy(std::string_view user_name, std::string_view
   std::lock_guard lock(mu_);
   auto user = find_user(user_name);
   if (!user.ok()) return user.error();
-  return attach_managed((*user)->attached_policies, policy_arn);
+  return attach_managed((*user)->attached_policies, policy_arn, quotas_.policies_per_user,
+                        "PoliciesPerUser");
 }
 
 Status IamModel::detach_user_policy(std::string_view user_name, std::string_view policy_arn) {

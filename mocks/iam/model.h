@@ -15,6 +15,7 @@
 #include "core/util/result.h"
 #include "mocks/base/id_source.h"
 #include "mocks/base/principal.h"
+#include "mocks/base/world_settings.h"
 #include "mocks/iam/entities.h"
 #include "mocks/iam/naming.h"
 #include "mocks/iam/pagination.h"
@@ -49,6 +50,9 @@ class IamModel {
   IamModel(std::string account_id, const Clock& clock, IdSource& ids);
 
   const std::string& account_id() const { return account_id_; }
+  // The account's quotas (AWS's defaults until set); reaching one is LimitExceeded "Cannot
+  // exceed quota for UsersPerAccount: 5000" and so on (quotas.cc).
+  void set_quotas(const IamQuotas& quotas);
   // When the account (and its root user) was created: the model's construction.
   TimePoint account_created() const { return created_; }
 
@@ -211,7 +215,11 @@ class IamModel {
                        std::string_view policy_name);
   static Result<Page<std::string>> list_inline(const std::map<std::string, InlinePolicy>& policies,
                                                std::string_view marker, int max_items);
-  Status attach_managed(std::set<std::string>& attached, std::string_view policy_arn);
+  // Attaches unless `attached` already holds `quota` policies ("PoliciesPerUser" and so on).
+  Status attach_managed(std::set<std::string>& attached, std::string_view policy_arn, int quota,
+                        std::string_view quota_name);
+  // LimitExceeded when `count` has reached `quota` (under mu_).
+  static Status within_quota(size_t count, int quota, std::string_view quota_name);
   Status detach_managed(std::set<std::string>& attached, std::string_view policy_arn);
   Result<Page<ManagedPolicy>> list_managed(const std::set<std::string>& attached,
                                            std::string_view path_prefix, std::string_view marker,
@@ -228,6 +236,7 @@ class IamModel {
                                           size_t quota) const;
 
   std::string account_id_;
+  IamQuotas quotas_;
   const Clock& clock_;
   IdSource& ids_;
   TimePoint created_;

@@ -16,7 +16,8 @@ Status IamModel::attach_role_policy(std::string_view role_name, std::string_view
   std::lock_guard lock(mu_);
   auto role = find_role(role_name);
   if (!role.ok()) return role.error();
-  return attach_managed((*role)->attached_policies, policy_arn);
+  return attach_managed((*role)->attached_policies, policy_arn, quotas_.policies_per_role,
+                        "PoliciesPerRole");
 }
 
 Status IamModel::detach_role_policy(std::string_view role_name, std::string_view policy_arn) {

@@ -59,6 +59,8 @@ Result<Role> IamModel::create_role(std::string_view role_name, std::string_view 
   if (Status s = validate_max_session_duration(max_session_duration); !s.ok()) return s.error();
   std::lock_guard lock(mu_);
   if (roles_.contains(role_name)) return entity_already_exists("Role", role_name);
+  if (Status s = within_quota(roles_.size(), quotas_.roles, "RolesPerAccount"); !s.ok())
+    return s.error();
   auto principal_exists = [this](std::string_view arn) {
     for (const auto& [n, u] : users_)
       if (u.arn == arn) return true;

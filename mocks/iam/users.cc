@@ -10,6 +10,8 @@ Result<User> IamModel::create_user(std::string_view user_name, std::string_view 
   if (Status s = validate_path(path); !s.ok()) return s.error();
   std::lock_guard lock(mu_);
   if (users_.contains(user_name)) return entity_already_exists("User", user_name);
+  if (Status s = within_quota(users_.size(), quotas_.users, "UsersPerAccount"); !s.ok())
+    return s.error();
   User user;
   user.user_name = user_name;
   user.user_id = ids_.unique_id("AIDA");

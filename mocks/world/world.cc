@@ -97,6 +97,7 @@ Result<std::unique_ptr<World>> World::build(const nlohmann::json& j, ClockMode m
     if (!pool.ok()) return invalid("settings: agent_key_pool: " + pool.error().message);
     w->settings_.agent_key_pool_file = *pool;
   }
+  w->iam_.set_quotas(w->settings_.iam_quotas);
   w->iam_.add_root_key(w->operator_.access_key_id, w->operator_.secret_access_key);
   if (Status s = w->iam_.load(j.value("identities", nlohmann::json::array()),
                               j.value("roles", nlohmann::json::array()));
