@@ -66,6 +66,11 @@ Result<WorldSettings> parse_world_settings(const nlohmann::json& settings) {
     } else if (key == "sandbox_hosts") {
       if (!value.is_boolean()) return invalid("sandbox_hosts must be true or false");
       out.sandbox_hosts = value.get<bool>();
+    } else if (key == "iam_propagation_delay") {
+      auto d = value.is_string() ? parse_duration(value.get<std::string>()) : std::nullopt;
+      if (!d || *d > std::chrono::hours(1))
+        return invalid("iam_propagation_delay must be a duration up to \"1h\", e.g. \"10s\"");
+      out.iam_propagation_delay = *d;
     } else if (key == "iam_quotas") {
       auto quotas = parse_iam_quotas(value);
       if (!quotas.ok()) return quotas.error();

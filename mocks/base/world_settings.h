@@ -47,6 +47,10 @@ struct WorldSettings {
   // "groups_per_user": N, "policies_per_user": N, "policies_per_role": N,
   // "policies_per_group": N}, each 0..kMaxIamQuota; AWS's defaults for the others.
   IamQuotas iam_quotas;
+  // "iam_propagation_delay": IAM's eventual consistency, a duration ("10s"; at most 1h; "0s",
+  // the default: none). A new or deleted access key and a policy put, deleted, attached or
+  // detached take effect for requests that long later on the world's clock.
+  std::chrono::microseconds iam_propagation_delay{0};
 };
 
 // The largest pool a world file may ask for (keys past the committed fixture pool are generated

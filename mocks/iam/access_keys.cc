@@ -51,7 +51,11 @@ Result<AccessKey> IamModel::create_access_key(std::string_view user_name) {
     while (keys_.contains(id));
   }
   secret = ids_.secret_access_key();
-  return import_access_key(user_name, std::move(id), std::move(secret));
+  auto key = import_access_key(user_name, std::move(id), std::move(secret));
+  if (!key.ok() || propagation_delay_.count() == 0) return key;
+  std::lock_guard lock(mu_);
+  key->effective = keys_.at(key->access_key_id).effective = clock_.now() + propagation_delay_;
+  return key;
 }
 
 Result<Page<AccessKey>> IamModel::list_access_keys(std::string_view user_name,
@@ -103,6 +107,8 @@ Status IamModel::delete_access_key(std::string_view user_name, std::string_view 
   auto k = keys_.find(std::string(access_key_id));
   if (k == keys_.end() || k->second.user_name != user_name)
     return no_such_access_key(access_key_id);
+  if (propagation_delay_.count() > 0)
+    retired_keys_[k->first] = {key_grant(k->second), clock_.now() + propagation_delay_};
   if (owner) std::erase(owner->access_key_ids, k->first);
   keys_.erase(k);
   return {};

@@ -25,6 +25,9 @@ struct AccessKey {
   std::string user_name;  // empty for the account's root keys
   bool active = true;
   TimePoint created;
+  // When requests signed with it start to be accepted: IAM's propagation delay after creation
+  // (the world's "iam_propagation_delay"); a world file's keys are in effect from the start.
+  TimePoint effective{};
   std::optional<TimePoint> last_used;
   std::string last_used_service;
   std::string last_used_region;

@@ -118,8 +118,8 @@ Status IamModel::attach_group_policy(std::string_view group_name, std::string_vi
   std::lock_guard lock(mu_);
   auto group = find_group(group_name);
   if (!group.ok()) return group.error();
-  return attach_managed((*group)->attached_policies, policy_arn, quotas_.policies_per_group,
-                        "PoliciesPerGroup");
+  return attach_managed((*group)->attached_policies, "group:" + (*group)->group_name, policy_arn,
+                        quotas_.policies_per_group, "PoliciesPerGroup");
 }
 
 Status IamModel::put_group_policy(std::string_view group_name, std::string_view policy_name,

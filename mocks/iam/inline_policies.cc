@@ -44,6 +44,7 @@ Status IamModel::put_inline(std::map<std::string, InlinePolicy>& policies, std::
                             std::string_view document, size_t quota) {
   auto policy = make_inline_policy(policies, what, entity_name, policy_name, document, quota);
   if (!policy.ok()) return policy.error();
+  note_inline_change(std::string(what) + ":" + std::string(entity_name), policies, policy_name);
   policies[std::string(policy_name)] = std::move(*policy);
   return {};
 }
@@ -57,9 +58,11 @@ Result<InlinePolicy> IamModel::get_inline(const std::map<std::string, InlinePoli
 }
 
 Status IamModel::delete_inline(std::map<std::string, InlinePolicy>& policies, std::string_view what,
-                               std::string_view policy_name) {
-  if (policies.erase(std::string(policy_name)) == 0)
+                               std::string_view entity_name, std::string_view policy_name) {
+  if (!policies.contains(std::string(policy_name)))
     return no_such_entity(std::string(what) + " policy", policy_name);
+  note_inline_change(std::string(what) + ":" + std::string(entity_name), policies, policy_name);
+  policies.erase(std::string(policy_name));
   return {};
 }
 
@@ -101,7 +104,7 @@ Status IamModel::delete_user_policy(std::string_view user_name, std::string_view
   std::lock_guard lock(mu_);
   auto user = find_user(user_name);
   if (!user.ok()) return user.error();
-  return delete_inline((*user)->policies, "user", policy_name);
+  return delete_inline((*user)->policies, "user", (*user)->user_name, policy_name);
 }
 
 Result<Page<std::string>> IamModel::list_user_policies(std::string_view user_name,

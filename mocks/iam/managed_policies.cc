@@ -42,19 +42,24 @@ Result<ManagedPolicy*> IamModel::find_attachable(std::string_view policy_arn) {
   return &p->second;
 }
 
-Status IamModel::attach_managed(std::set<std::string>& attached, std::string_view policy_arn,
-                                int quota, std::string_view quota_name) {
+Status IamModel::attach_managed(std::set<std::string>& attached, std::string_view entity,
+                                std::string_view policy_arn, int quota,
+                                std::string_view quota_name) {
   auto policy = find_attachable(policy_arn);
   if (!policy.ok()) return policy.error();
   if (attached.contains((*policy)->arn)) return {};  // attached already: nothing changes
   if (Status s = within_quota(attached.size(), quota, quota_name); !s.ok()) return s;
+  note_managed_change(entity, attached, (*policy)->arn);
   attached.insert((*policy)->arn);
   ++(*policy)->attachment_count;
   return {};
 }
 
-Status IamModel::detach_managed(std::set<std::string>& attached, std::string_view policy_arn) {
-  if (attached.erase(std::string(policy_arn)) == 0) return policy_not_attached(policy_arn);
+Status IamModel::detach_managed(std::set<std::string>& attached, std::string_view entity,
+                                std::string_view policy_arn) {
+  if (!attached.contains(std::string(policy_arn))) return policy_not_attached(policy_arn);
+  note_managed_change(entity, attached, policy_arn);
+  attached.erase(std::string(policy_arn));
   --managed_.at(std::string(policy_arn)).attachment_count;
   return {};
 }
@@ -80,8 +85,8 @@ Status IamModel::attach_user_policy(std::string_view user_name, std::string_view
   std::lock_guard lock(mu_);
   auto user = find_user(user_name);
   if (!user.ok()) return user.error();
-  return attach_managed((*user)->attached_policies, policy_arn, quotas_.policies_per_user,
-                        "PoliciesPerUser");
+  return attach_managed((*user)->attached_policies, "user:" + (*user)->user_name, policy_arn,
+                        quotas_.policies_per_user, "PoliciesPerUser");
 }
 
 Status IamModel::detach_user_policy(std::string_view user_name, std::string_view policy_arn) {
@@ -89,7 +94,7 @@ Status IamModel::detach_user_policy(std::string_view user_name, std::string_view
   std::lock_guard lock(mu_);
   auto user = find_user(user_name);
   if (!user.ok()) return user.error();
-  return detach_managed((*user)->attached_policies, policy_arn);
+  return detach_managed((*user)->attached_policies, "user:" + (*user)->user_name, policy_arn);
 }
 
 Result<Page<ManagedPolicy>> IamModel::list_attached_user_policies(std::string_view user_name,

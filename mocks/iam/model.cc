@@ -88,35 +88,39 @@ std::optional<KeyGrant> IamModel::resolve_key(std::string_view access_key_id) co
   auto k = keys_.find(std::string(access_key_id));
   if (k == keys_.end()) {
     auto session = sessions_.find(std::string(access_key_id));
-    if (session == sessions_.end()) return std::nullopt;
-    return resolve_session(session->second);
+    if (session != sessions_.end()) return resolve_session(session->second);
+    // A deleted key works on until its deletion has propagated.
+    auto retired = retired_keys_.find(std::string(access_key_id));
+    if (retired != retired_keys_.end() && clock_.now() < retired->second.second)
+      return retired->second.first;
+    return std::nullopt;
   }
+  // A new key is unknown until its creation has propagated.
+  if (clock_.now() < k->second.effective) return std::nullopt;
+  return key_grant(k->second);
+}
+
+KeyGrant IamModel::key_grant(const AccessKey& key) const {
   KeyGrant grant;
-  grant.secret_access_key = k->second.secret_access_key;
-  grant.active = k->second.active;
+  grant.secret_access_key = key.secret_access_key;
+  grant.active = key.active;
   grant.principal.account_id = account_id_;
-  if (k->second.user_name.empty()) {
+  if (key.user_name.empty()) {
     grant.principal.root = true;
     grant.principal.arn = "arn:aws:iam::" + account_id_ + ":root";
     grant.principal.user_id = account_id_;
     return grant;
   }
-  const User& user = users_.at(k->second.user_name);
+  const User& user = users_.at(key.user_name);
   grant.principal.arn = user.arn;
   grant.principal.user_name = user.user_name;
   grant.principal.user_id = user.user_id;
-  auto add = [&](const policy::PolicyPtr& p) {
-    if (p) grant.policies.push_back(p);
-  };
-  auto add_policies = [&](const std::map<std::string, InlinePolicy>& inline_policies,
-                          const std::set<std::string>& attached) {
-    for (const auto& [name, p] : inline_policies) add(p.parsed);
-    for (const auto& arn : attached) add(managed_.at(arn).parsed);
-  };
-  add_policies(user.policies, user.attached_policies);
+  add_effective_policies("user:" + user.user_name, user.policies, user.attached_policies,
+                         grant.policies);
   for (const auto& g : user.groups) {
     const Group& group = groups_.at(g);
-    add_policies(group.policies, group.attached_policies);
+    add_effective_policies("group:" + group.group_name, group.policies, group.attached_policies,
+                           grant.policies);
   }
   return grant;
 }

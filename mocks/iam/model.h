@@ -53,6 +53,11 @@ class IamModel {
   // The account's quotas (AWS's defaults until set); reaching one is LimitExceeded "Cannot
   // exceed quota for UsersPerAccount: 5000" and so on (quotas.cc).
   void set_quotas(const IamQuotas& quotas);
+  // IAM's eventual consistency (propagation.cc): from now on a new access key, a deleted one, and
+  // a policy put, deleted, attached or detached take effect for requests only `delay` later on
+  // the world's clock (zero, the default: at once). What the IAM API itself shows changes at
+  // once, as in IAM.
+  void set_propagation_delay(std::chrono::microseconds delay);
   // When the account (and its root user) was created: the model's construction.
   TimePoint account_created() const { return created_; }
 
@@ -212,18 +217,44 @@ class IamModel {
   Result<InlinePolicy> get_inline(const std::map<std::string, InlinePolicy>& policies,
                                   std::string_view what, std::string_view policy_name) const;
   Status delete_inline(std::map<std::string, InlinePolicy>& policies, std::string_view what,
-                       std::string_view policy_name);
+                       std::string_view entity_name, std::string_view policy_name);
   static Result<Page<std::string>> list_inline(const std::map<std::string, InlinePolicy>& policies,
                                                std::string_view marker, int max_items);
   // Attaches unless `attached` already holds `quota` policies ("PoliciesPerUser" and so on).
-  Status attach_managed(std::set<std::string>& attached, std::string_view policy_arn, int quota,
-                        std::string_view quota_name);
+  // `entity` names the holder for the propagation log ("user:alice", "role:r", "group:g").
+  Status attach_managed(std::set<std::string>& attached, std::string_view entity,
+                        std::string_view policy_arn, int quota, std::string_view quota_name);
   // LimitExceeded when `count` has reached `quota` (under mu_).
   static Status within_quota(size_t count, int quota, std::string_view quota_name);
-  Status detach_managed(std::set<std::string>& attached, std::string_view policy_arn);
+  Status detach_managed(std::set<std::string>& attached, std::string_view entity,
+                        std::string_view policy_arn);
   Result<Page<ManagedPolicy>> list_managed(const std::set<std::string>& attached,
                                            std::string_view path_prefix, std::string_view marker,
                                            int max_items) const;
+  // --- propagation (propagation.cc), under mu_ ---
+  // A policy change that requests do not see before `effective`: how to undo it until then.
+  struct PolicyChange {
+    TimePoint effective;
+    std::string entity;  // "user:NAME", "role:NAME", "group:NAME"
+    std::string name;    // the inline policy's name, or the managed policy's ARN
+    bool managed = false;
+    std::optional<InlinePolicy> inline_before;  // inline: the policy before the change, if any
+    bool attached_before = false;               // managed: attached before the change
+  };
+  // Notes a change about to be made (nothing when the delay is zero).
+  void note_inline_change(std::string_view entity,
+                          const std::map<std::string, InlinePolicy>& policies,
+                          std::string_view policy_name);
+  void note_managed_change(std::string_view entity, const std::set<std::string>& attached,
+                           std::string_view policy_arn);
+  // Adds to `out` the policies of `entity` as requests see them now: its own, with the changes
+  // not yet in effect undone.
+  void add_effective_policies(std::string_view entity,
+                              const std::map<std::string, InlinePolicy>& policies,
+                              const std::set<std::string>& attached,
+                              std::vector<policy::PolicyPtr>& out) const;
+  // The grant of a key (long-term; under mu_).
+  KeyGrant key_grant(const AccessKey& key) const;
   // The grant of a live role session (under mu_).
   std::optional<KeyGrant> resolve_session(const SessionKey& session) const;
   // The ids of a user's keys, or of the root's keys when user_name is "" (under mu_).
@@ -249,6 +280,10 @@ class IamModel {
   std::map<std::string, ManagedPolicy> managed_;  // by ARN
   std::map<std::string, AccessKey> keys_;         // by access key id
   std::map<std::string, SessionKey> sessions_;    // role sessions, by access key id
+  std::chrono::microseconds propagation_delay_{0};
+  std::vector<PolicyChange> pending_changes_;  // oldest first
+  // Deleted keys requests still see until their deletion has propagated: grant and until when.
+  std::map<std::string, std::pair<KeyGrant, TimePoint>> retired_keys_;
 };
 
 }  // namespace opsreg::mocks::iam

@@ -16,8 +16,8 @@ Status IamModel::attach_role_policy(std::string_view role_name, std::string_view
   std::lock_guard lock(mu_);
   auto role = find_role(role_name);
   if (!role.ok()) return role.error();
-  return attach_managed((*role)->attached_policies, policy_arn, quotas_.policies_per_role,
-                        "PoliciesPerRole");
+  return attach_managed((*role)->attached_policies, "role:" + (*role)->role_name, policy_arn,
+                        quotas_.policies_per_role, "PoliciesPerRole");
 }
 
 Status IamModel::detach_role_policy(std::string_view role_name, std::string_view policy_arn) {
@@ -25,7 +25,7 @@ Status IamModel::detach_role_policy(std::string_view role_name, std::string_view
   std::lock_guard lock(mu_);
   auto role = find_role(role_name);
   if (!role.ok()) return role.error();
-  return detach_managed((*role)->attached_policies, policy_arn);
+  return detach_managed((*role)->attached_policies, "role:" + (*role)->role_name, policy_arn);
 }
 
 Result<Page<ManagedPolicy>> IamModel::list_attached_role_policies(std::string_view role_name,
@@ -67,7 +67,7 @@ Status IamModel::delete_role_policy(std::string_view role_name, std::string_view
   std::lock_guard lock(mu_);
   auto role = find_role(role_name);
   if (!role.ok()) return role.error();
-  return delete_inline((*role)->policies, "role", policy_name);
+  return delete_inline((*role)->policies, "role", (*role)->role_name, policy_name);
 }
 
 Result<Page<std::string>> IamModel::list_role_policies(std::string_view role_name,

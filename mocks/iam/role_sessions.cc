@@ -93,10 +93,8 @@ std::optional<KeyGrant> IamModel::resolve_session(const SessionKey& session) con
   grant.principal.arn = assumed_role_arn(account_id_, role.role_name, session.session_name);
   grant.principal.user_id = role.role_id + ":" + session.session_name;
   grant.principal.role_name = role.role_name;
-  for (const auto& [name, p] : role.policies)
-    if (p.parsed) grant.policies.push_back(p.parsed);
-  for (const auto& arn : role.attached_policies)
-    if (const auto& p = managed_.at(arn).parsed) grant.policies.push_back(p);
+  add_effective_policies("role:" + role.role_name, role.policies, role.attached_policies,
+                         grant.policies);
   return grant;
 }
 

@@ -103,6 +103,8 @@ Result<std::unique_ptr<World>> World::build(const nlohmann::json& j, ClockMode m
                               j.value("roles", nlohmann::json::array()));
       !s.ok())
     return s.error();
+  // After the world file's own identities and roles: those are in effect from the start.
+  w->iam_.set_propagation_delay(w->settings_.iam_propagation_delay);
   if (Status s = w->s3_.load(j.value("buckets", nlohmann::json::array()), fixtures_dir()); !s.ok())
     return s.error();
   if (Status s = w->s3_.install_agent_installer(w->agent_installer_.bucket, w->agent_installer_.key,
