@@ -3,6 +3,7 @@
 
 #include <set>
 
+#include "core/clock/time_format.h"
 #include "core/config/endpoints.h"
 #include "core/util/json_file.h"
 #include "scenarios/engine/s3_call.h"
@@ -68,8 +69,8 @@ Result<ConformCall> parse_call(const nlohmann::json& j, bool compared) {
   };
   if (!j.is_object() || !j.contains("call") || !j["call"].is_object())
     return fail("each entry is {\"call\": {\"service\", \"operation\", \"params\"}, ...}");
-  static const std::set<std::string> kKeys = {"call",         "save_as", "same",      "present",
-                                              "same_message", "comment", "documented"};
+  static const std::set<std::string> kKeys = {"call",         "save_as", "same",       "present",
+                                              "same_message", "comment", "documented", "as"};
   for (const auto& [k, v] : j.items())
     if (!kKeys.count(k) ||
         (!compared && (k == "same" || k == "present" || k == "same_message" || k == "documented")))
@@ -83,7 +84,7 @@ Result<ConformCall> parse_call(const nlohmann::json& j, bool compared) {
   if (!c.contains("operation") || !c["operation"].is_string())
     return fail("operation must be a string");
   for (const auto& [k, v] : c.items())
-    if (k != "service" && k != "operation" && k != "params")
+    if (k != "service" && k != "operation" && k != "params" && k != "clock_skew")
       return fail("unknown call member '" + k + "'");
   call.service = c["service"];
   call.operation = c["operation"];
@@ -93,6 +94,26 @@ Result<ConformCall> parse_call(const nlohmann::json& j, bool compared) {
   }
   if (call.service == "s3")
     if (Status s = check_s3_call(call.operation, call.params); !s.ok()) return s.error();
+  if (c.contains("clock_skew")) {
+    const std::string text = c["clock_skew"].is_string() ? c["clock_skew"].get<std::string>() : "";
+    const bool behind = text.starts_with("-");
+    auto d = parse_duration(behind ? text.substr(1) : text);
+    if (!d) return fail("clock_skew needs a duration such as \"16m\" or \"-16m\"");
+    call.clock_skew = behind ? -*d : *d;
+  }
+  if (j.contains("as")) {
+    const nlohmann::json& as = j["as"];
+    const bool saved_key = as.is_string() && as.get<std::string>().size() > 1 &&
+                           as.get<std::string>().starts_with("$");
+    const bool literal = as.is_object() && as.size() == 2 && as.contains("access_key_id") &&
+                         as.contains("secret_access_key") && as["access_key_id"].is_string() &&
+                         as["secret_access_key"].is_string();
+    if (!saved_key && !literal)
+      return fail(
+          "as must be \"$NAME\" (a saved CreateAccessKey result) or "
+          "{\"access_key_id\", \"secret_access_key\"}");
+    call.as = as;
+  }
   if (j.contains("save_as")) {
     if (!j["save_as"].is_string() || j["save_as"] == "run")
       return fail("save_as must be a name other than run (\"${run}\" is the run's prefix)");

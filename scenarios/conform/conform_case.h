@@ -2,6 +2,7 @@
 // AWS or any AWS-compatible server), with what each answer must share. One JSON file per case.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -28,6 +29,10 @@ struct ConformCall {
   std::string operation;
   nlohmann::json params = nlohmann::json::object();  // may hold "${run}" and "$NAME.Member"
   std::string save_as;                               // results kept per side for references
+  // Who signs: null, the side's operator; "$NAME", the key a saved CreateAccessKey result holds;
+  // or {"access_key_id", "secret_access_key"} (each may be "$NAME.Member"). Resolved per side.
+  nlohmann::json as;
+  std::chrono::microseconds clock_skew{};  // the signer's clock that far ahead (behind: < 0)
   // Compared when both sides succeed: members whose values must match (after normalize()),
   // members that must be present on both sides (values free: ids, dates).
   std::vector<std::string> same;

@@ -2,6 +2,7 @@
 #include "scenarios/conform/conform_sides.h"
 
 #include "core/clients/client_factory.h"
+#include "core/clock/skewed_clock.h"
 #include "core/config/endpoints.h"
 
 namespace opsreg::scenarios::conform {
@@ -14,8 +15,10 @@ Result<std::unique_ptr<FakesSide>> FakesSide::start(const nlohmann::json& world_
   return side;
 }
 
-Result<clients::AwsClient> FakesSide::client(const std::string& service) {
-  return world_->client(service, world_->world().operator_credentials());
+Result<clients::AwsClient> FakesSide::client(const std::string& service, const Caller& caller) {
+  return world_->client(service,
+                        caller.credentials.value_or(world_->world().operator_credentials()),
+                        caller.clock_skew);
 }
 
 Result<std::unique_ptr<TargetSide>> TargetSide::open(const std::string& target,
@@ -32,11 +35,19 @@ Result<std::unique_ptr<TargetSide>> TargetSide::open(const std::string& target,
   return side;
 }
 
-Result<clients::AwsClient> TargetSide::client(const std::string& service) {
+Result<clients::AwsClient> TargetSide::client(const std::string& service, const Caller& caller) {
   config::Service which;
   if (!config::service_from_id(service, &which))
     return aws::make_error("BadConformanceCase", "unknown service " + service, 0);
-  return clients::ClientFactory(*env_, deps_).client(which);
+  clients::ClientFactory factory(*env_, deps_);
+  if (!caller.credentials && caller.clock_skew.count() == 0) return factory.client(which);
+  auto config = env_->service(which);
+  if (!config.ok()) return config.error();
+  if (caller.credentials) config->credentials = *caller.credentials;
+  clients::ClientDeps deps = factory.deps();
+  if (caller.clock_skew.count())
+    deps.clock = std::make_shared<SkewedClock>(deps.clock, caller.clock_skew);
+  return clients::AwsClient::create(std::move(*config), std::move(deps));
 }
 
 }  // namespace opsreg::scenarios::conform

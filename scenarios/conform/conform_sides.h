@@ -3,8 +3,10 @@
 // environment: credentials chain, region, endpoint settings).
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
 #include "core/clients/aws_client.h"
@@ -15,11 +17,19 @@
 
 namespace opsreg::scenarios::conform {
 
+// Who signs a call, when not the side's own operator, and with what clock.
+struct Caller {
+  std::optional<aws::Credentials> credentials;  // none: the side's operator
+  std::chrono::microseconds clock_skew{};       // ahead of the side's clock (behind: < 0)
+};
+
 class Side {
  public:
   virtual ~Side() = default;
-  // A client of `service` ("iam", "sts", "ec2", "opsworks", "s3") for this side.
-  virtual Result<clients::AwsClient> client(const std::string& service) = 0;
+  // A client of `service` ("iam", "sts", "ec2", "opsworks", "s3") for this side, signing as
+  // `caller`.
+  virtual Result<clients::AwsClient> client(const std::string& service,
+                                            const Caller& caller = {}) = 0;
 };
 
 // The fakes: `world_json` served on a loopback port, signed as the world's operator at the
@@ -27,7 +37,7 @@ class Side {
 class FakesSide final : public Side {
  public:
   static Result<std::unique_ptr<FakesSide>> start(const nlohmann::json& world_json);
-  Result<clients::AwsClient> client(const std::string& service) override;
+  Result<clients::AwsClient> client(const std::string& service, const Caller& caller = {}) override;
 
  private:
   std::unique_ptr<ScenarioWorld> world_;
@@ -43,7 +53,7 @@ class TargetSide final : public Side {
   static Result<std::unique_ptr<TargetSide>> open(const std::string& target,
                                                   const std::string& region, config::Env env,
                                                   clients::ClientDeps deps = {});
-  Result<clients::AwsClient> client(const std::string& service) override;
+  Result<clients::AwsClient> client(const std::string& service, const Caller& caller = {}) override;
 
  private:
   std::unique_ptr<config::AwsEnvironment> env_;

@@ -6,6 +6,29 @@
 
 namespace opsreg::scenarios::conform {
 
+namespace {
+
+// The call's signer on one side: "$NAME" (a saved CreateAccessKey result) or the literal
+// key, its "$NAME.Member" references resolved against that side's results.
+Result<Caller> caller_of(const ConformCall& call, const SavedResults& saved) {
+  Caller caller;
+  caller.clock_skew = call.clock_skew;
+  if (call.as.is_null()) return caller;
+  nlohmann::json key = call.as;
+  if (call.as.is_string())
+    key = {{"access_key_id", call.as.get<std::string>() + ".AccessKeyId"},
+           {"secret_access_key", call.as.get<std::string>() + ".SecretAccessKey"}};
+  auto resolved = resolve(key, saved);
+  if (!resolved.ok()) return resolved.error();
+  if (!(*resolved)["access_key_id"].is_string() || !(*resolved)["secret_access_key"].is_string())
+    return aws::make_error("UnresolvedReference", "as: no access key in " + call.as.dump(), 0);
+  caller.credentials = aws::Credentials{(*resolved)["access_key_id"].get<std::string>(),
+                                        (*resolved)["secret_access_key"].get<std::string>(), ""};
+  return caller;
+}
+
+}  // namespace
+
 Outcome make_call(Side& side, const ConformCall& call, SavedResults& saved,
                   const std::string& run) {
   Outcome out;
@@ -15,7 +38,12 @@ Outcome make_call(Side& side, const ConformCall& call, SavedResults& saved,
     out.error = resolved.error();
     return out;
   }
-  auto client = side.client(call.service);
+  auto caller = caller_of(call, saved);
+  if (!caller.ok()) {
+    out.error = caller.error();
+    return out;
+  }
+  auto client = side.client(call.service, *caller);
   if (!client.ok()) {
     out.error = client.error();
     return out;

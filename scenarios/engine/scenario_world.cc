@@ -1,27 +1,12 @@
 // Starting a scenario's world (the fakes, their port, hosts and agents) and reading it.
 #include "scenarios/engine/scenario_world.h"
 
+#include "core/clock/skewed_clock.h"
 #include "core/config/endpoints.h"
 #include "core/util/path_inside.h"
 #include "mocks/admin/admin_api.h"
 
 namespace opsreg::scenarios {
-
-namespace {
-
-// A client's clock set off the world's by a fixed amount (a caller with a wrong clock).
-class SkewedClock final : public Clock {
- public:
-  SkewedClock(std::shared_ptr<const Clock> base, std::chrono::microseconds skew)
-      : base_(std::move(base)), skew_(skew) {}
-  TimePoint now() const override { return base_->now() + skew_; }
-
- private:
-  std::shared_ptr<const Clock> base_;
-  std::chrono::microseconds skew_;
-};
-
-}  // namespace
 
 Result<std::unique_ptr<ScenarioWorld>> ScenarioWorld::start(const nlohmann::json& world_json,
                                                             const WorldOptions& options) {

@@ -58,6 +58,36 @@ TEST(ConformRun, FakesAgainstFakesAgreeAndCleanUp) {
   EXPECT_EQ(snapshot.dump().find("opsreg-conform-0000test"), std::string::npos);
 }
 
+// With no target, the fakes' answers are judged against what AWS documents: the shipped cases'
+// documented blocks all hold, a call signed as another key or with a skewed clock included; and
+// a documented outcome the fakes do not give is reported.
+TEST(ConformRun, TheFakesGiveTheOutcomesAwsDocuments) {
+  auto files = scenario_files({std::string(OPSREG_FIXTURES_DIR) + "/conformance"});
+  ASSERT_TRUE(files.ok()) << files.error().message;
+  DocumentedReference documented;
+  ConformOptions options;
+  options.world = default_world();
+  options.reference = &documented;
+  auto results = run_cases(*files, options);
+  ASSERT_TRUE(results.ok()) << results.error().message;
+  Totals t = totals(*results);
+  EXPECT_EQ(t.different, 0u) << render_table(*results);
+  EXPECT_GE(t.calls, 25u) << render_table(*results);
+  EXPECT_EQ(t.same, t.calls);
+  std::string table = render_table(*results);
+  for (const char* outcome : {"InvalidClientTokenId (403)", "SignatureDoesNotMatch (403)",
+                              "AccessDeniedException (400)", "RequestExpired (400)"})
+    EXPECT_NE(table.find(outcome), std::string::npos) << outcome << "\n" << table;
+
+  auto one = load_conform_case(std::string(OPSREG_FIXTURES_DIR) + "/conformance/clock-skew.json");
+  ASSERT_TRUE(one.ok()) << one.error().message;
+  one->steps[1].documented->status = 401;  // not what the fakes answer
+  CaseResult r = run_case(*one, documented, options, "opsreg-conform-0000test");
+  ASSERT_EQ(r.differing(), 1u) << render_table({r});
+  EXPECT_EQ(r.calls[1].differences.at(0),
+            "outcome: fakes SignatureDoesNotMatch (403), documented SignatureDoesNotMatch (401)");
+}
+
 TEST(ConformRun, AnUnreachableTargetStopsTheRunAtOnce) {
   auto files = scenario_files({std::string(OPSREG_FIXTURES_DIR) + "/conformance/iam-users.json"});
   ASSERT_TRUE(files.ok());

@@ -130,5 +130,31 @@ TEST(ConformCase, BadCasesNameTheFileTheEntryAndWhatIsWrong) {
             std::string::npos);
 }
 
+TEST(ConformCase, AStepMaySignAsAnotherKeyOrWithASkewedClock) {
+  json step = {
+      {"call", {{"service", "sts"}, {"operation", "GetCallerIdentity"}, {"clock_skew", "-16m"}}},
+      {"as", "$key"}};
+  auto c = parse_conform_case({{"name", "n"}, {"proves", "p"}, {"steps", {step}}}, "case.json");
+  ASSERT_TRUE(c.ok()) << c.error().message;
+  EXPECT_EQ(c->steps[0].as, "$key");
+  EXPECT_EQ(c->steps[0].clock_skew, -std::chrono::minutes(16));
+  step["as"] = {{"access_key_id", "AKIAIOSFODNN7EXAMPLE"}, {"secret_access_key", "$k.Secret"}};
+  c = parse_conform_case({{"name", "n"}, {"proves", "p"}, {"steps", {step}}}, "case.json");
+  ASSERT_TRUE(c.ok()) << c.error().message;
+  EXPECT_EQ(c->steps[0].as["access_key_id"], "AKIAIOSFODNN7EXAMPLE");
+
+  for (const json& bad_as : {json("operator"), json("$"), json({{"access_key_id", "A"}})}) {
+    step["as"] = bad_as;
+    EXPECT_NE(load_error({{"name", "n"}, {"proves", "p"}, {"steps", {step}}})
+                  .find("steps[1]: as must be \"$NAME\""),
+              std::string::npos)
+        << bad_as.dump();
+  }
+  step.erase("as");
+  step["call"]["clock_skew"] = "soon";
+  EXPECT_EQ(load_error({{"name", "n"}, {"proves", "p"}, {"steps", {step}}}),
+            "case.json: steps[1]: clock_skew needs a duration such as \"16m\" or \"-16m\"");
+}
+
 }  // namespace
 }  // namespace opsreg::scenarios::conform
