@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/util/result.h"
 #include "mocks/base/host_settings.h"
@@ -57,6 +58,10 @@ class FakeSshHost {
   // Stops accepting, disconnects every client, kills the host's remaining processes and
   // waits for its threads. Idempotent. A temporary root is removed on destruction.
   void stop();
+  // stop() for many hosts at once, as a fleet stops: all stop accepting and disconnect their
+  // clients before any is waited for, and one /proc scan kills what any of them left behind
+  // (a scan per host made a 2000-host world take minutes to stop on a busy machine).
+  static void stop_all(const std::vector<FakeSshHost*>& hosts);
 
  private:
   explicit FakeSshHost(std::unique_ptr<HostServer> server);
