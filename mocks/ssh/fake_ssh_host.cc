@@ -1,5 +1,7 @@
 // FakeSshHost: builds the host (tree, key, authenticator), listens on 127.0.0.1:0, accepts
-// connections on one thread and serves each on its own; stop() wakes and joins them all.
+// connections on one thread and serves each on its own; the accepting thread also closes those
+// that do not log in in time or past the cap (LoginGraceTime, MaxStartups); stop() wakes and
+// joins them all.
 #include "mocks/ssh/fake_ssh_host.h"
 
 #include <libssh/libssh.h>
@@ -14,6 +16,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <list>
 #include <mutex>

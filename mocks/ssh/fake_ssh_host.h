@@ -19,7 +19,9 @@ class HostServer;  // the listener, sessions and children (fake_ssh_host.cc)
 // "exec", "shell", "pty-req" (a real pty from openpty(), like `ssh -tt`), "window-change",
 // "env" (LANG, LC_*), "signal". Output streams back as it comes; the command's exit status
 // (or exit-signal) is sent before EOF and close, so `ssh` exits with the command's code.
-// Several clients at once, one thread per connection, each waiting on poll (no sleeps).
+// Several clients at once, one thread per connection, each waiting on poll (no sleeps). As
+// sshd: a connection not logged in within HostSettings::login_grace_time is closed, and at most
+// HostSettings::max_startups wait to log in at once (the oldest is closed to make room).
 //
 // Each command runs as `/bin/sh -c CMD` with cwd = HOME = <root>/home/<user>,
 // TMPDIR = <root>/tmp, PATH = <root>/bin first (a `sudo` and a `hostname` of the host)
