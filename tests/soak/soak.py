@@ -176,6 +176,9 @@ def main():
     parser.add_argument("--opsreg", required=True)
     parser.add_argument("--seconds", type=float, default=45)
     parser.add_argument("--clients", type=int, default=6)
+    parser.add_argument("--no-rss-check", action="store_true",
+                        help="for a sanitizer build, whose quarantine holds freed memory (its "
+                             "leak check at exit stands in)")
     args = parser.parse_args()
     opsreg_serve._OPSREG = args.opsreg
     os.environ.setdefault("AWS_DATA_PATH", os.path.join(
@@ -252,8 +255,11 @@ def main():
         check("about 10% of requests met a fault", 0.05 <= share <= 0.2, f"{share:.1%}")
         check("ssh logins succeeded", rules.get("ssh_ok", 0) > 0 and
               rules.get("ssh_failed", 0) == 0)
-        check("RSS flat after warm-up", end_rss <= warm_rss * 1.2 + 8 * MIB,
-              f"{warm_rss / MIB:.1f} -> {end_rss / MIB:.1f} MiB")
+        if args.no_rss_check:
+            print("skip   RSS flat after warm-up (--no-rss-check; not counted)")
+        else:
+            check("RSS flat after warm-up", end_rss <= warm_rss * 1.2 + 8 * MIB,
+                  f"{warm_rss / MIB:.1f} -> {end_rss / MIB:.1f} MiB")
         for k in ("threads", "fds", "children"):
             check(f"{k} back to idle", after[k] <= idle[k], f"{idle[k]} -> {after[k]}")
     finally:
@@ -264,11 +270,14 @@ def main():
         except subprocess.TimeoutExpired:
             serve.proc.kill()
             rc = serve.proc.wait()
+        err = serve.proc.stderr.read()
         serve.proc.stdout.close()
         serve.proc.stderr.close()
         left = sorted(os.listdir(tmp))
         shutil.rmtree(tmp, ignore_errors=True)
     check("serve exited 0 on SIGINT", rc == 0, f"exit {rc}")
+    if rc != 0:
+        print(err[-4000:])
     check("its temporary files are gone", not left, ", ".join(left[:5]))
     failed = checks.count(False)
     print(f"{len(checks) - failed} passed, {failed} failed")
