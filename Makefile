@@ -9,7 +9,7 @@ BUILD := build
 JOBS ?= $(shell nproc)
 PREFIX ?= /usr/local
 
-.PHONY: all deps js-sdk configure build test demo bench install package clean
+.PHONY: all deps js-sdk configure build test demo bench install package clean sanitize soak
 
 all: build
 
@@ -52,6 +52,27 @@ demo: build
 
 bench: build
 	@for b in $(BUILD)/bench_*; do $$b; done
+
+# The whole ctest suite built with AddressSanitizer and UndefinedBehaviorSanitizer, in its own
+# build folder: any report fails the test that caused it (tests/sanitize/ has the options and
+# the suppressions, each with its reason). CTEST_ARGS=-R NAME runs only some.
+SANITIZE_BUILD := build-sanitize
+sanitize: deps
+	$(MAKE) js-sdk BUILD=$(SANITIZE_BUILD)
+	@[ -f $(SANITIZE_BUILD)/build.ninja ] || cmake -S . -B $(SANITIZE_BUILD) -G Ninja \
+	  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DOPSREG_SANITIZE=ON
+	nice cmake --build $(SANITIZE_BUILD) -j $(JOBS)
+	cd $(SANITIZE_BUILD) && \
+	  ASAN_OPTIONS=halt_on_error=1:detect_leaks=1:check_initialization_order=1:strict_init_order=1 \
+	  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/sanitize/lsan.supp \
+	  ctest --output-on-failure -j $(JOBS) $(CTEST_ARGS)
+
+# `opsreg serve` under mixed load with 10% injected faults for SOAK_SECONDS (tests/soak/soak.py;
+# `make test` runs it for 30 s).
+SOAK_SECONDS ?= 600
+soak: build
+	python3 tests/soak/soak.py --opsreg $(BUILD)/opsreg --seconds $(SOAK_SECONDS)
 
 install: build
 	cmake --install $(BUILD) --prefix $(PREFIX)

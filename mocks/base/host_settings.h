@@ -38,6 +38,10 @@ struct HostFaults {
   std::chrono::microseconds command_delay{0};
 };
 
+// sshd's defaults: LoginGraceTime 120 s; MaxStartups refuses every unauthenticated one past 100.
+inline constexpr std::chrono::milliseconds kDefaultLoginGraceTime = std::chrono::seconds(120);
+inline constexpr std::size_t kDefaultMaxStartups = 100;
+
 struct HostSettings {
   std::string hostname = "onprem-host";  // printed by `hostname` on the host
   std::string private_ip;                // e.g. "10.0.0.5"; empty: none
@@ -55,6 +59,13 @@ struct HostSettings {
   bool sandbox = false;
   // Sandboxed: machine files sessions may read at their own paths (the agent key pool).
   std::vector<std::filesystem::path> shared_files;
+  // Like sshd's LoginGraceTime: a connection not authenticated this long after it was accepted
+  // (an idle socket, a stalled key exchange or login) is closed. Zero: no limit.
+  std::chrono::milliseconds login_grace_time = kDefaultLoginGraceTime;
+  // Like sshd's MaxStartups, one number: at most this many connections at once that are not
+  // authenticated yet. Our choice where sshd refuses the newest: the OLDEST of them is closed to
+  // make room, so a client that logs in promptly gets in however many idle ones are held.
+  std::size_t max_startups = kDefaultMaxStartups;
   HostFaults faults;
   // Where the host reads more faults at each use (a world's fault plan, mocks/faults): they add
   // to `faults` / set_faults() (refusals or-ed, the smaller byte limit, the longer delay).

@@ -75,6 +75,19 @@ Result<WorldSettings> parse_world_settings(const nlohmann::json& settings) {
       auto quotas = parse_iam_quotas(value);
       if (!quotas.ok()) return quotas.error();
       out.iam_quotas = *quotas;
+    } else if (key == "ssh_login_grace_time") {
+      auto d = value.is_string() ? parse_duration(value.get<std::string>()) : std::nullopt;
+      if (!d || *d > kMaxSshLoginGraceTime)
+        return invalid(
+            "ssh_login_grace_time must be a duration from \"0s\" (no limit) to \"1h\", "
+            "e.g. \"120s\"");
+      out.ssh_login_grace_time = std::chrono::ceil<std::chrono::milliseconds>(*d);
+    } else if (key == "ssh_max_startups") {
+      if (!value.is_number_integer() || value.get<int64_t>() < 1 ||
+          value.get<int64_t>() > kMaxSshMaxStartups)
+        return invalid("ssh_max_startups must be an integer from 1 to " +
+                       std::to_string(kMaxSshMaxStartups));
+      out.ssh_max_startups = value.get<int>();
     } else {
       return invalid("unknown key " + key);
     }

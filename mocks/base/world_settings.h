@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/util/result.h"
+#include "mocks/base/host_settings.h"
 
 namespace opsreg::mocks {
 
@@ -51,6 +52,11 @@ struct WorldSettings {
   // the default: none). A new or deleted access key and a policy put, deleted, attached or
   // detached take effect for requests that long later on the world's clock.
   std::chrono::microseconds iam_propagation_delay{0};
+  // Every host's SSH server, as sshd's LoginGraceTime and MaxStartups (HostSettings):
+  // "ssh_login_grace_time" (a duration, "120s" by default; "0s": no limit) and
+  // "ssh_max_startups" (100 by default).
+  std::chrono::milliseconds ssh_login_grace_time = ssh::kDefaultLoginGraceTime;
+  int ssh_max_startups = static_cast<int>(ssh::kDefaultMaxStartups);
 };
 
 // The largest pool a world file may ask for (keys past the committed fixture pool are generated
@@ -60,6 +66,9 @@ constexpr int kMaxAgentKeyPool = 64;
 constexpr std::chrono::seconds kMinAgentContactInterval{1};
 constexpr std::chrono::hours kMaxAgentContactInterval{24};
 constexpr int kMaxAgentMissedContacts = 1000;
+// Bounds of the SSH login limits: a grace time up to 1 h, 1 to 10000 logins at once.
+constexpr std::chrono::hours kMaxSshLoginGraceTime{1};
+constexpr int kMaxSshMaxStartups = 10000;
 
 // Reads the "settings" object (absent or null: all off). Errors are ValidationError naming the
 // key: unknown keys, values of the wrong type or out of range.

@@ -42,6 +42,8 @@ ssh::FleetOptions fleet_options(const Edge& edge, const HarnessOptions& harness)
   };
   options.advance_clock = [&edge](std::chrono::microseconds by) { edge.advance_clock(by); };
   options.sandbox = world->settings().sandbox_hosts;
+  options.login_grace_time = world->settings().ssh_login_grace_time;
+  options.max_startups = static_cast<std::size_t>(world->settings().ssh_max_startups);
   if (!world->settings().agent_key_pool_file.empty())
     options.shared_files.push_back(world->settings().agent_key_pool_file);
   return options;

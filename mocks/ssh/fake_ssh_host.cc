@@ -1,5 +1,7 @@
 // FakeSshHost: builds the host (tree, key, authenticator), listens on 127.0.0.1:0, accepts
-// connections on one thread and serves each on its own; stop() wakes and joins them all.
+// connections on one thread and serves each on its own; the accepting thread also closes those
+// that do not log in in time or past the cap (LoginGraceTime, MaxStartups); stop() wakes and
+// joins them all.
 #include "mocks/ssh/fake_ssh_host.h"
 
 #include <libssh/libssh.h>
@@ -12,10 +14,13 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <list>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "mocks/ssh/host_context.h"
@@ -30,27 +35,50 @@ class HostServer {
   static Result<std::unique_ptr<HostServer>> start(HostSettings settings);
   ~HostServer() { stop(); }
 
-  void stop();
+  // stop() in two halves, so that many hosts stop together (FakeSshHost::stop_all): the first
+  // stops accepting and disconnects every client without waiting; the second waits for the
+  // threads and closes the listener. Both idempotent.
+  void begin_stop();
+  void finish_stop();
+  void stop() {
+    begin_stop();
+    finish_stop();
+    if (host && !swept) kill_host_processes(host->tree().root());  // background leftovers
+    swept = true;
+  }
+  bool swept = false;  // the host's leftovers are killed (by stop(), or by stop_all()'s sweep)
   int port = 0;
   HostKey key;
   std::shared_ptr<HostContext> host;
 
  private:
+  using Clock = std::chrono::steady_clock;
   struct Connection {
     std::shared_ptr<Session> session;
     std::thread thread;
+    Clock::time_point accepted_at;
+    bool closing = false;  // interrupted for its grace time or to make room (MaxStartups)
   };
   HostServer() = default;
   void accept_loop();
   void join_finished();  // called with mu_ held
+  // Closes the connections past their login grace time and returns how long until the next
+  // one's ends (-1: none); called with mu_ held.
+  int close_late_logins();
+  // Closes the oldest unauthenticated connections until one more fits; called with mu_ held.
+  void make_room_for_a_login();
+  bool awaiting_login(const Connection& c) const {
+    return !c.closing && !c.session->authenticated() && !c.session->finished();
+  }
 
   ssh_bind bind_ = nullptr;
   int listen_fd_ = -1;
   int wake_fd_ = -1;  // eventfd: stop() wakes the accept loop
   std::thread acceptor_;
   std::mutex mu_;
-  std::list<Connection> connections_;  // guarded by mu_
+  std::list<Connection> connections_;  // guarded by mu_, oldest first
   bool stopped_ = false;
+  bool finished_ = false;  // finish_stop() done
 };
 
 namespace {
@@ -103,13 +131,18 @@ Result<std::unique_ptr<HostServer>> HostServer::start(HostSettings settings) {
 }
 
 void HostServer::accept_loop() {
+  int timeout_ms = -1;
   while (true) {
     pollfd fds[2] = {{listen_fd_, POLLIN, 0}, {wake_fd_, POLLIN, 0}};
-    if (poll(fds, 2, -1) < 0) {
-      if (errno == EINTR) continue;
-      return;
-    }
+    int ready = poll(fds, 2, timeout_ms);
+    if (ready < 0 && errno != EINTR) return;
     if (fds[1].revents != 0 || host->stopping()) return;
+    if (ready <= 0 || (fds[0].revents & POLLIN) == 0) {
+      std::lock_guard lock(mu_);
+      join_finished();
+      timeout_ms = close_late_logins();
+      continue;
+    }
     int fd = accept4(listen_fd_, nullptr, nullptr, SOCK_CLOEXEC);
     if (fd < 0) continue;
     if (host->faults().refuse_connection) {
@@ -132,8 +165,10 @@ void HostServer::accept_loop() {
       ssh_free(raw);
       return;
     }
+    make_room_for_a_login();
     auto session = std::make_shared<Session>(host, raw, fd);
-    connections_.push_back({session, std::thread([session] { session->run(); })});
+    connections_.push_back({session, std::thread([session] { session->run(); }), Clock::now()});
+    timeout_ms = close_late_logins();
   }
 }
 
@@ -148,7 +183,40 @@ void HostServer::join_finished() {
   }
 }
 
-void HostServer::stop() {
+int HostServer::close_late_logins() {
+  const auto grace = host->settings().login_grace_time;
+  if (grace <= grace.zero()) return -1;
+  const Clock::time_point now = Clock::now();
+  std::optional<Clock::duration> next;
+  for (Connection& c : connections_) {
+    if (!awaiting_login(c)) continue;
+    Clock::duration left = c.accepted_at + grace - now;
+    if (left <= Clock::duration::zero()) {
+      c.closing = true;
+      c.session->interrupt();
+    } else if (!next || left < *next) {
+      next = left;
+    }
+  }
+  if (!next) return -1;
+  // Rounded up, so that the wake-up finds the deadline passed.
+  return static_cast<int>(std::chrono::ceil<std::chrono::milliseconds>(*next).count());
+}
+
+void HostServer::make_room_for_a_login() {
+  const std::size_t most = std::max<std::size_t>(host->settings().max_startups, 1);
+  std::size_t waiting = 0;
+  for (const Connection& c : connections_) waiting += awaiting_login(c) ? 1 : 0;
+  for (Connection& c : connections_) {
+    if (waiting < most) break;
+    if (!awaiting_login(c)) continue;
+    c.closing = true;
+    c.session->interrupt();
+    --waiting;
+  }
+}
+
+void HostServer::begin_stop() {
   {
     std::lock_guard lock(mu_);
     if (stopped_) return;
@@ -160,14 +228,19 @@ void HostServer::stop() {
     (void)!write(wake_fd_, &one, sizeof one);
   }
   if (acceptor_.joinable()) acceptor_.join();
+  std::lock_guard lock(mu_);
+  for (Connection& c : connections_) c.session->interrupt();
+}
+
+void HostServer::finish_stop() {
   std::list<Connection> connections;
   {
     std::lock_guard lock(mu_);
+    if (finished_) return;
+    finished_ = true;
     connections.swap(connections_);
   }
-  for (Connection& c : connections) c.session->interrupt();
   for (Connection& c : connections) c.thread.join();
-  if (host) kill_host_processes(host->tree().root());  // background leftovers
   if (listen_fd_ >= 0) close(listen_fd_);
   if (wake_fd_ >= 0) close(wake_fd_);
   listen_fd_ = wake_fd_ = -1;
@@ -193,5 +266,17 @@ const std::filesystem::path& FakeSshHost::root() const { return server_->host->t
 const HostSettings& FakeSshHost::settings() const { return server_->host->settings(); }
 void FakeSshHost::set_faults(const HostFaults& faults) { server_->host->set_faults(faults); }
 void FakeSshHost::stop() { server_->stop(); }
+
+void FakeSshHost::stop_all(const std::vector<FakeSshHost*>& hosts) {
+  for (FakeSshHost* h : hosts) h->server_->begin_stop();
+  std::vector<std::string> marks;
+  for (FakeSshHost* h : hosts) {
+    h->server_->finish_stop();
+    if (h->server_->host && !h->server_->swept)
+      marks.push_back(host_process_mark(h->server_->host->tree().root()));
+    h->server_->swept = true;
+  }
+  kill_marked_processes(marks);  // one /proc scan for all their leftovers
+}
 
 }  // namespace opsreg::mocks::ssh

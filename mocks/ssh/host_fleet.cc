@@ -91,6 +91,8 @@ Result<std::unique_ptr<HostFleet>> HostFleet::start(const std::vector<WorldHost>
     s.advance_clock = options.advance_clock;
     s.sandbox = options.sandbox;
     s.shared_files = options.shared_files;
+    s.login_grace_time = options.login_grace_time;
+    s.max_startups = options.max_startups;
     for (const WorldHostUser& u : h.users)
       s.users.push_back({u.name, u.authorized_keys, u.password});
     auto key = fleet->private_key_copy(h.users.front());
@@ -115,7 +117,10 @@ Result<std::unique_ptr<HostFleet>> HostFleet::start(const std::vector<WorldHost>
 }
 
 HostFleet::~HostFleet() {
-  hosts_.clear();  // stops the hosts before their files go
+  std::vector<FakeSshHost*> running;
+  for (FleetHost& h : hosts_) running.push_back(h.ssh.get());
+  FakeSshHost::stop_all(running);  // all at once, one sweep for their leftovers
+  hosts_.clear();                  // before their files go
   std::error_code ec;
   if (!dir_.empty()) fs::remove_all(dir_, ec);
 }

@@ -37,6 +37,9 @@ struct FleetOptions {
   // Every host sandboxed (HostSettings::sandbox), with these machine files readable inside.
   bool sandbox = false;
   std::vector<std::filesystem::path> shared_files = {};
+  // Every host's HostSettings::login_grace_time and max_startups.
+  std::chrono::milliseconds login_grace_time = kDefaultLoginGraceTime;
+  std::size_t max_startups = kDefaultMaxStartups;
 };
 
 // One running host of the fleet.

@@ -5,18 +5,38 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 
 namespace opsreg::mocks::ssh {
 
+namespace {
+std::atomic<std::size_t> scans{0};
+}  // namespace
+
+std::size_t proc_scan_count() { return scans.load(); }
+
+std::string host_process_mark(const std::filesystem::path& root) {
+  return "OPSREG_HOST_ROOT=" + root.string();
+}
+
 void kill_host_processes(const std::filesystem::path& root) {
-  kill_marked_processes("OPSREG_HOST_ROOT=" + root.string());
+  kill_marked_processes(host_process_mark(root));
 }
 
 void kill_marked_processes(const std::string& wanted) {
+  kill_marked_processes(std::vector<std::string>{wanted});
+}
+
+void kill_marked_processes(const std::vector<std::string>& marks) {
+  if (marks.empty()) return;
+  scans.fetch_add(1);
+  const std::unordered_set<std::string_view> wanted(marks.begin(), marks.end());
   const pid_t self = getpid();
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator("/proc", ec)) {
@@ -30,7 +50,7 @@ void kill_marked_processes(const std::string& wanted) {
     while (start < env.size()) {
       size_t end = env.find('\0', start);
       if (end == std::string::npos) end = env.size();
-      if (env.compare(start, end - start, wanted) == 0) {
+      if (wanted.contains(std::string_view(env).substr(start, end - start))) {
         kill(pid, SIGKILL);
         break;
       }

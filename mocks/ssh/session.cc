@@ -120,8 +120,8 @@ void Session::teardown() {
 // ---- authentication ---------------------------------------------------------------------
 
 void Session::granted(const char* user) {
-  authenticated_ = true;
   user_ = user;
+  authenticated_.store(true);
 }
 
 int Session::denied() {

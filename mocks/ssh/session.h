@@ -30,6 +30,8 @@ class Session {
   // From any thread: makes run() return soon (shuts the socket down).
   void interrupt();
   bool finished() const { return finished_.load(); }
+  // From any thread: whether a user has logged in on this connection.
+  bool authenticated() const { return authenticated_.load(); }
 
  private:
   static int auth_none(ssh_session, const char* user, void* self);
@@ -54,7 +56,7 @@ class Session {
   int fd_;
   bool fd_closed_ = false;
 
-  bool authenticated_ = false;
+  std::atomic<bool> authenticated_{false};
   std::string user_;
   int auth_failures_ = 0;
   bool drop_requested_ = false;

@@ -88,12 +88,35 @@ TEST(WorldSettings, PoolsLargerThanTheFixtureGetGeneratedKeys) {
   std::filesystem::remove(*path);
 }
 
+TEST(WorldSettings, SshLoginLimitsAreSshdsUnlessGiven) {
+  auto defaults = mocks::parse_world_settings(nullptr);
+  ASSERT_TRUE(defaults.ok());
+  EXPECT_EQ(defaults->ssh_login_grace_time, std::chrono::seconds(120));
+  EXPECT_EQ(defaults->ssh_max_startups, 100);
+  auto set =
+      mocks::parse_world_settings({{"ssh_login_grace_time", "1500ms"}, {"ssh_max_startups", 10}});
+  ASSERT_TRUE(set.ok()) << set.error().message;
+  EXPECT_EQ(set->ssh_login_grace_time, std::chrono::milliseconds(1500));
+  EXPECT_EQ(set->ssh_max_startups, 10);
+  auto off = mocks::parse_world_settings({{"ssh_login_grace_time", "0s"}});
+  ASSERT_TRUE(off.ok());
+  EXPECT_EQ(off->ssh_login_grace_time, std::chrono::milliseconds(0));
+}
+
 TEST(WorldSettings, BadSettingsAreRefusedNamingTheKey) {
   for (const auto& [settings, message] : std::vector<std::pair<nlohmann::json, std::string>>{
            {{{"agent_key_pool", -1}}, "agent_key_pool must be an integer from 0 (off) to 64"},
            {{{"agent_key_pool", 65}}, "agent_key_pool must be an integer from 0 (off) to 64"},
            {{{"agent_key_pool", "8"}}, "agent_key_pool must be an integer from 0 (off) to 64"},
            {{{"sandbox_hosts", "yes"}}, "sandbox_hosts must be true or false"},
+           {{{"ssh_login_grace_time", "2h"}},
+            "ssh_login_grace_time must be a duration from \"0s\" (no limit) to \"1h\", e.g. "
+            "\"120s\""},
+           {{{"ssh_login_grace_time", 120}},
+            "ssh_login_grace_time must be a duration from \"0s\" (no limit) to \"1h\", e.g. "
+            "\"120s\""},
+           {{{"ssh_max_startups", 0}}, "ssh_max_startups must be an integer from 1 to 10000"},
+           {{{"ssh_max_startups", "10"}}, "ssh_max_startups must be an integer from 1 to 10000"},
            {{{"colour", "red"}}, "unknown key colour"},
            {nlohmann::json::array(), "must be an object"}}) {
     auto w = mocks::World::from_json(default_world_with(settings), mocks::ClockMode::kVirtual);
