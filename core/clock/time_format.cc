@@ -47,7 +47,8 @@ TimePoint from_fields(int y, int mo, int d, int h, int mi, int s) {
 std::string format_iso8601(TimePoint t) { return format(t, "%Y-%m-%dT%H:%M:%SZ"); }
 
 std::string format_iso8601_millis(TimePoint t) {
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
+  // Floored, as the seconds are: before 1970 a truncated count would be a millisecond off.
+  auto ms = std::chrono::floor<std::chrono::milliseconds>(t.time_since_epoch()).count();
   char frac[8];
   std::snprintf(frac, sizeof frac, ".%03d", static_cast<int>(((ms % 1000) + 1000) % 1000));
   return format(t, "%Y-%m-%dT%H:%M:%S") + frac + "Z";

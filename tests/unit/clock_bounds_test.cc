@@ -42,6 +42,16 @@ TEST(ClockBounds, TimestampsATimePointCannotHoldAreRefused) {
   EXPECT_EQ(format_iso8601(*earliest), "1678-01-01T00:00:00Z");
 }
 
+// Before 1970 an instant's milliseconds count back from the epoch: the written fraction is
+// still the one after the written second (…59.9972 is …59.997, not …59.998).
+TEST(ClockBounds, MillisecondsOfInstantsBefore1970) {
+  auto t = parse_iso8601("1891-12-31T23:59:59.9972Z");
+  ASSERT_TRUE(t);
+  EXPECT_EQ(format_iso8601_millis(*t), "1891-12-31T23:59:59.997Z");
+  EXPECT_EQ(format_iso8601_millis(*parse_iso8601("1969-12-31T23:59:59.0005Z")),
+            "1969-12-31T23:59:59.000Z");
+}
+
 TEST(ClockBounds, AdvancingStopsAtTheLatestInstant) {
   auto start = *parse_iso8601("2026-01-01T00:00:00Z");
   VirtualClock v(start);
