@@ -1,15 +1,20 @@
 # The two commands of the README: `make demo` and `make test`.
 # Both install missing Debian packages (as root), configure, build, then run.
 # `make install PREFIX=DIR` and `make package` (the .deb, in build/) ship what was built.
+# `make fuzz [FUZZ_SECONDS=N]` runs the libFuzzer targets (fuzz/README.md) N seconds each.
 
 DEB_PACKAGES := cmake ninja-build g++ pkg-config libssl-dev zlib1g-dev libcpp-httplib-dev \
   libssh-dev nlohmann-json3-dev libpugixml-dev libboost-dev libgtest-dev libgmock-dev libbenchmark-dev \
-  openssh-client openssh-server curl tar python3 bubblewrap procps dpkg-dev nodejs
+  openssh-client openssh-server curl tar python3 bubblewrap procps dpkg-dev nodejs \
+  clang libclang-rt-14-dev
 BUILD := build
+# The fuzz build: clang, libFuzzer, ASan and UBSan, the fuzz targets only (fuzz/CMakeLists.txt).
+FUZZ_BUILD := $(BUILD)/fuzz
+FUZZ_SECONDS ?= 120
 JOBS ?= $(shell nproc)
 PREFIX ?= /usr/local
 
-.PHONY: all deps js-sdk configure build test demo bench install package clean sanitize soak
+.PHONY: all deps js-sdk configure build fuzz-build test fuzz demo bench install package clean sanitize soak
 
 all: build
 
@@ -33,6 +38,11 @@ configure: deps
 build: configure
 	cmake --build $(BUILD) -j $(JOBS)
 
+fuzz-build: deps
+	@[ -f $(FUZZ_BUILD)/build.ninja ] || CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -G Ninja \
+	  -DCMAKE_BUILD_TYPE=Release -DOPSREG_FUZZ=ON
+	cmake --build $(FUZZ_BUILD) -j $(JOBS)
+
 # The AWS SDK for JavaScript v3 for the JavaScript client tests (tests/clients/js), installed
 # from its lock file into the build tree; again only when the lock file changes.
 JS_SDK := $(BUILD)/js-sdk
@@ -43,8 +53,14 @@ $(JS_SDK)/node_modules/.package-lock.json: tests/clients/js/package.json tests/c
 	mkdir -p $(JS_SDK) && cp tests/clients/js/package.json tests/clients/js/package-lock.json $(JS_SDK)/
 	cd $(JS_SDK) && npm ci --no-audit --no-fund --loglevel=error
 
-test: build js-sdk
+# The tests, then every fuzz target for a few seconds from its seeds (a crash fails).
+test: build js-sdk fuzz-build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	cd $(FUZZ_BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# Long runs: each target FUZZ_SECONDS, its corpus growing in build/fuzz-corpus/, then a table.
+fuzz: fuzz-build
+	python3 fuzz/run_fuzz.py --build $(FUZZ_BUILD) --work $(BUILD)/fuzz-corpus --seconds $(FUZZ_SECONDS)
 
 # The scenario library against the embedded fakes: a table, then "N passed, N failed".
 demo: build

@@ -39,7 +39,10 @@ WireError render_error(Protocol protocol, const Error& error, std::string_view r
     }
     case Protocol::kJson: {
       nlohmann::json j = {{"__type", error.code}, {"message", error.message}};
-      return {error.http_status, "application/x-amz-json-1.1", j.dump()};
+      // The message may echo request bytes that are not UTF-8 (an X-Amz-Target): replaced,
+      // as a throwing dump would take the whole server down.
+      return {error.http_status, "application/x-amz-json-1.1",
+              j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)};
     }
     case Protocol::kRestXml: {
       XmlWriter w;

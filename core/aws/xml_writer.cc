@@ -26,8 +26,16 @@ std::string xml_escape(std::string_view text) {
       case '\r':
         out += "&#13;";
         break;
-      default:
+      case '\t':
+      case '\n':
         out.push_back(c);
+        break;
+      default:
+        // XML 1.0 cannot carry the other control characters, even as references: U+FFFD.
+        if (static_cast<unsigned char>(c) < 0x20)
+          out += "\xef\xbf\xbd";
+        else
+          out.push_back(c);
     }
   }
   return out;

@@ -29,7 +29,8 @@ class XmlWriter {
   std::vector<std::string> open_;
 };
 
-// Escapes &, <, >, " and ' for text and attribute values.
+// Escapes &, <, >, " and ' for text and attribute values (and CR as &#13;); the other control
+// characters but tab and newline, which XML cannot carry, become U+FFFD.
 std::string xml_escape(std::string_view text);
 
 }  // namespace opsreg::aws

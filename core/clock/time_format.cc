@@ -21,10 +21,13 @@ std::string format(TimePoint t, const char* fmt) {
   size_t n = std::strftime(buf, sizeof buf, fmt, &tm);
   return std::string(buf, n);
 }
-// True for a real calendar date and time of day: 30 February or 24:00:00 are not.
+// The years a TimePoint holds whole: it counts nanoseconds in 64 bits, 1677-09-21 to 2262-04-11.
+constexpr int kFirstYear = 1678, kLastYear = 2261;
+// True for a real calendar date and time of day (30 February or 24:00:00 are not) that a
+// TimePoint can hold (converting a later one would overflow and wrap).
 bool valid_fields(int y, int mo, int d, int h, int mi, int s) {
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (y < 1 || y > 9999 || mo < 1 || mo > 12 || d < 1) return false;
+  if (y < kFirstYear || y > kLastYear || mo < 1 || mo > 12 || d < 1) return false;
   bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
   int days = kDays[mo - 1] + (mo == 2 && leap ? 1 : 0);
   return d <= days && h >= 0 && h <= 23 && mi >= 0 && mi <= 59 && s >= 0 && s <= 59;
@@ -44,7 +47,8 @@ TimePoint from_fields(int y, int mo, int d, int h, int mi, int s) {
 std::string format_iso8601(TimePoint t) { return format(t, "%Y-%m-%dT%H:%M:%SZ"); }
 
 std::string format_iso8601_millis(TimePoint t) {
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
+  // Floored, as the seconds are: before 1970 a truncated count would be a millisecond off.
+  auto ms = std::chrono::floor<std::chrono::milliseconds>(t.time_since_epoch()).count();
   char frac[8];
   std::snprintf(frac, sizeof frac, ".%03d", static_cast<int>(((ms % 1000) + 1000) % 1000));
   return format(t, "%Y-%m-%dT%H:%M:%S") + frac + "Z";

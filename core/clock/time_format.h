@@ -15,6 +15,8 @@ std::string format_iso8601(TimePoint t);         // 2026-11-26T14:31:28Z
 std::string format_iso8601_millis(TimePoint t);  // 2026-11-26T14:31:28.000Z
 std::string format_amz_date(TimePoint t);        // 20261126T143128Z
 std::string format_http_date(TimePoint t);       // Thu, 26 Nov 2026 14:31:28 GMT
+// The parsers accept real calendar instants of the years 1678 to 2261 (what a TimePoint holds);
+// anything else is nullopt.
 // Accepts 2026-11-26T14:31:28Z, with optional fractional seconds or a +00:00 offset.
 std::optional<TimePoint> parse_iso8601(std::string_view s);
 std::optional<TimePoint> parse_amz_date(std::string_view s);

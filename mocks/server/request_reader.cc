@@ -15,6 +15,7 @@ namespace beast_http = boost::beast::http;
 
 struct RequestReader::Parser {
   beast_http::request_parser<beast_http::string_body> beast;
+  size_t head_bytes = 0;  // bytes of the head parsed so far
 };
 
 namespace {
@@ -105,13 +106,19 @@ RequestReader::Progress RequestReader::feed(std::string_view data) {
       keep_alive_ = beast.keep_alive();
       return Progress::kHead;
     }
-    // A declared length over a limit lowered after the head (set_body_limit).
-    if (beast.content_length() && *beast.content_length() > body_limit_)
+    // A declared length over a limit lowered after the head (set_body_limit). Beast knows a
+    // length only once the head is done (before, content_length() breaks its precondition).
+    if (beast.is_header_done() && beast.content_length() && *beast.content_length() > body_limit_)
       return reject(413, "body over its limit");
     if (beast.is_done()) return Progress::kDone;
     boost::beast::error_code ec;
     size_t used = beast.put(boost::asio::buffer(pending_.data(), pending_.size()), ec);
     bool head_now = used > 0 && beast.is_header_done() && !head_reported_;
+    if (!head_reported_) parser_->head_bytes += used;
+    // Beast's own bound on the head is not exact when the head arrives in pieces (one whose
+    // last piece carries its end passed it): the bytes of the whole head are counted here.
+    if (head_now && parser_->head_bytes > limits_.header_bytes)
+      return reject(431, "header fields over " + std::to_string(limits_.header_bytes) + " bytes");
     if (head_now) {
       Progress checked = check_head(std::string_view(pending_).substr(0, used));
       if (checked == Progress::kRejected) return checked;

@@ -11,7 +11,7 @@ import sys
 import tempfile
 
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
-TOPS = ("core", "mocks", "scenarios", "cli")
+TOPS = ("core", "mocks", "scenarios", "cli", "fuzz")
 
 
 def read_layers(path):

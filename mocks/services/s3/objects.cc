@@ -120,7 +120,9 @@ Result<http::Response> get_object(const S3Request& r, CallContext& ctx) {
       res.set_header("Content-Type", *value);
       continue;
     }
-    std::erase_if(res.headers, [&](const auto& h) { return aws::iequals(h.first, header); });
+    // (clang before 16 cannot capture a structured binding in a lambda: a named copy.)
+    std::string_view name = header;
+    std::erase_if(res.headers, [&](const auto& h) { return aws::iequals(h.first, name); });
     res.headers.emplace_back(std::string(header), *value);
   }
   if (head) {
