@@ -8,6 +8,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <limits>
 #include <sstream>
 
 #include "core/ssh/ssh_config_lexer.h"
@@ -208,9 +209,12 @@ Status SshConfig::parse_into(std::string_view text, const std::string& origin,
       return config_error(origin, line_no, "unsupported option \"" + line.args[0] + "\".");
     }
     if (kw == "connecttimeout") {
-      bool digits = !line.args[0].empty();
-      for (char c : line.args[0]) digits = digits && c >= '0' && c <= '9';
-      if (!digits) return config_error(origin, line_no, "invalid time value.");
+      // Whole seconds that fit an int, as OpenSSH's convtime() takes them.
+      const std::string& v = line.args[0];
+      bool digits = !v.empty() && v.size() <= 10;
+      for (char c : v) digits = digits && c >= '0' && c <= '9';
+      if (!digits || std::stoll(v) > std::numeric_limits<int>::max())
+        return config_error(origin, line_no, "invalid time value.");
     }
     entries_.push_back(Entry{kw, std::move(line.args), current_block});
   }

@@ -15,7 +15,8 @@ namespace beast_http = boost::beast::http;
 
 struct RequestReader::Parser {
   beast_http::request_parser<beast_http::string_body> beast;
-  size_t head_bytes = 0;  // bytes of the head parsed so far
+  size_t head_bytes = 0;       // bytes of the head parsed so far
+  bool chunk_stalled = false;  // the last put took nothing of a chunked body and asked for more
 };
 
 namespace {
@@ -111,8 +112,14 @@ RequestReader::Progress RequestReader::feed(std::string_view data) {
     if (beast.is_header_done() && beast.content_length() && *beast.content_length() > body_limit_)
       return reject(413, "body over its limit");
     if (beast.is_done()) return Progress::kDone;
+    // Beast 1.74 re-reads a final chunk it could not finish from the start of the buffer and
+    // asserts that at least 5 bytes are there ("0" CRLF and 2 more): until then it would only
+    // ask for more anyway, so it is asked again once they are (found by the fuzzer).
+    if (parser_->chunk_stalled && pending_.size() < 5) return Progress::kNeedMore;
     boost::beast::error_code ec;
     size_t used = beast.put(boost::asio::buffer(pending_.data(), pending_.size()), ec);
+    parser_->chunk_stalled =
+        head_reported_ && beast.chunked() && used == 0 && ec == beast_http::error::need_more;
     bool head_now = used > 0 && beast.is_header_done() && !head_reported_;
     if (!head_reported_) parser_->head_bytes += used;
     // Beast's own bound on the head is not exact when the head arrives in pieces (one whose

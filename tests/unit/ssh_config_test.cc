@@ -274,3 +274,24 @@ TEST(SshConfig, RecursiveIncludeStopsAtDepthLimit) {
 
 }  // namespace
 }  // namespace opsreg
+
+namespace opsreg::ssh {
+namespace {
+
+// A ConnectTimeout too large for an int is refused when read, as OpenSSH refuses it, instead
+// of throwing from resolve() (found by the ssh_config fuzzer).
+TEST(SshConfigBounds, AConnectTimeoutPastAnIntIsAnInvalidTimeValue) {
+  for (const char* value : {"1033333333333333333333333333333333", "2147483648", "99999999999"}) {
+    auto cfg = SshConfig::parse(std::string("Host h\n  ConnectTimeout ") + value + "\n", "config",
+                                "/home/alice/.ssh", LocalContext{"/home/alice", "alice"});
+    ASSERT_FALSE(cfg.ok()) << value;
+    EXPECT_NE(cfg.error().message.find("invalid time value"), std::string::npos) << value;
+  }
+  auto ok = SshConfig::parse("Host h\n  ConnectTimeout 2147483647\n", "config", "/home/alice/.ssh",
+                             LocalContext{"/home/alice", "alice"});
+  ASSERT_TRUE(ok.ok()) << ok.error().message;
+  EXPECT_EQ(ok->resolve("h").connect_timeout, 2147483647);
+}
+
+}  // namespace
+}  // namespace opsreg::ssh
