@@ -39,6 +39,10 @@ Process Process::start(const std::vector<std::string>& argv, const std::vector<s
   if (pipe2(in, O_CLOEXEC) != 0 || pipe2(out, O_CLOEXEC) != 0 || pipe2(err, O_CLOEXEC) != 0) {
     ADD_FAILURE() << "pipe2 failed";
   }
+  // Closed by a successful execve: start() returns once the child runs the program, so that
+  // what it is (its argv, its environment in /proc) is what a test then sees.
+  int execed[2];
+  if (pipe2(execed, O_CLOEXEC) != 0) ADD_FAILURE() << "pipe2 failed";
   Process p;
   p.pid_ = fork();
   if (p.pid_ == 0) {
@@ -48,6 +52,11 @@ Process Process::start(const std::vector<std::string>& argv, const std::vector<s
     execve(args[0], args.data(), envp.data());
     _exit(127);
   }
+  close(execed[1]);
+  char ignored;
+  while (read(execed[0], &ignored, 1) < 0 && errno == EINTR) {
+  }
+  close(execed[0]);
   close(in[0]);
   close(out[1]);
   close(err[1]);
