@@ -15,7 +15,7 @@ namespace beast_http = boost::beast::http;
 
 struct RequestReader::Parser {
   beast_http::request_parser<beast_http::string_body> beast;
-  size_t head_bytes = 0;       // bytes of the head parsed so far
+  std::string head_raw;        // the bytes Beast took before the head was done
   bool chunk_stalled = false;  // the last put took nothing of a chunked body and asked for more
 };
 
@@ -121,13 +121,16 @@ RequestReader::Progress RequestReader::feed(std::string_view data) {
     parser_->chunk_stalled =
         head_reported_ && beast.chunked() && used == 0 && ec == beast_http::error::need_more;
     bool head_now = used > 0 && beast.is_header_done() && !head_reported_;
-    if (!head_reported_) parser_->head_bytes += used;
-    // Beast's own bound on the head is not exact when the head arrives in pieces (one whose
-    // last piece carries its end passed it): the bytes of the whole head are counted here.
-    if (head_now && parser_->head_bytes > limits_.header_bytes)
+    // The head's own bytes, however Beast took them (it may take the request line or the head
+    // in more than one put): checked whole once it is done, and counted against the limit,
+    // which Beast bounds only per put.
+    if (!head_reported_) parser_->head_raw.append(pending_.data(), used);
+    if (head_now && parser_->head_raw.size() > limits_.header_bytes)
       return reject(431, "header fields over " + std::to_string(limits_.header_bytes) + " bytes");
     if (head_now) {
-      Progress checked = check_head(std::string_view(pending_).substr(0, used));
+      // What put() took may run past the head into the body: the head ends at its blank line.
+      std::string_view raw = parser_->head_raw;
+      Progress checked = check_head(raw.substr(0, raw.find("\r\n\r\n") + 4));
       if (checked == Progress::kRejected) return checked;
       beast.eager(true);
       beast.body_limit(body_limit_);
