@@ -9,6 +9,15 @@ namespace {
 aws::Error invalid(const std::string& what) {
   return aws::make_error("ValidationError", "world file: settings: " + what);
 }
+// A duration string from `least` to `most`, or nothing (then the caller names the rule).
+std::optional<std::chrono::microseconds> duration_within(const nlohmann::json& value,
+                                                         std::chrono::microseconds least,
+                                                         std::chrono::microseconds most) {
+  auto d = value.is_string() ? parse_duration(value.get<std::string>()) : std::nullopt;
+  if (!d || *d < least || *d > most) return std::nullopt;
+  return d;
+}
+
 Result<IamQuotas> parse_iam_quotas(const nlohmann::json& j) {
   IamQuotas q;
   if (!j.is_object()) return invalid("iam_quotas must be an object");
@@ -51,8 +60,8 @@ Result<WorldSettings> parse_world_settings(const nlohmann::json& settings) {
                        std::to_string(kMaxAgentKeyPool));
       out.agent_key_pool = value.get<int>();
     } else if (key == "agent_contact_interval") {
-      auto d = value.is_string() ? parse_duration(value.get<std::string>()) : std::nullopt;
-      if (!d || *d < kMinAgentContactInterval || *d > kMaxAgentContactInterval)
+      auto d = duration_within(value, kMinAgentContactInterval, kMaxAgentContactInterval);
+      if (!d)
         return invalid(
             "agent_contact_interval must be a duration from \"1s\" to \"1d\", "
             "e.g. \"1m\"");
@@ -67,17 +76,16 @@ Result<WorldSettings> parse_world_settings(const nlohmann::json& settings) {
       if (!value.is_boolean()) return invalid("sandbox_hosts must be true or false");
       out.sandbox_hosts = value.get<bool>();
     } else if (key == "iam_propagation_delay") {
-      auto d = value.is_string() ? parse_duration(value.get<std::string>()) : std::nullopt;
-      if (!d || *d > std::chrono::hours(1))
-        return invalid("iam_propagation_delay must be a duration up to \"1h\", e.g. \"10s\"");
+      auto d = duration_within(value, {}, std::chrono::hours(1));
+      if (!d) return invalid("iam_propagation_delay must be a duration up to \"1h\", e.g. \"10s\"");
       out.iam_propagation_delay = *d;
     } else if (key == "iam_quotas") {
       auto quotas = parse_iam_quotas(value);
       if (!quotas.ok()) return quotas.error();
       out.iam_quotas = *quotas;
     } else if (key == "ssh_login_grace_time") {
-      auto d = value.is_string() ? parse_duration(value.get<std::string>()) : std::nullopt;
-      if (!d || *d > kMaxSshLoginGraceTime)
+      auto d = duration_within(value, {}, kMaxSshLoginGraceTime);
+      if (!d)
         return invalid(
             "ssh_login_grace_time must be a duration from \"0s\" (no limit) to \"1h\", "
             "e.g. \"120s\"");
