@@ -46,6 +46,8 @@ HelpSection admin_api_section() {
            {"GET requests",
             "The requests the services answered, oldest first, filtered by ?service= "
             "&operation= &caller= (identity or key id) &ok=true|false &since=SEQ."},
+           {"GET operations",
+            "{\"operations\": {SERVICE: [NAME...]}}: the AWS operations each fake implements."},
            {"GET hosts", "The hosts, as in the ready line."},
            {"GET hosts/NAME/file?path=P", "A file of a host's tree (404: none)."}}};
 }

@@ -96,6 +96,8 @@ std::optional<http::Response> route(Edge& edge, const http::Request& request,
                                {"virtual", world->clock_mode() == ClockMode::kVirtual}});
   if (what == "requests" && request.method == "GET" && hooks.requests)
     return list_requests(*hooks.requests, request);
+  if (what == "operations" && request.method == "GET")
+    return json_response(200, {{"operations", served_operations()}});
   if (what == "hosts" && request.method == "GET")
     return json_response(200, {{"hosts", hooks.hosts ? hooks.hosts() : nlohmann::json::array()}});
   if (what.size() > 11 && what.starts_with("hosts/") && what.ends_with("/file") &&

@@ -10,6 +10,9 @@
 //                                  "access_key_id", "identity", "status", "error_code"?}],
 //                                  "dropped": N}; query filters service=, operation=,
 //                                  caller= (identity name or key id), ok=true|false, since=SEQ
+//   GET  /_opsreg/operations       {"operations": {"iam": ["AddRoleToInstanceProfile", ...],
+//                                  ...}}: each service's signing name and the AWS operations
+//                                  its fake implements, sorted
 //   GET  /_opsreg/hosts            {"hosts": [as serve's "hosts"]}
 //   GET  /_opsreg/hosts/NAME/file?path=/etc/hosts
 //                                  the file's bytes, read inside the host's tree; 404

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string_view>
@@ -75,5 +76,7 @@ std::vector<std::unique_ptr<Service>> make_services();
 // The operations the fake of `signing_name` ("iam", "sts", "s3", "opsworks", "ec2") implements,
 // sorted; empty for a service the edge does not serve. Made once, then kept.
 const std::vector<std::string>& operation_names(std::string_view signing_name);
+// Every served service's signing name with its operations (GET /_opsreg/operations).
+const std::map<std::string, std::vector<std::string>, std::less<>>& served_operations();
 
 }  // namespace opsreg::mocks

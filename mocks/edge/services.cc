@@ -20,16 +20,20 @@ std::vector<std::unique_ptr<Service>> make_services() {
   return services;
 }
 
-const std::vector<std::string>& operation_names(std::string_view signing_name) {
+const std::map<std::string, std::vector<std::string>, std::less<>>& served_operations() {
   static const std::map<std::string, std::vector<std::string>, std::less<>> kNames = [] {
     std::map<std::string, std::vector<std::string>, std::less<>> names;
     for (const auto& service : make_services())
       names[std::string(service->signing_name())] = service->operation_names();
     return names;
   }();
+  return kNames;
+}
+
+const std::vector<std::string>& operation_names(std::string_view signing_name) {
   static const std::vector<std::string> kNone;
-  auto it = kNames.find(signing_name);
-  return it == kNames.end() ? kNone : it->second;
+  auto it = served_operations().find(signing_name);
+  return it == served_operations().end() ? kNone : it->second;
 }
 
 }  // namespace opsreg::mocks

@@ -1,7 +1,9 @@
 // The admin API over a real socket: a POST with no body at all (no Content-Length, as
-// `curl -XPOST URL` sends it) is answered, and the request log is read over HTTP.
+// `curl -XPOST URL` sends it) is answered, the request log is read over HTTP, and so is the list
+// of the operations each fake implements.
 #include <gtest/gtest.h>
 
+#include "mocks/edge/edge.h"
 #include "tests/support/raw_http.h"
 #include "tests/support/served_edge.h"
 
@@ -55,6 +57,19 @@ TEST_F(AdminHttp, RequestLogOverHttp) {
   EXPECT_EQ(j["requests"][0]["seq"], 2);
   // Admin requests are not the edge's: reading the log added nothing to it.
   EXPECT_EQ(tw.harness->requests().list().size(), 2u);
+}
+
+TEST_F(AdminHttp, OperationsListsWhatEachFakeImplements) {
+  auto r = http->Get("/_opsreg/operations");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200);
+  auto j = nlohmann::json::parse(r->body)["operations"];
+  for (const char* service : {"ec2", "iam", "opsworks", "s3", "sts"}) {
+    ASSERT_TRUE(j.contains(service)) << r->body;
+    EXPECT_EQ(j[service].get<std::vector<std::string>>(), mocks::operation_names(service));
+  }
+  EXPECT_EQ(j.size(), 5u) << r->body;
+  EXPECT_NE(r->body.find("\"RegisterInstance\""), std::string::npos);
 }
 
 }  // namespace
