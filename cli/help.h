@@ -62,6 +62,7 @@ std::string wrap(const std::string& text, std::size_t indent, std::size_t width 
 // The help of each command: cli/help_texts.cc, serve's and expect's cli/help_texts_serve.cc.
 const CommandHelp& serve_help();
 const CommandHelp& register_help();
+const CommandHelp& register_fleet_help();  // cli/help_texts_fleet.cc
 const CommandHelp& scenario_help();
 const CommandHelp& conform_help();
 const CommandHelp& expect_help();

@@ -1,5 +1,6 @@
 // The opsreg executable: picks a subcommand and hands it the remaining arguments. `opsreg help`
 // lists the commands, one line each; `opsreg help CMD` is `opsreg CMD --help`.
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -20,6 +21,7 @@ const std::vector<Command>& commands() {
   static const std::vector<Command> kCommands = {
       {"serve", serve_help().summary, serve_main},
       {"register", register_help().summary, register_main},
+      {"register-fleet", register_fleet_help().summary, register_fleet_main},
       {"scenario", scenario_help().summary, scenario_main},
       {"conform", conform_help().summary, conform_main},
       {"expect", expect_help().summary, expect_main},
@@ -44,10 +46,11 @@ std::string general_usage() {
       "\n"
       "commands:\n";
   // "  NAME      summary", the summary wrapped under itself.
-  constexpr std::size_t kColumn = 12;
+  std::size_t column = 12;
+  for (const Command& c : commands()) column = std::max(column, c.name.size() + 4);
   for (const Command& c : commands())
-    out += ("  " + c.name + std::string(kColumn - 2 - c.name.size(), ' ')) +
-           wrap(c.summary, kColumn).substr(kColumn);
+    out += ("  " + c.name + std::string(column - 2 - c.name.size(), ' ')) +
+           wrap(c.summary, column).substr(column);
   out +=
       "  --version   print opsreg's version (\"opsreg X.Y.Z\"); also `opsreg version`\n"
       "\nExit status: 0 success, 1 the operation failed, 2 usage error (every command).\n"

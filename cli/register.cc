@@ -6,10 +6,10 @@
 
 #include "cli/command.h"
 #include "cli/help.h"
+#include "cli/register_environment.h"
 #include "core/clients/debug_log.h"
 #include "core/register/arguments.h"
 #include "core/register/command.h"
-#include "mocks/harness/harness.h"
 
 namespace opsreg::cli {
 
@@ -20,17 +20,6 @@ using registration::Arguments;
 void err_line(const std::string& s) {
   std::fputs((s + "\n").c_str(), stderr);
   std::fflush(stderr);
-}
-
-// The embedded fakes of --mock: the world (default or --mock=WORLD.json) on the system clock,
-// served with its hosts (an SSH server each, and an OpenSSH client config).
-Result<std::unique_ptr<mocks::Harness>> start_mock(const Arguments& args) {
-  mocks::HarnessOptions options;
-  options.clock = mocks::ClockMode::kSystem;
-  if (const char* pool = std::getenv("OPSREG_AGENT_KEY_POOL"))
-    options.host_env["OPSREG_AGENT_KEY_POOL"] = pool;
-  return mocks::Harness::start_file(args.mock_world.value_or(mocks::World::default_world_path()),
-                                    options);
 }
 
 int fail(const std::string& message) {
@@ -56,24 +45,15 @@ int register_main(const Args& argv) {
   }
   Arguments args = *parsed;
 
-  std::unique_ptr<mocks::Harness> mock;
-  if (args.mock) {
-    auto started = start_mock(args);
-    if (!started.ok()) return fail("--mock: " + started.error().message);
-    mock = std::move(*started);
-    if (!args.ssh_config) args.ssh_config = mock->fleet().ssh_config_path().string();
-    err_line("mock: edge " + mock->url() + ", " + std::to_string(mock->fleet().hosts().size()) +
-             " host(s), ssh config " + *args.ssh_config);
-  }
-
+  auto environment = register_environment(args);
+  if (!environment.ok()) return fail("--mock: " + environment.error().message);
   registration::CommandContext context;
-  context.env =
-      mock ? mock->client_env(mock->world()->operator_credentials()) : config::process_env();
+  context.env = environment->env;
+  context.clock = environment->clock;
   if (args.debug)
     context.client_deps.debug = [](const clients::DebugEvent& e) {
       err_line(clients::format_debug_event(e));
     };
-  if (mock) context.clock = &mock->world()->clock();
   context.progress = [](const std::string& line) { err_line(line); };
   if (args.debug) context.debug = [](const std::string& line) { err_line("DEBUG " + line); };
   context.io.output = [](std::string_view data) {

@@ -6,6 +6,7 @@
 #include <pwd.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <limits>
@@ -126,6 +127,16 @@ Result<SshConfig> SshConfig::parse(std::string_view text, const std::string& ori
   cfg.local_ = local;
   if (Status s = cfg.parse_into(text, origin, include_dir, 0, -1); !s.ok()) return s.error();
   return cfg;
+}
+
+std::vector<std::string> SshConfig::host_names() const {
+  std::vector<std::string> names;
+  for (const Block& b : blocks_)
+    for (const std::string& p : b.patterns)
+      if (p.find_first_of("*?!") == std::string::npos &&
+          std::find(names.begin(), names.end(), p) == names.end())
+        names.push_back(p);
+  return names;
 }
 
 Status SshConfig::parse_into(std::string_view text, const std::string& origin,

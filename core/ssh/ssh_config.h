@@ -77,6 +77,10 @@ class SshConfig {
   // resolve to themselves with defaults.
   ResolvedHost resolve(std::string_view target, const ResolveOverrides& overrides = {}) const;
 
+  // The names the Host lines give literally (no wildcard, no negation), in order, each once:
+  // the hosts a config was written for (`opsreg serve`'s lists every world host).
+  std::vector<std::string> host_names() const;
+
   // Things the parser skipped or did not understand (Match blocks, unknown keywords are
   // ignored silently as ssh only does for IgnoreUnknown; here they are listed).
   const std::vector<std::string>& notes() const { return notes_; }

@@ -11,6 +11,8 @@
 #include "core/util/data_dir.h"
 #include "core/util/path_inside.h"
 #include "scenarios/engine/exec_step.h"
+#include "scenarios/engine/fleet_step.h"
+#include "scenarios/engine/register_context.h"
 #include "scenarios/engine/steps.h"
 #include "scenarios/engine/wire_call.h"
 
@@ -61,16 +63,8 @@ Status run_register(ScenarioWorld& w, const Step& s, StepOutcome* last) {
   if (!creds.ok()) return step_error(s, creds.error().message);
   if (!args.ssh_config) args.ssh_config = w.fleet().ssh_config_path().string();
 
-  // The CLI's environment, pointed at this world's edge, with nothing from the machine.
   std::string output;
-  registration::CommandContext context;
-  context.env = w.harness().client_env(*creds);
-  context.client_deps = w.client_deps();
-  context.clock = &w.world().clock();
-  context.progress = [&output](const std::string& line) { output += line + "\n"; };
-  context.io.output = [&output](std::string_view data) { output += data; };
-  context.io.notice = [&output](const std::string& line) { output += line + "\n"; };
-  context.io.password = [ssh_password](const std::string&) { return ssh_password; };
+  registration::CommandContext context = register_context(w, *creds, ssh_password, &output);
   if (args.local) {
     const mocks::ssh::FleetHost* host = nullptr;
     for (const auto& h : w.fleet().hosts())
@@ -208,6 +202,7 @@ Status run_action(ScenarioWorld& w, const Step& s, StepOutcome* last) {
   last->step = s.index;
   last->kind = s.kind;
   if (s.kind == "register") return run_register(w, s, last);
+  if (s.kind == "register_fleet") return run_register_fleet(w, s, last);
   if (s.kind == "call") return run_call(w, s, last);
   if (s.kind == "host") return run_host(w, s, last);
   if (s.kind == "exec") return run_exec(w, s, last);

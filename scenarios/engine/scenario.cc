@@ -12,6 +12,7 @@
 #include "core/util/path_inside.h"
 #include "mocks/faults/fault_plan.h"
 #include "scenarios/engine/exec_step.h"
+#include "scenarios/engine/fleet_step.h"
 #include "scenarios/engine/s3_call.h"
 #include "scenarios/engine/scenario_checks.h"
 
@@ -109,6 +110,13 @@ Status check_step(const std::string& file, const Step& s) {
     if (!argv.ok()) return bad_step(file, s, argv.error().message);
     auto parsed = registration::parse_arguments(*argv);
     if (!parsed.ok()) return bad_step(file, s, parsed.error().message);
+  } else if (s.kind == "register_fleet") {
+    if (std::string wrong = check_register_fleet(b); !wrong.empty())
+      return bad_step(file, s, wrong);
+    auto argv = register_argv(register_fleet_flags(b));
+    if (!argv.ok()) return bad_step(file, s, argv.error().message);
+    auto parsed = registration::parse_arguments(*argv);
+    if (!parsed.ok()) return bad_step(file, s, parsed.error().message);
   } else if (s.kind == "call") {
     if (!b.is_object() || !b.contains("service") || !b.contains("operation"))
       return bad_step(file, s, "call needs \"service\" and \"operation\"");
@@ -178,6 +186,13 @@ Status check_step(const std::string& file, const Step& s) {
   return {};
 }
 
+// "register, register_fleet, call, …" for messages.
+const std::string kStepKindList = [] {
+  std::string out;
+  for (const char* k : kStepKinds) out += (out.empty() ? "" : ", ") + std::string(k);
+  return out;
+}();
+
 Result<Step> parse_step(const std::string& file, const nlohmann::json& j, size_t index) {
   Step s;
   s.index = index;
@@ -194,19 +209,18 @@ Result<Step> parse_step(const std::string& file, const nlohmann::json& j, size_t
     } else if ((k == "as" || k == "save_as") && v.is_string()) {
       (k == "as" ? s.as : s.save_as) = v.get<std::string>();
     } else if (k != "comment") {
-      return bad(file,
-                 "step " + std::to_string(index) + ": unknown key '" + k +
-                     "' (a step is one of register, call, advance, host, expect, fault, exec)");
+      return bad(file, "step " + std::to_string(index) + ": unknown key '" + k +
+                           "' (a step is one of " + kStepKindList + ")");
     }
   }
   if (s.kind.empty())
-    return bad(file, "step " + std::to_string(index) +
-                         ": no kind (one of register, call, advance, host, expect, fault, exec)");
+    return bad(file, "step " + std::to_string(index) + ": no kind (one of " + kStepKindList + ")");
   if (s.kind == "call" && s.body.is_object() && s.body.contains("as") && s.body["as"].is_string())
     s.as = s.body["as"].get<std::string>();
   if (s.as.empty()) s.as = "operator";
   if (s.save_as.empty() && (s.kind == "register" || s.kind == "call" || s.kind == "exec"))
     s.save_as = s.kind;
+  if (s.save_as.empty() && s.kind == "register_fleet") s.save_as = "fleet";
   // exec runs in the scenario file's folder unless "cwd" says otherwise (relative: from there);
   // on a host ("on_host") the cwd is the host's and stays as written.
   if (s.kind == "exec" && s.body.is_object() && !s.body.contains("on_host")) {
@@ -216,7 +230,7 @@ Result<Step> parse_step(const std::string& file, const nlohmann::json& j, size_t
     else if (s.body["cwd"].is_string() && !s.body["cwd"].get<std::string>().starts_with("$"))
       s.body["cwd"] = (folder / s.body["cwd"].get<std::string>()).lexically_normal().string();
   }
-  if (s.kind == "register" && s.body.is_object())
+  if ((s.kind == "register" || s.kind == "register_fleet") && s.body.is_object())
     for (const char* flag : {"ssh_private_key", "ssh_config"})
       if (s.body.contains(flag) && s.body[flag].is_string())
         s.body[flag] = world_path(file, s.body[flag].get<std::string>()).string();

@@ -12,15 +12,15 @@
 namespace opsreg::scenarios {
 
 // The kinds of step a scenario has (one key of the step object names it).
-inline constexpr const char* kStepKinds[] = {"register", "call",  "advance", "host",
-                                             "expect",   "fault", "exec"};
+inline constexpr const char* kStepKinds[] = {"register", "register_fleet", "call",  "advance",
+                                             "host",     "expect",         "fault", "exec"};
 
 struct Step {
   size_t index = 0;     // 1-based, as error messages and reports count
   std::string kind;     // one of kStepKinds
   nlohmann::json body;  // the value under the kind's key
-  std::string as;       // register / call / exec: the identity acting ("operator" by default)
-  std::string save_as;  // register / call / exec: the name later steps refer to ("$NAME.Member")
+  std::string as;       // register(_fleet) / call / exec: the identity acting ("operator")
+  std::string save_as;  // register(_fleet) / call / exec: what later steps call it ("$NAME.Member")
 };
 
 struct Scenario {

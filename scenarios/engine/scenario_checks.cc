@@ -41,9 +41,10 @@ std::vector<std::string> register_members() {
   return members;
 }
 
-Status check_register_members(const nlohmann::json& register_body) {
+Status check_register_members(const nlohmann::json& register_body, bool fleet) {
   if (!register_body.is_object()) return {};
-  const std::vector<std::string> known = register_members();
+  std::vector<std::string> known = register_members();
+  if (fleet) known.insert(known.end(), {"hosts", "concurrency"});
   for (auto& [member, value] : register_body.items())
     if (!contains(known, member))
       return bad("unknown member \"" + member + "\"" + did_you_mean(member, known) +
@@ -92,7 +93,8 @@ Status check_fault_operations(const nlohmann::json& rules) {
 
 Status check_step_names(const Step& step) {
   const nlohmann::json& b = step.body;
-  if (step.kind == "register") return check_register_members(b);
+  if (step.kind == "register") return check_register_members(b, false);
+  if (step.kind == "register_fleet") return check_register_members(b, true);
   if (step.kind == "fault") return check_fault_operations(b);
   if (!b.is_object()) return {};
   if (step.kind == "call" && b.contains("service") && b["service"].is_string() &&

@@ -22,8 +22,9 @@ Status check_step_names(const Step& step);
 // and the scenario's own "on_host" and "ssh_password".
 std::vector<std::string> register_members();
 
-// `unknown member "host" (known: stack_id, …)` for a member that is not one of them.
-Status check_register_members(const nlohmann::json& register_body);
+// `unknown member "host" (known: stack_id, …)` for a member that is not one of them (with
+// `fleet`, a register_fleet body: "hosts" and "concurrency" are known too).
+Status check_register_members(const nlohmann::json& register_body, bool fleet);
 
 // `opsworks has no operation DescribeInstance in opsreg's fakes (did you mean
 // 'DescribeInstances'?)` for a call to an operation the service's fake does not implement.

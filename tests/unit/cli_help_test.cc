@@ -32,7 +32,7 @@ const Option* option_named(const CommandHelp& h, const std::string& name) {
 }
 
 std::vector<const CommandHelp*> all_helps() {
-  return {&serve_help(),   &register_help(), &scenario_help(),
+  return {&serve_help(),   &register_help(), &register_fleet_help(), &scenario_help(),
           &conform_help(), &expect_help(),   &agent_help()};
 }
 

@@ -62,9 +62,10 @@ TEST(ScenarioLoader, ABadDurationNamesTheStepIndexAndKind) {
 TEST(ScenarioLoader, AStepWithoutAKindOrWithTwoIsRefused) {
   json j = minimal();
   j["steps"][1] = {{"wait", "1m"}};
-  EXPECT_EQ(error_of(j),
-            "lib/x.json: step 2: unknown key 'wait' (a step is one of register, call, advance, "
-            "host, expect, fault, exec)");
+  EXPECT_EQ(
+      error_of(j),
+      "lib/x.json: step 2: unknown key 'wait' (a step is one of register, register_fleet, call, "
+      "advance, host, expect, fault, exec)");
   j["steps"][1] = {{"advance", "1m"}, {"expect", {{"exit", 0}}}};
   EXPECT_EQ(error_of(j), "lib/x.json: step 2: both 'advance' and 'expect' (one kind per step)");
 }
