@@ -13,7 +13,7 @@ CommandHelp make_register_fleet_help() {
   h.synopsis = {
       "opsreg register-fleet --hosts NAME|PATTERN[,...] [--concurrency N]",
       "                      --stack-id ID --infrastructure-class ec2|on-premises",
-      "                      [any other flag of opsreg register but TARGET and --local]",
+      "                      [REGISTER-FLAGS: every flag of register but --local]",
   };
   h.description = {
       "Runs `opsreg register` against each host --hosts names, N at a time (as N operators, or "
