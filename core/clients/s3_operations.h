@@ -9,15 +9,25 @@ namespace opsreg::clients::s3ops {
 
 enum class Level { kService, kBucket, kObject };  // "/", "/{Bucket}", "/{Bucket}/{Key+}"
 enum class In { kQuery, kHeader };
-// The payload member: Body (text), Policy (JSON text), CreateBucketConfiguration (XML).
-enum class Payload { kNone, kBody, kPolicy, kBucketConfiguration };
-enum class Output { kHeaders, kXml, kObjectBody, kPolicy };  // kXml, ...: also the headers
+// The payload member: Body (text), Policy (JSON text), CreateBucketConfiguration, Delete
+// (DeleteObjects), MultipartUpload (CompleteMultipartUpload): XML.
+enum class Payload { kNone, kBody, kPolicy, kBucketConfiguration, kDelete, kMultipartUpload };
+// kXml, ...: also the headers. kLocation: GetBucketLocation's bare <LocationConstraint>.
+enum class Output { kHeaders, kXml, kObjectBody, kPolicy, kLocation };
 enum class Kind { kText, kInteger, kBoolean };
 
 struct Member {
   std::string_view name;  // botocore's member name
   In in;
   std::string_view wire;  // query parameter or header name
+  bool required = false;
+};
+
+// A repeated element of an XML answer that botocore reads as a list of structures: element
+// <Deleted> as "Deleted", <Error> as "Errors" (besides the leaves read flat).
+struct OutList {
+  std::string_view element;
+  std::string_view name;
 };
 
 struct OutHeader {
@@ -31,11 +41,12 @@ struct Operation {
   std::string_view name = {};
   std::string_view method = {};
   Level level = Level::kService;
-  std::string_view sub_resource = {};  // the URI's fixed query: "list-type=2", "policy"
+  std::string_view sub_resource = {};  // the URI's fixed query: "list-type=2", "uploads"
   std::vector<Member> members = {};    // besides Bucket, Key, the payload, Metadata, CopySource
   Payload payload = Payload::kNone;
   Output output = Output::kHeaders;
   std::vector<OutHeader> out_headers = {};
+  std::vector<OutList> out_lists = {};
   bool checksum = false;     // httpChecksum: botocore sends a CRC32 of the payload
   bool metadata = false;     // Metadata: x-amz-meta-* headers
   bool copy_source = false;  // CopySource: x-amz-copy-source

@@ -26,6 +26,10 @@ std::string_view payload_name(Payload p) {
       return "Policy";
     case Payload::kBucketConfiguration:
       return "CreateBucketConfiguration";
+    case Payload::kDelete:
+      return "Delete";
+    case Payload::kMultipartUpload:
+      return "MultipartUpload";
     case Payload::kNone:
       break;
   }
@@ -54,6 +58,37 @@ aws::Error bad(const std::string& what) { return aws::make_error("ParamValidatio
 
 using Deferred = std::function<bool(const nlohmann::json&)>;
 
+bool is_text(const nlohmann::json& v) { return v.is_string(); }
+bool is_flag(const nlohmann::json& v) { return v.is_boolean(); }
+bool is_number(const nlohmann::json& v) { return v.is_number_integer() || v.is_string(); }
+
+using Field = std::pair<std::string_view, bool (*)(const nlohmann::json&)>;
+
+// Whether `v` is an object of `fields` only, each of its type, with every `required` one.
+bool is_structure(const nlohmann::json& v, const std::vector<Field>& fields,
+                  const std::vector<std::string_view>& required) {
+  if (!v.is_object()) return false;
+  for (const auto& [k, x] : v.items()) {
+    auto f =
+        std::find_if(fields.begin(), fields.end(), [&k](const Field& f) { return f.first == k; });
+    if (f == fields.end() || !f->second(x)) return false;
+  }
+  return std::all_of(required.begin(), required.end(),
+                     [&v](std::string_view r) { return v.contains(std::string(r)); });
+}
+
+// Whether `v` holds a non-empty list `list` of structures of `fields` (and only `extra` else).
+bool is_list_of(const nlohmann::json& v, const std::string& list, const std::vector<Field>& fields,
+                const std::vector<std::string_view>& required, const std::vector<Field>& extra) {
+  if (!v.is_object() || !v.contains(list) || !v[list].is_array() || v[list].empty()) return false;
+  if (!std::all_of(v[list].begin(), v[list].end(),
+                   [&](const nlohmann::json& x) { return is_structure(x, fields, required); }))
+    return false;
+  nlohmann::json rest = v;
+  rest.erase(list);
+  return is_structure(rest, extra, {});
+}
+
 // Checks one member's JSON type, unless `deferred` says its value comes later.
 Status check_member(const Operation& op, const std::string& name, const nlohmann::json& v,
                     const Deferred& deferred) {
@@ -70,6 +105,18 @@ Status check_member(const Operation& op, const std::string& name, const nlohmann
            return x.key() == "LocationConstraint" && x.value().is_string();
          });
     want = "an object {\"LocationConstraint\": REGION}";
+  } else if (name == "Delete") {
+    ok = is_list_of(v, "Objects", {{"Key", is_text}, {"VersionId", is_text}}, {"Key"},
+                    {{"Quiet", is_flag}});
+    want = "an object {\"Objects\": [{\"Key\", \"VersionId\"}, ...], \"Quiet\"}";
+  } else if (name == "MultipartUpload") {
+    ok = is_list_of(v, "Parts",
+                    {{"ETag", is_text},
+                     {"PartNumber", is_number},
+                     {"ChecksumCRC32", is_text},
+                     {"ChecksumSHA256", is_text}},
+                    {"ETag", "PartNumber"}, {});
+    want = "an object {\"Parts\": [{\"ETag\", \"PartNumber\", \"ChecksumCRC32\"}, ...]}";
   } else if (name == "Policy") {
     ok = v.is_string() || v.is_object();
     want = "a JSON object or its text";
@@ -105,7 +152,10 @@ Status check_params(const Operation& op, const nlohmann::json& params, const Def
   if (op.level != Level::kService) required.emplace_back("Bucket");
   if (op.level == Level::kObject) required.emplace_back("Key");
   if (op.copy_source) required.emplace_back("CopySource");
-  if (op.payload == Payload::kPolicy) required.emplace_back("Policy");
+  if (op.payload == Payload::kPolicy || op.payload == Payload::kDelete)
+    required.emplace_back(payload_name(op.payload));
+  for (const Member& m : op.members)
+    if (m.required) required.emplace_back(m.name);
   for (const auto& r : required)
     if (!params.contains(r))
       return bad("S3 " + std::string(op.name) + " needs " + join(required) + " (missing " + r +
@@ -128,6 +178,47 @@ std::string copy_source(const nlohmann::json& v) {
 // botocore's CRC32 header value: the big-endian checksum, base64.
 std::string crc32_base64(const std::string& data) {
   return aws::base64_encode(aws::crc32_bytes(data));
+}
+
+constexpr std::string_view kS3Xmlns = "http://s3.amazonaws.com/doc/2006-03-01/";
+
+// DeleteObjects' body as botocore serializes it: <Delete><Object><Key/><VersionId/></Object>...
+// <Quiet/></Delete>.
+std::string delete_xml(const nlohmann::json& del) {
+  aws::XmlWriter w(/*declaration=*/false);
+  w.open("Delete", kS3Xmlns);
+  for (const auto& o : del["Objects"]) {
+    w.open("Object").leaf("Key", o["Key"].get<std::string>());
+    if (o.contains("VersionId")) w.leaf("VersionId", o["VersionId"].get<std::string>());
+    w.close();
+  }
+  if (del.contains("Quiet")) w.leaf("Quiet", del["Quiet"].get<bool>() ? "true" : "false");
+  return w.close().str();
+}
+
+// CompleteMultipartUpload's body: <CompleteMultipartUpload><Part><ETag/><ChecksumCRC32/>
+// <PartNumber/></Part>...</CompleteMultipartUpload>, members in the model's order.
+std::string parts_xml(const nlohmann::json& upload) {
+  aws::XmlWriter w(/*declaration=*/false);
+  w.open("CompleteMultipartUpload", kS3Xmlns);
+  for (const auto& p : upload["Parts"]) {
+    w.open("Part").leaf("ETag", p["ETag"].get<std::string>());
+    for (const char* sum : {"ChecksumCRC32", "ChecksumSHA256"})
+      if (p.contains(sum)) w.leaf(sum, p[sum].get<std::string>());
+    w.leaf("PartNumber", as_text(p["PartNumber"])).close();
+  }
+  return w.close().str();
+}
+
+// Every `element` under the answer's root as a list of its leaves, as botocore reads a
+// flattened list of structures (DeleteObjects' Deleted and Errors, ListObjects' Contents).
+nlohmann::json xml_list(const std::string& body, std::string_view element) {
+  nlohmann::json out = nlohmann::json::array();
+  pugi::xml_document doc;
+  if (!load_xml(body, &doc).ok()) return out;
+  for (pugi::xml_node n : doc.document_element().children(std::string(element).c_str()))
+    out.push_back(xml_members(n));
+  return out;
 }
 
 std::string_view reason_phrase(int status) {
@@ -221,10 +312,14 @@ Result<http::Request> s3_request(const std::string& operation, const nlohmann::j
   } else if (op.payload == Payload::kBucketConfiguration &&
              params.contains("CreateBucketConfiguration")) {
     aws::XmlWriter w(/*declaration=*/false);
-    w.open("CreateBucketConfiguration", "http://s3.amazonaws.com/doc/2006-03-01/");
+    w.open("CreateBucketConfiguration", kS3Xmlns);
     w.leaf_if("LocationConstraint",
               params["CreateBucketConfiguration"].value("LocationConstraint", ""));
     req.body = w.close().str();
+  } else if (op.payload == Payload::kDelete) {
+    req.body = delete_xml(params["Delete"]);
+  } else if (op.payload == Payload::kMultipartUpload && params.contains("MultipartUpload")) {
+    req.body = parts_xml(params["MultipartUpload"]);
   }
   if (op.checksum) {
     req.headers.emplace_back("x-amz-sdk-checksum-algorithm", "CRC32");
@@ -238,6 +333,17 @@ nlohmann::json s3_result(const std::string& operation, const http::Response& res
   const Operation* op = find(operation);
   if (!op) return out;
   if (op->output == Output::kXml && !response.body.empty()) out = xml_members(response.body);
+  for (const OutList& list : op->out_lists) {
+    nlohmann::json items = xml_list(response.body, list.element);
+    if (!items.empty()) out[std::string(list.name)] = std::move(items);
+  }
+  if (op->output == Output::kLocation) {
+    // botocore's own reader: the root's text, null when empty (us-east-1).
+    pugi::xml_document doc;
+    std::string text;
+    if (load_xml(response.body, &doc).ok()) text = doc.document_element().child_value();
+    out["LocationConstraint"] = text.empty() ? nlohmann::json() : nlohmann::json(text);
+  }
   if (op->output == Output::kPolicy) out["Policy"] = response.body;
   if (op->output == Output::kObjectBody) out["Body"] = response.body;
   for (const OutHeader& h : op->out_headers) {

@@ -20,9 +20,13 @@ pugi::xml_node find_element(const pugi::xml_node& root, const char* name) {
 }
 
 nlohmann::json xml_members(const std::string& body) {
-  nlohmann::json out = nlohmann::json::object();
   pugi::xml_document doc;
-  if (!doc.load_string(body.c_str())) return out;
+  if (!doc.load_string(body.c_str())) return nlohmann::json::object();
+  return xml_members(doc);
+}
+
+nlohmann::json xml_members(pugi::xml_node node) {
+  nlohmann::json out = nlohmann::json::object();
   struct Walker : pugi::xml_tree_walker {
     nlohmann::json* out;
     bool for_each(pugi::xml_node& n) override {
@@ -33,7 +37,7 @@ nlohmann::json xml_members(const std::string& body) {
     }
   } walker;
   walker.out = &out;
-  doc.traverse(walker);
+  node.traverse(walker);
   return out;
 }
 

@@ -22,5 +22,7 @@ pugi::xml_node find_element(const pugi::xml_node& root, const char* name);
 // winning ("AccessKeyId", "Key", ...): an answer read without its shape (the scenario call
 // step, S3 results). An empty object when `body` is not XML.
 nlohmann::json xml_members(const std::string& body);
+// The same of the elements under `node` (one item of a list, <Deleted>...</Deleted>).
+nlohmann::json xml_members(pugi::xml_node node);
 
 }  // namespace opsreg::clients

@@ -22,8 +22,10 @@ const json kInstaller = {{"Bucket", "opsworks-instance-agent-us-east-1"},
 TEST(ScenarioS3Call, AnOperationNotInTheTableIsRefusedListingTheSupportedOnes) {
   EXPECT_EQ(refusal("GetObjectAcl", kInstaller),
             "S3 operation GetObjectAcl is not supported by the scenario call step; supported: "
-            "ListBuckets, CreateBucket, DeleteBucket, ListObjectsV2, PutObject, GetObject, "
-            "HeadObject, DeleteObject, CopyObject, GetBucketPolicy, PutBucketPolicy");
+            "ListBuckets, CreateBucket, DeleteBucket, ListObjectsV2, ListObjects, HeadBucket, "
+            "GetBucketLocation, PutObject, GetObject, HeadObject, DeleteObject, CopyObject, "
+            "GetBucketPolicy, PutBucketPolicy, DeleteObjects, CreateMultipartUpload, UploadPart, "
+            "CompleteMultipartUpload, AbortMultipartUpload");
 }
 
 TEST(ScenarioS3Call, UnknownMembersMissingMembersAndWrongTypesAreRefused) {
