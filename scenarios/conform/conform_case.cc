@@ -142,8 +142,10 @@ Result<ConformCall> parse_call(const nlohmann::json& j, bool compared) {
 Result<ConformCase> parse_conform_case(const nlohmann::json& j, const std::string& file) {
   if (!j.is_object()) return bad(file, "a case is a JSON object");
   for (const auto& [k, v] : j.items())
-    if (k != "name" && k != "proves" && k != "steps" && k != "cleanup" && k != "comment")
-      return bad(file, "unknown key '" + k + "' (a case has name, proves, steps, cleanup)");
+    if (k != "name" && k != "proves" && k != "steps" && k != "cleanup" && k != "comment" &&
+        k != "opsreg_only")
+      return bad(file,
+                 "unknown key '" + k + "' (a case has name, proves, steps, cleanup, opsreg_only)");
   ConformCase c;
   c.file = file;
   if (!j.contains("name") || !j["name"].is_string()) return bad(file, "\"name\" is required");
@@ -151,6 +153,10 @@ Result<ConformCase> parse_conform_case(const nlohmann::json& j, const std::strin
     return bad(file, "\"proves\" is required: one sentence, with the AWS reference");
   c.name = j["name"];
   c.proves = j["proves"];
+  if (j.contains("opsreg_only")) {
+    if (!j["opsreg_only"].is_boolean()) return bad(file, "\"opsreg_only\" must be true or false");
+    c.opsreg_only = j["opsreg_only"];
+  }
   if (!j.contains("steps") || !j["steps"].is_array() || j["steps"].empty())
     return bad(file, "\"steps\" must be a non-empty list");
   for (const char* list : {"steps", "cleanup"}) {

@@ -47,6 +47,9 @@ struct ConformCase {
   std::string proves;  // one sentence, with the AWS reference that says so
   std::vector<ConformCall> steps;
   std::vector<ConformCall> cleanup;  // run on both sides after the steps, whatever happened
+  // About opsreg's own model (the agent's channel, which AWS never published): left out of a
+  // run against real AWS unless named.
+  bool opsreg_only = false;
 };
 
 // Reads and checks a case file. Errors ("BadConformanceCase") read "FILE: steps[N]: what is

@@ -43,5 +43,25 @@ TEST(ConformCoverage, EveryImplementedOperationHasACase) {
                                << missing;
 }
 
+// A case about opsreg's own model says so, and only such a case: `--target aws` leaves those out.
+TEST(ConformCoverage, OnlyTheAgentChannelIsOpsregOnly) {
+  const std::filesystem::path dir =
+      std::filesystem::path(OPSREG_SOURCE_DIR) / "fixtures/conformance";
+  std::set<std::string> opsreg_only;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() != ".json") continue;
+    auto c = load_conform_case(entry.path());
+    ASSERT_TRUE(c.ok()) << c.error().message;
+    if (c->opsreg_only) opsreg_only.insert(c->name);
+  }
+  EXPECT_EQ(opsreg_only, std::set<std::string>{"opsworks-agent-channel"});
+  auto bad = parse_conform_case(nlohmann::json::parse(R"({"name": "x", "proves": "p.",
+      "opsreg_only": "yes", "steps": [{"call": {"service": "sts",
+      "operation": "GetCallerIdentity"}}]})"),
+                                "x.json");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().message.find("\"opsreg_only\" must be true or false"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace opsreg::scenarios::conform
