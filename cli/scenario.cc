@@ -38,8 +38,9 @@ std::string weighing(const std::vector<scenarios::ShardItem>& items, const Timin
   size_t recorded = 0;
   for (const auto& item : items) recorded += timings.count(item.name);
   if (recorded == 0) return "balanced by count (no recorded durations)";
-  return "balanced by the durations in " + file + " (" + std::to_string(recorded) + " of " +
-         std::to_string(items.size()) + " recorded, the others at their median)";
+  std::string how = "balanced by the durations in " + file + " (" + std::to_string(recorded) +
+                    " of " + std::to_string(items.size()) + " recorded";
+  return how + (recorded < items.size() ? ", the others at their median)" : ")");
 }
 
 // The files shard K of N takes, saying on stderr which shard this is, from where, and how much.

@@ -56,7 +56,8 @@ TEST(CliScenarioShard, TheFlagCountsFromOneAndWinsOverTheEnvironment) {
 TEST(CliScenarioShard, AMalformedOrOutOfRangeFlagIsRefused) {
   for (const char* bad : {"3", "a/b", "2/", "/3", "+1/3", "1/3/4", "1.0/3", " 1/3", "", "-1/3"})
     EXPECT_TRUE(refused(choose(bad, {}), "is not K/N")) << bad << ": " << choose(bad, {});
-  EXPECT_TRUE(refused(choose("0/3", {}), "--shard 0/3: K must be from 1 to 3 (shards count from 1)"))
+  EXPECT_TRUE(
+      refused(choose("0/3", {}), "--shard 0/3: K must be from 1 to 3 (shards count from 1)"))
       << choose("0/3", {});
   EXPECT_TRUE(refused(choose("4/3", {}), "K must be from 1 to 3")) << choose("4/3", {});
   EXPECT_TRUE(refused(choose("1/0", {}), "--shard 1/0: N must be from 1 to 10000"));
@@ -112,14 +113,16 @@ TEST(CliScenarioShard, ContradictionsAndAnIndexlessCountAreRefused) {
               {"CI_NODE_TOTAL", "3"},
               {"JOB_COMPLETION_INDEX", "0"},
               {"OPSREG_SHARDS", "3"}};
-  EXPECT_TRUE(refused(choose({}, {}, both), "(shard 2/3) and JOB_COMPLETION_INDEX=0 (from 0), "
-                                            "OPSREG_SHARDS=3 (shard 1/3) disagree; choose one "
-                                            "with --shard K/N"))
+  EXPECT_TRUE(refused(choose({}, {}, both),
+                      "(shard 2/3) and JOB_COMPLETION_INDEX=0 (from 0), "
+                      "OPSREG_SHARDS=3 (shard 1/3) disagree; choose one "
+                      "with --shard K/N"))
       << choose({}, {}, both);
   both["JOB_COMPLETION_INDEX"] = "1";
   EXPECT_EQ(choose({}, {}, both), "2/3 from CI_NODE_INDEX=2, CI_NODE_TOTAL=3");
-  EXPECT_TRUE(refused(choose({}, "3"), "--shards 3 needs a shard index: --shard K/N, "
-                                       "CI_NODE_INDEX (GitLab) or JOB_COMPLETION_INDEX"));
+  EXPECT_TRUE(refused(choose({}, "3"),
+                      "--shards 3 needs a shard index: --shard K/N, "
+                      "CI_NODE_INDEX (GitLab) or JOB_COMPLETION_INDEX"));
   EXPECT_TRUE(refused(choose({}, {}, {{"OPSREG_SHARDS", "3"}}), "OPSREG_SHARDS=3 needs a shard"));
 }
 

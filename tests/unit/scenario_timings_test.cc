@@ -47,9 +47,9 @@ TEST_F(ScenarioTimings, ABadFileIsRefusedNamingWhatIsWrong) {
     return t.error().message;
   };
   EXPECT_NE(error_of("{\"a\": 1,}").find("t.json:1:9: invalid JSON"), std::string::npos);
-  EXPECT_NE(error_of("[1, 2]").find(
-                "t.json: timings must be a JSON object of scenario name to seconds"),
-            std::string::npos);
+  EXPECT_NE(
+      error_of("[1, 2]").find("t.json: timings must be a JSON object of scenario name to seconds"),
+      std::string::npos);
   EXPECT_NE(error_of("{\"a\": \"1s\"}").find("t.json: \"a\" is not a number of seconds (\"1s\")"),
             std::string::npos);
   EXPECT_NE(error_of("{\"a\": -1}").find("\"a\" is not a number of seconds (-1)"),
@@ -64,7 +64,8 @@ TEST_F(ScenarioTimings, WritingMergesOverWhatTheFileHeldSortedInMilliseconds) {
   EXPECT_EQ(merged, (Timings{{"a", 0.5}, {"b", 1.23449}, {"c", 3}}));
   fs::path file = dir / "t.json";
   ASSERT_TRUE(write_timings(file, merged).ok());
-  EXPECT_EQ(opsreg::testing::read_file(file), "{\n  \"a\": 0.5,\n  \"b\": 1.234,\n  \"c\": 3.0\n}\n");
+  EXPECT_EQ(opsreg::testing::read_file(file),
+            "{\n  \"a\": 0.5,\n  \"b\": 1.234,\n  \"c\": 3.0\n}\n");
   auto back = read_timings(file);
   ASSERT_TRUE(back.ok() && *back);
   EXPECT_EQ(**back, (Timings{{"a", 0.5}, {"b", 1.234}, {"c", 3}}));
