@@ -150,7 +150,9 @@ CommandHelp make_scenario_help() {
   CommandHelp h;
   h.name = "scenario";
   h.summary = "run scenario files, each in its own world, and report which passed";
-  h.synopsis = {"opsreg scenario run [-j N] [--json] [--junit FILE] PATH..."};
+  h.synopsis = {"opsreg scenario run [-j N] [--json] [--junit FILE] [--shard K/N]",
+                "                    [--shards N] [--timings FILE] [--write-timings FILE]",
+                "                    [--list] PATH...", "opsreg scenario merge-junit OUT IN..."};
   h.description = {
       "Runs each scenario file (for a folder: every *.json under it, recursively), each in a "
       "world of its own on a virtual clock, N at a time. A scenario names a world, the steps "
@@ -160,20 +162,64 @@ CommandHelp make_scenario_help() {
       "Prints a table (name, result, time, reason) whose last line is \"N passed, N "
       "failed\". A file that cannot be loaded is reported as a bad file, naming where: "
       "FILE:LINE:COLUMN for invalid JSON, the step and member otherwise.",
+      "With --shard K/N, or the CI's variables (ENVIRONMENT), it runs shard K of N only, so N "
+      "machines share the scenarios, each exactly once. The split depends only on the "
+      "scenario files and the recorded durations (--timings): heaviest first, each onto the "
+      "shard with the least so far, ties by name; without durations, by count in name order. "
+      "It says on stderr which shard it runs and where that came from.",
+      "merge-junit writes to OUT the JUnit files of the shards (IN, as --junit wrote them) as "
+      "one, as an unsharded run would have written it: the same testcases and counts, the "
+      "times summed. It exits 1 when a shard's file is missing (OUT is written all the same), "
+      "2 when an IN is not JUnit XML or two hold the same testcase.",
   };
   h.options = {
       {{"PATH..."}, "", "Scenario files, or folders to take every *.json under."},
       {{"-j", "--jobs"}, "N", "Run N scenarios at a time (default: the number of processors)."},
       {{"--json"}, "", "Print the results as JSON instead of the table."},
-      {{"--junit"}, "FILE", "Also write the results to FILE as JUnit XML, for CI systems."},
+      {{"--junit"},
+       "FILE",
+       "Also write the results to FILE as JUnit XML, for CI systems; \"{shard}\" in FILE "
+       "becomes K (junit-{shard}.xml). A shard's report names its shard in a property."},
+      {{"--shard"},
+       "K/N",
+       "Run shard K of N only, K counting from 1 (as GitLab's CI_NODE_INDEX): --shard 2/3. "
+       "It wins over the environment; --shard 1/1 runs everything."},
+      {{"--shards"},
+       "N",
+       "The number of shards when the index comes from a Kubernetes indexed Job's "
+       "JOB_COMPLETION_INDEX (as OPSREG_SHARDS); with --shard or CI_NODE_TOTAL it must agree."},
+      {{"--timings"},
+       "FILE",
+       "Balance the shards by the durations recorded in FILE (as --write-timings writes it), "
+       "if it exists; a scenario not in it weighs the median of those that are."},
+      {{"--write-timings"},
+       "FILE",
+       "After the run, record each scenario's duration in FILE (a JSON object of scenario "
+       "name to seconds, sorted by name), over the entries it holds already; \"{shard}\" "
+       "becomes K. The shards' files merge as JSON objects do: jq -s add timings-*.json."},
+      {{"--list"},
+       "",
+       "Print the scenario files this run (this shard) would run, one a line, and run none."},
+      {{"OUT IN..."},
+       "",
+       "merge-junit: the file to write, then the shards' JUnit files to merge (OUT must not "
+       "be one of them)."},
       help_option(),
   };
   h.environment = {
       {data_dir_variable().name, data_dir_variable().text +
                                      " Scenarios name world files relative to it "
                                      "(fixtures/worlds/default.json) unless one lies beside them."},
+      {"CI_NODE_INDEX, CI_NODE_TOTAL",
+       "Without --shard: GitLab's parallel jobs, shard CI_NODE_INDEX (counting from 1) of "
+       "CI_NODE_TOTAL."},
+      {"JOB_COMPLETION_INDEX",
+       "Without --shard: a Kubernetes indexed Job's index, counting from 0 (shard "
+       "JOB_COMPLETION_INDEX + 1); N comes from --shards or OPSREG_SHARDS."},
+      {"OPSREG_SHARDS", "The number of shards when --shards is not given."},
   };
-  h.exit_statuses = {"0  every scenario passed", "1  a scenario failed",
+  h.exit_statuses = {"0  every scenario passed (merge-junit: merged)",
+                     "1  a scenario failed (merge-junit: a shard missing, OUT not written)",
                      "2  usage error, or a scenario file that cannot be loaded"};
   h.docs = {"scenarios/README.md", "fixtures/worlds/README.md"};
   return h;

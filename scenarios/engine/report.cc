@@ -3,7 +3,6 @@
 
 #include <cstdio>
 #include <nlohmann/json.hpp>
-#include <pugixml.hpp>
 #include <sstream>
 
 namespace opsreg::scenarios {
@@ -71,38 +70,48 @@ std::string json_report(const std::vector<ScenarioResult>& results) {
   return j.dump(2) + "\n";
 }
 
-std::string junit_report(const std::vector<ScenarioResult>& results) {
+void set_junit_counts(pugi::xml_node node, const JunitCounts& counts) {
+  node.append_attribute("tests") = counts.tests;
+  node.append_attribute("failures") = counts.failures;
+  node.append_attribute("errors") = counts.errors;
+  node.append_attribute("skipped") = counts.skipped;
+  node.append_attribute("time") = seconds_text(counts.seconds).c_str();
+}
+
+std::string junit_report(const std::vector<ScenarioResult>& results,
+                         const std::optional<Shard>& shard) {
   pugi::xml_document doc;
   auto decl = doc.append_child(pugi::node_declaration);
   decl.append_attribute("version") = "1.0";
   decl.append_attribute("encoding") = "UTF-8";
   auto suites = doc.append_child("testsuites");
   auto suite = suites.append_child("testsuite");
-  int failures = 0, errors = 0;
-  double total = 0;
+  suite.append_attribute("name") = kJunitSuiteName;
+  if (shard) {
+    auto property = suite.append_child("properties").append_child("property");
+    property.append_attribute("name") = kJunitShardProperty;
+    property.append_attribute("value") = shard->text().c_str();
+  }
+  JunitCounts counts;
+  counts.tests = static_cast<int>(results.size());
   for (const auto& r : results) {
     auto tc = suite.append_child("testcase");
     tc.append_attribute("classname") = "scenarios";
     tc.append_attribute("name") = r.name.c_str();
     tc.append_attribute("file") = r.file.c_str();
     tc.append_attribute("time") = seconds_text(r.seconds).c_str();
-    total += r.seconds;
+    counts.seconds += r.seconds;
     if (!r.passed) {
       auto f = tc.append_child(r.bad_file ? "error" : "failure");
       f.append_attribute("message") = r.reason.c_str();
       f.append_child(pugi::node_pcdata).set_value(r.reason.c_str());
-      (r.bad_file ? errors : failures)++;
+      (r.bad_file ? counts.errors : counts.failures)++;
     }
     if (!r.proves.empty())
       tc.append_child("system-out").append_child(pugi::node_pcdata).set_value(r.proves.c_str());
   }
-  for (auto* node : {&suites, &suite}) {
-    if (node == &suite) node->append_attribute("name") = "opsreg scenarios";
-    node->append_attribute("tests") = static_cast<int>(results.size());
-    node->append_attribute("failures") = failures;
-    node->append_attribute("errors") = errors;
-    node->append_attribute("time") = seconds_text(total).c_str();
-  }
+  set_junit_counts(suites, counts);
+  set_junit_counts(suite, counts);
   std::ostringstream out;
   doc.save(out, "  ");
   return out.str();

@@ -57,6 +57,11 @@ ScenarioResult run_scenario(const Scenario& scenario, const RunOptions& options)
   return r;
 }
 
+std::string result_name(const std::filesystem::path& file) {
+  auto loaded = load_scenario(file);
+  return loaded.ok() ? loaded->name : file.stem().string();
+}
+
 std::vector<ScenarioResult> run_scenarios(const std::vector<std::filesystem::path>& files,
                                           const RunOptions& options) {
   std::vector<ScenarioResult> results(files.size());

@@ -28,6 +28,10 @@ struct ScenarioResult {
 // Runs a loaded scenario in a fresh world; stops at the first failed step.
 ScenarioResult run_scenario(const Scenario& scenario, const RunOptions& options);
 
+// The name a file's result carries: its scenario's "name", or the file's stem when it cannot be
+// loaded (what run_scenarios reports; the key of the timings, scenarios/engine/timings.h).
+std::string result_name(const std::filesystem::path& file);
+
 // Loads and runs each file, `options.jobs` at a time; results in the files' order.
 std::vector<ScenarioResult> run_scenarios(const std::vector<std::filesystem::path>& files,
                                           const RunOptions& options);

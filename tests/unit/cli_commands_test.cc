@@ -103,4 +103,23 @@ TEST(CliCommands, ServeAndExpectRefuseWhatTheyCannotUse) {
   EXPECT_TRUE(has(r, "opsreg expect: --endpoint needs a value (URL)")) << r.output;
 }
 
+TEST(CliCommands, ScenarioShardingRefusesWhatItCannotUse) {
+  Ran r = opsreg("scenario run --shard 4/3 x.json");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(has(r, "opsreg scenario: --shard 4/3: K must be from 1 to 3 (shards count from 1)"))
+      << r.output;
+  EXPECT_TRUE(has(r, "usage: opsreg scenario run [-j N] [--json] [--junit FILE] [--shard K/N]"))
+      << r.output;
+  r = opsreg("scenario merge-junit out.xml");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(has(r, "opsreg scenario: merge-junit needs OUT and at least one IN file"))
+      << r.output;
+  r = opsreg("scenario merge-junit out.xml /nonexistent/junit-1.xml");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(has(r, "/nonexistent/junit-1.xml")) << r.output;
+  r = opsreg("scenario mrege-junit a b");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(has(r, "Did you mean 'merge-junit'?")) << r.output;
+}
+
 }  // namespace
