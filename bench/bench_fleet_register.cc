@@ -35,7 +35,7 @@ scenarios::Scenario fleet_scenario(int n, int concurrency) {
                            {"stack_id", kStack},
                            {"infrastructure_class", "on-premises"}}}},
                         {{"expect", {{"exit", 0}, {"result", {{"fleet.registered", n}}}}}}}}};
-  auto s = scenarios::parse_scenario(j, "bench/fleet.json");
+  auto s = scenarios::parse_scenario(j, "fleet-bench.json");
   if (!s.ok()) std::abort();
   return *s;
 }
