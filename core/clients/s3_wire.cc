@@ -216,7 +216,8 @@ nlohmann::json xml_list(const std::string& body, std::string_view element) {
   nlohmann::json out = nlohmann::json::array();
   pugi::xml_document doc;
   if (!load_xml(body, &doc).ok()) return out;
-  for (pugi::xml_node n : doc.document_element().children(std::string(element).c_str()))
+  const std::string name(element);  // outlives the loop: the iterator keeps the pointer
+  for (pugi::xml_node n : doc.document_element().children(name.c_str()))
     out.push_back(xml_members(n));
   return out;
 }

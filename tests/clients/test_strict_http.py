@@ -6,6 +6,7 @@ works: signed header values holding %XX (S3 metadata, RFC 5987 Content-Dispositi
 policy of IAM's full 10,240 characters through the AWS CLI."""
 
 import json
+import os
 import socket
 import threading
 import time
@@ -65,14 +66,25 @@ class StrictHttp(ServeTestCase):
                 self.assertTrue(answer.startswith(b"HTTP/1.1 400 Bad Request\r\n"), answer[:200])
                 self.assert_served()
 
-    def test_huge_heads_are_431_without_the_memory(self):
-        before = rss_kib(self.serve.proc.pid)
-        for head in (b"X-A: " + b"a" * (250 * 1024 * 1024),
-                     b"".join(b"X-%d: v\r\n" % i for i in range(1000)) + b"\r\n"):
+    HUGE_HEADS = (b"X-A: " + b"a" * (250 * 1024 * 1024),
+                  b"".join(b"X-%d: v\r\n" % i for i in range(1000)) + b"\r\n")
+
+    def send_huge_heads(self):
+        for head in self.HUGE_HEADS:
             answer = self.exchange(b"GET / HTTP/1.1\r\nHost: sts.amazonaws.com\r\n" + head)
             self.assertTrue(answer.startswith(b"HTTP/1.1 431 "), answer[:200])
-        self.assertLess(rss_kib(self.serve.proc.pid) - before, 32 * 1024)
+
+    def test_huge_heads_are_431(self):
+        self.send_huge_heads()
         self.assert_served()
+
+    def test_huge_heads_take_no_memory(self):
+        if os.environ.get("OPSREG_SANITIZED"):
+            self.skipTest("not measured under ASan: its quarantine holds freed memory (its leak "
+                          "check at exit stands in)")
+        before = rss_kib(self.serve.proc.pid)
+        self.send_huge_heads()
+        self.assertLess(rss_kib(self.serve.proc.pid) - before, 32 * 1024)
 
     def test_a_thousand_slow_connections_do_not_delay_a_real_client(self):
         slow = []
