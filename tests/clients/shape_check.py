@@ -269,18 +269,24 @@ def _xml(checker, body, what):
         return None
 
 
+def _operation_root(checker, operation, body):
+    """The XML answer's root, which query and EC2 name <OperationResponse>, and that name."""
+    want = f"{operation.name}Response"
+    root = _xml(checker, body, "body")
+    if root is not None and _local(root.tag) != want:
+        checker.fail(_local(root.tag), f"the root must be <{want}>")
+    return root, want
+
+
 def _check_success(operation, status, headers, body, checker):
     protocol = checker.protocol
     output = operation.output_shape
     if not 200 <= status < 300:
         checker.fail("status", f"{status} for a success")
     if protocol == "query":
-        root = _xml(checker, body, "body")
+        root, want = _operation_root(checker, operation, body)
         if root is None:
             return
-        want = f"{operation.name}Response"
-        if _local(root.tag) != want:
-            checker.fail(_local(root.tag), f"the root must be <{want}>")
         namespace = operation.service_model.metadata.get("xmlNamespace")
         if namespace and not root.tag.startswith("{" + namespace + "}"):
             checker.fail(want, f"not in the namespace {namespace}")
@@ -301,12 +307,9 @@ def _check_success(operation, status, headers, body, checker):
         if wrapper and wrapper not in names:
             checker.fail(want, f"has no <{wrapper}>")
     elif protocol == "ec2":
-        root = _xml(checker, body, "body")
+        root, want = _operation_root(checker, operation, body)
         if root is None:
             return
-        want = f"{operation.name}Response"
-        if _local(root.tag) != want:
-            checker.fail(_local(root.tag), f"the root must be <{want}>")
         if "requestId" not in [_local(c.tag) for c in root]:
             checker.fail(want, "has no requestId")
         if output is not None:
