@@ -38,19 +38,19 @@ std::string error_of(const json& groups, const json& hosts = json::array()) {
 
 TEST(WorldHostGroups, AGroupNumbersItsHostsFromOneAndTakesAddressesInOrder) {
   json group = node_group(300);
-  group["public_ip"] = "203.0.113.0/23";
+  group["public_ip"] = "198.51.100.0/23";
   auto r = expand(json::array({group}), json::array({web_host()}));
   ASSERT_TRUE(r.ok()) << r.error().message;
   ASSERT_EQ(r->size(), 301u);
   EXPECT_EQ((*r)[0].name, "web-1");  // the world's own hosts first
   EXPECT_EQ((*r)[1].name, "node-1");
   EXPECT_EQ((*r)[1].private_ip, "10.100.0.1");  // the network address is skipped
-  EXPECT_EQ((*r)[1].public_ip, "203.0.113.1");
+  EXPECT_EQ((*r)[1].public_ip, "198.51.100.1");
   EXPECT_EQ((*r)[255].name, "node-255");
   EXPECT_EQ((*r)[255].private_ip, "10.100.0.255");
   EXPECT_EQ((*r)[256].private_ip, "10.100.1.0");
   EXPECT_EQ((*r)[300].name, "node-300");
-  EXPECT_EQ((*r)[300].public_ip, "203.0.114.44");
+  EXPECT_EQ((*r)[300].public_ip, "198.51.101.44");
   EXPECT_EQ((*r)[300].infrastructure, "on-premises");
   ASSERT_EQ((*r)[300].users.size(), 1u);
   EXPECT_EQ((*r)[300].users[0].name, "ubuntu");
