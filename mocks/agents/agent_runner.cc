@@ -32,7 +32,7 @@ SiteList sites_of(const ssh::HostFleet& fleet) {
   return [&fleet] {
     std::vector<AgentSite> sites;
     for (const auto& f : fleet.hosts()) {
-      AgentSite site{f.host.name, f.ssh->root(), {}};
+      AgentSite site{f.host.name, f.ssh->root_path(), {}};  // an idle host's tree is not made
       if (!f.metadata_url.empty()) {  // an EC2 host: its instance profile, through its IMDS
         config::MetadataOptions imds;
         imds.endpoint = f.metadata_url;

@@ -26,14 +26,6 @@ bool is_ipv4(const std::string& s) {
   return inet_pton(AF_INET, s.c_str(), &addr) == 1;
 }
 
-// A hostname as RFC 1123 allows: letters, digits, '-' and '.', not starting with '-'.
-bool is_hostname(const std::string& s) {
-  if (s.empty() || s.size() > 253 || s.front() == '-' || s.front() == '.') return false;
-  for (char c : s)
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '.') return false;
-  return true;
-}
-
 bool is_key_line(const std::string& s) { return s.starts_with("ssh-") || s.starts_with("ecdsa-"); }
 
 Status check_keys(const json& object, const std::set<std::string>& allowed,
@@ -80,6 +72,15 @@ Result<WorldHostUser> parse_user(const json& u, const fs::path& fixtures_dir,
   return user;
 }
 
+}  // namespace
+
+bool is_hostname(const std::string& s) {
+  if (s.empty() || s.size() > 253 || s.front() == '-' || s.front() == '.') return false;
+  for (char c : s)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '.') return false;
+  return true;
+}
+
 Result<WorldHost> parse_host(const json& h, const fs::path& fixtures_dir, const std::string& where,
                              const std::string& region) {
   if (Status s = check_keys(
@@ -115,33 +116,36 @@ Result<WorldHost> parse_host(const json& h, const fs::path& fixtures_dir, const 
   return host;
 }
 
-}  // namespace
+Status HostIdentifiers::claim(const WorldHost& host, const std::string& owner) {
+  std::vector<const std::string*> ids = {&host.name, &host.private_ip, &host.public_ip};
+  if (host.ec2) {
+    ids.push_back(&host.ec2->instance_id);
+    for (const WorldVolume& v : host.ec2->volumes) ids.push_back(&v.volume_id);
+    for (const WorldElasticIp& e : host.ec2->elastic_ips) ids.push_back(&e.public_ip);
+  }
+  for (const std::string* id : ids) {
+    if (id->empty()) continue;
+    auto [it, added] = holders_.emplace(*id, owner);
+    if (!added)
+      return invalid(
+          owner, *id + " is already used by " + (it->second == owner ? "this host" : it->second));
+  }
+  return {};
+}
 
 Result<std::vector<WorldHost>> parse_hosts(const json& hosts, const fs::path& fixtures_dir,
                                            const std::string& world_region) {
   std::vector<WorldHost> out;
   if (hosts.is_null()) return out;
   if (!hosts.is_array()) return invalid("hosts", "must be an array");
-  std::set<std::string> names;  // names and addresses share one namespace in the ssh config
+  HostIdentifiers ids;
   for (size_t i = 0; i < hosts.size(); ++i) {
     std::string where = "hosts[" + std::to_string(i) + "]";
     if (hosts[i].is_object() && hosts[i].contains("name") && hosts[i]["name"].is_string())
       where += " (" + hosts[i]["name"].get<std::string>() + ")";
     auto host = parse_host(hosts[i], fixtures_dir, where, world_region);
     if (!host.ok()) return host.error();
-    for (const std::string* n : {&host->name, &host->private_ip, &host->public_ip})
-      if (!n->empty() && !names.insert(*n).second)
-        return invalid(where, *n + " is already used by another host");
-    if (host->ec2) {
-      if (!names.insert(host->ec2->instance_id).second)
-        return invalid(where, host->ec2->instance_id + " is already used by another host");
-      for (const auto& v : host->ec2->volumes)
-        if (!names.insert(v.volume_id).second)
-          return invalid(where, v.volume_id + " is attached to another host");
-      for (const auto& e : host->ec2->elastic_ips)
-        if (!names.insert(e.public_ip).second)
-          return invalid(where, e.public_ip + " is already used by another host");
-    }
+    if (Status s = ids.claim(*host, where); !s.ok()) return s.error();
     out.push_back(std::move(*host));
   }
   return out;

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/util/result.h"
@@ -78,6 +79,25 @@ struct WorldHost {
 Result<std::vector<WorldHost>> parse_hosts(const nlohmann::json& hosts,
                                            const std::filesystem::path& fixtures_dir,
                                            const std::string& world_region = "us-east-1");
+
+// One "hosts" entry (`where` names it in errors: "hosts[2] (web-1)"), as parse_hosts reads it.
+Result<WorldHost> parse_host(const nlohmann::json& host, const std::filesystem::path& fixtures_dir,
+                             const std::string& where, const std::string& region);
+
+// A hostname as RFC 1123 allows: letters, digits, '-' and '.', not starting with '-' or '.'.
+bool is_hostname(const std::string& s);
+
+// The names, addresses and EC2 ids of a world's hosts (they share one namespace in the ssh
+// config and in EC2), each held by one host.
+class HostIdentifiers {
+ public:
+  // Claims every identifier of `host` for `owner` ("hosts[2] (web-1)"). Errors: ValidationError
+  // "world file: OWNER: X is already used by HOLDER" for one another host holds (or `host` twice).
+  Status claim(const WorldHost& host, const std::string& owner);
+
+ private:
+  std::unordered_map<std::string, std::string> holders_;  // identifier -> owner
+};
 
 // The hosts' names, in order.
 std::vector<std::string> host_names(const std::vector<WorldHost>& hosts);

@@ -1,16 +1,15 @@
-// FakeSshHost: builds the host (tree, key, authenticator), listens on 127.0.0.1:0, accepts
-// connections on one thread and serves each on its own; the accepting thread also closes those
-// that do not log in in time or past the cap (LoginGraceTime, MaxStartups); stop() wakes and
-// joins them all.
+// FakeSshHost: builds the host (tree, key, authenticator), listens on 127.0.0.1:0 and has the
+// process's shared accept loop (accept_loop.h) watch its socket; each connection accepted is
+// served on its own thread. On the loop's wake-ups the host also closes the connections that do
+// not log in in time or past the cap (LoginGraceTime, MaxStartups); stop() leaves the loop and
+// joins the connections' threads.
 #include "mocks/ssh/fake_ssh_host.h"
 
 #include <libssh/libssh.h>
 #include <libssh/server.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
-#include <poll.h>
 #include <signal.h>
-#include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -23,6 +22,7 @@
 #include <optional>
 #include <thread>
 
+#include "mocks/ssh/accept_loop.h"
 #include "mocks/ssh/host_context.h"
 #include "mocks/ssh/host_key.h"
 #include "mocks/ssh/process_sweep.h"
@@ -30,7 +30,7 @@
 
 namespace opsreg::mocks::ssh {
 
-class HostServer {
+class HostServer : public AcceptLoop::Listener {
  public:
   static Result<std::unique_ptr<HostServer>> start(HostSettings settings);
   ~HostServer() { stop(); }
@@ -52,7 +52,7 @@ class HostServer {
   std::shared_ptr<HostContext> host;
 
  private:
-  using Clock = std::chrono::steady_clock;
+  using Clock = AcceptLoop::Clock;
   struct Connection {
     std::shared_ptr<Session> session;
     std::thread thread;
@@ -60,11 +60,14 @@ class HostServer {
     bool closing = false;  // interrupted for its grace time or to make room (MaxStartups)
   };
   HostServer() = default;
-  void accept_loop();
+  // On the accept loop's thread: accepts a waiting connection (`readable`), joins the threads
+  // of finished ones and closes late logins; returns the next login deadline.
+  std::optional<Clock::time_point> on_wake(bool readable) override;
+  void accept_one();
   void join_finished();  // called with mu_ held
-  // Closes the connections past their login grace time and returns how long until the next
-  // one's ends (-1: none); called with mu_ held.
-  int close_late_logins();
+  // Closes the connections past their login grace time and returns when the next one's ends
+  // (nullopt: none); called with mu_ held.
+  std::optional<Clock::time_point> close_late_logins();
   // Closes the oldest unauthenticated connections until one more fits; called with mu_ held.
   void make_room_for_a_login();
   bool awaiting_login(const Connection& c) const {
@@ -73,8 +76,8 @@ class HostServer {
 
   ssh_bind bind_ = nullptr;
   int listen_fd_ = -1;
-  int wake_fd_ = -1;  // eventfd: stop() wakes the accept loop
-  std::thread acceptor_;
+  std::shared_ptr<AcceptLoop> loop_;
+  std::optional<AcceptLoop::Id> registration_;  // while the loop watches listen_fd_
   std::mutex mu_;
   std::list<Connection> connections_;  // guarded by mu_, oldest first
   bool stopped_ = false;
@@ -91,11 +94,19 @@ aws::Error listen_error(const std::string& what) {
 
 Result<std::unique_ptr<HostServer>> HostServer::start(HostSettings settings) {
   std::unique_ptr<HostServer> server(new HostServer());
-  Result<HostTree> tree = HostTree::create(settings);
-  if (!tree.ok()) return tree.error();
-  Result<HostKey> key = HostKey::load_or_generate(settings.host_key_file, tree->host_key_file());
+  Result<HostKey> key = HostKey::load_or_generate(settings.host_key_file);
   if (!key.ok()) return key.error();
   server->key = std::move(key).value();
+  // A generated key is written into the tree when the tree is made (first use).
+  Result<HostTree> tree =
+      HostTree::create(settings, [key = server->key.generated_private_key,
+                                  pub = server->key.public_key](const std::filesystem::path& file) {
+        HostKey generated;
+        generated.public_key = pub;
+        generated.generated_private_key = key;
+        return generated.write_generated(file);
+      });
+  if (!tree.ok()) return tree.error();
   Result<std::shared_ptr<const Authenticator>> auth =
       Authenticator::create(settings.users, [&tree](const std::string& user) {
         return tree->home_of(user) / ".ssh" / "authorized_keys";
@@ -105,13 +116,15 @@ Result<std::unique_ptr<HostServer>> HostServer::start(HostSettings settings) {
                                                std::move(auth).value());
 
   server->bind_ = ssh_bind_new();
-  if (server->bind_ == nullptr ||
-      ssh_bind_options_set(server->bind_, SSH_BIND_OPTIONS_HOSTKEY,
-                           server->key.private_key_file.c_str()) != SSH_OK) {
+  if (server->bind_ == nullptr) return aws::make_error("InvalidHostKey", "libssh: no bind", 500);
+  ssh_key_struct* bind_key = server->key.take_server_key();  // the bind owns it from here
+  if (ssh_bind_options_set(server->bind_, SSH_BIND_OPTIONS_IMPORT_KEY, bind_key) != SSH_OK) {
+    ssh_key_free(bind_key);
     return aws::make_error("InvalidHostKey", "libssh refused the host key", 500);
   }
 
-  server->listen_fd_ = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  // Non-blocking: the shared loop must never wait in accept() for a connection already gone.
+  server->listen_fd_ = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
   if (server->listen_fd_ < 0) return listen_error("socket");
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
@@ -124,52 +137,51 @@ Result<std::unique_ptr<HostServer>> HostServer::start(HostSettings settings) {
     return listen_error("bind 127.0.0.1:0");
   }
   server->port = ntohs(addr.sin_port);
-  server->wake_fd_ = eventfd(0, EFD_CLOEXEC);
-  if (server->wake_fd_ < 0) return listen_error("eventfd");
-  server->acceptor_ = std::thread([s = server.get()] { s->accept_loop(); });
+  Result<std::shared_ptr<AcceptLoop>> loop = AcceptLoop::shared();
+  if (!loop.ok()) return loop.error();
+  server->loop_ = std::move(*loop);
+  Result<AcceptLoop::Id> id = server->loop_->add(server->listen_fd_, server.get());
+  if (!id.ok()) return id.error();
+  server->registration_ = *id;
   return server;
 }
 
-void HostServer::accept_loop() {
-  int timeout_ms = -1;
-  while (true) {
-    pollfd fds[2] = {{listen_fd_, POLLIN, 0}, {wake_fd_, POLLIN, 0}};
-    int ready = poll(fds, 2, timeout_ms);
-    if (ready < 0 && errno != EINTR) return;
-    if (fds[1].revents != 0 || host->stopping()) return;
-    if (ready <= 0 || (fds[0].revents & POLLIN) == 0) {
-      std::lock_guard lock(mu_);
-      join_finished();
-      timeout_ms = close_late_logins();
-      continue;
-    }
-    int fd = accept4(listen_fd_, nullptr, nullptr, SOCK_CLOEXEC);
-    if (fd < 0) continue;
-    if (host->faults().refuse_connection) {
-      linger reset{1, 0};  // close with RST, before any SSH banner
-      setsockopt(fd, SOL_SOCKET, SO_LINGER, &reset, sizeof reset);
-      close(fd);
-      continue;
-    }
-    int one = 1;
-    setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-    ssh_session raw = ssh_new();
-    if (raw == nullptr || ssh_bind_accept_fd(bind_, raw, fd) != SSH_OK) {
-      if (raw != nullptr) ssh_free(raw);
-      close(fd);
-      continue;
-    }
-    std::lock_guard lock(mu_);
-    join_finished();
-    if (stopped_) {
-      ssh_free(raw);
-      return;
-    }
-    make_room_for_a_login();
-    auto session = std::make_shared<Session>(host, raw, fd);
-    connections_.push_back({session, std::thread([session] { session->run(); }), Clock::now()});
-    timeout_ms = close_late_logins();
+std::optional<HostServer::Clock::time_point> HostServer::on_wake(bool readable) {
+  if (readable) accept_one();
+  std::lock_guard lock(mu_);
+  join_finished();
+  return close_late_logins();
+}
+
+void HostServer::accept_one() {
+  int fd = accept4(listen_fd_, nullptr, nullptr, SOCK_CLOEXEC);  // blocking, as sessions expect
+  if (fd < 0) return;
+  if (host->stopping()) {
+    close(fd);
+    return;
   }
+  if (host->faults().refuse_connection) {
+    linger reset{1, 0};  // close with RST, before any SSH banner
+    setsockopt(fd, SOL_SOCKET, SO_LINGER, &reset, sizeof reset);
+    close(fd);
+    return;
+  }
+  int one = 1;
+  setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+  ssh_session raw = ssh_new();
+  if (raw == nullptr || ssh_bind_accept_fd(bind_, raw, fd) != SSH_OK) {
+    if (raw != nullptr) ssh_free(raw);
+    close(fd);
+    return;
+  }
+  std::lock_guard lock(mu_);
+  if (stopped_) {
+    ssh_free(raw);  // closes fd
+    return;
+  }
+  make_room_for_a_login();
+  auto session = std::make_shared<Session>(host, raw, fd);
+  connections_.push_back({session, std::thread([session] { session->run(); }), Clock::now()});
 }
 
 void HostServer::join_finished() {
@@ -183,24 +195,22 @@ void HostServer::join_finished() {
   }
 }
 
-int HostServer::close_late_logins() {
+std::optional<HostServer::Clock::time_point> HostServer::close_late_logins() {
   const auto grace = host->settings().login_grace_time;
-  if (grace <= grace.zero()) return -1;
+  if (grace <= grace.zero()) return std::nullopt;
   const Clock::time_point now = Clock::now();
-  std::optional<Clock::duration> next;
+  std::optional<Clock::time_point> next;
   for (Connection& c : connections_) {
     if (!awaiting_login(c)) continue;
-    Clock::duration left = c.accepted_at + grace - now;
-    if (left <= Clock::duration::zero()) {
+    const Clock::time_point ends = c.accepted_at + grace;
+    if (ends <= now) {
       c.closing = true;
       c.session->interrupt();
-    } else if (!next || left < *next) {
-      next = left;
+    } else if (!next || ends < *next) {
+      next = ends;
     }
   }
-  if (!next) return -1;
-  // Rounded up, so that the wake-up finds the deadline passed.
-  return static_cast<int>(std::chrono::ceil<std::chrono::milliseconds>(*next).count());
+  return next;
 }
 
 void HostServer::make_room_for_a_login() {
@@ -223,11 +233,9 @@ void HostServer::begin_stop() {
     stopped_ = true;
   }
   if (host) host->set_stopping();
-  if (wake_fd_ >= 0) {
-    uint64_t one = 1;
-    (void)!write(wake_fd_, &one, sizeof one);
-  }
-  if (acceptor_.joinable()) acceptor_.join();
+  // Once the loop lets go, on_wake() is not running and never runs again: no new connection.
+  if (registration_) loop_->remove(*registration_);
+  registration_.reset();
   std::lock_guard lock(mu_);
   for (Connection& c : connections_) c.session->interrupt();
 }
@@ -242,8 +250,7 @@ void HostServer::finish_stop() {
   }
   for (Connection& c : connections) c.thread.join();
   if (listen_fd_ >= 0) close(listen_fd_);
-  if (wake_fd_ >= 0) close(wake_fd_);
-  listen_fd_ = wake_fd_ = -1;
+  listen_fd_ = -1;
   if (bind_ != nullptr) ssh_bind_free(bind_);
   bind_ = nullptr;
 }
@@ -262,7 +269,11 @@ FakeSshHost::~FakeSshHost() { stop(); }
 int FakeSshHost::port() const { return server_->port; }
 const std::string& FakeSshHost::host_key_fingerprint() const { return server_->key.fingerprint; }
 const std::string& FakeSshHost::host_public_key() const { return server_->key.public_key; }
-const std::filesystem::path& FakeSshHost::root() const { return server_->host->tree().root(); }
+const std::filesystem::path& FakeSshHost::root() const {
+  (void)server_->host->tree().make();  // a failure shows as files missing, as at a login
+  return server_->host->tree().root();
+}
+const std::filesystem::path& FakeSshHost::root_path() const { return server_->host->tree().root(); }
 const HostSettings& FakeSshHost::settings() const { return server_->host->settings(); }
 void FakeSshHost::set_faults(const HostFaults& faults) { server_->host->set_faults(faults); }
 void FakeSshHost::stop() { server_->stop(); }

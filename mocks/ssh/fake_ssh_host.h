@@ -19,7 +19,7 @@ class HostServer;  // the listener, sessions and children (fake_ssh_host.cc)
 // "exec", "shell", "pty-req" (a real pty from openpty(), like `ssh -tt`), "window-change",
 // "env" (LANG, LC_*), "signal". Output streams back as it comes; the command's exit status
 // (or exit-signal) is sent before EOF and close, so `ssh` exits with the command's code.
-// Several clients at once, one thread per connection, each waiting on poll (no sleeps). As
+// Several clients at once, one thread per live connection, each waiting on poll (no sleeps). As
 // sshd: a connection not logged in within HostSettings::login_grace_time is closed, and at most
 // HostSettings::max_startups wait to log in at once (the oldest is closed to make room).
 //
@@ -36,9 +36,10 @@ class HostServer;  // the listener, sessions and children (fake_ssh_host.cc)
 // security boundary: commands run as the test's own user and can reach the whole machine.
 class FakeSshHost {
  public:
-  // Creates the host's tree, loads or generates its host key, binds 127.0.0.1:0 and starts
-  // accepting. Errors: "InvalidHostKey", "InvalidAuthorizedKey", "HostSetupFailed"
-  // (filesystem), "ListenFailed".
+  // Loads or generates its host key, creates the host's tree (given a root; a temporary one
+  // on first use), binds 127.0.0.1:0 and starts accepting (on the process's shared accept
+  // loop, accept_loop.h: an idle host holds its listening socket and no thread). Errors:
+  // "InvalidHostKey", "InvalidAuthorizedKey", "HostSetupFailed" (filesystem), "ListenFailed".
   static Result<std::unique_ptr<FakeSshHost>> start(HostSettings settings);
 
   ~FakeSshHost();  // stop()
@@ -51,7 +52,11 @@ class FakeSshHost {
   const std::string& host_key_fingerprint() const;
   // "ssh-ed25519 AAAA..." (type and base64 blob), for a known_hosts line.
   const std::string& host_public_key() const;
+  // The host's tree, made first if it is not yet (a temporary tree is made on first use: a
+  // login or this call).
   const std::filesystem::path& root() const;
+  // Where the tree is or will be, without making it.
+  const std::filesystem::path& root_path() const;
   const HostSettings& settings() const;
 
   // Replaces the fault hooks; applies to new authentications and new output.

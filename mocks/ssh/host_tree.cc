@@ -4,9 +4,13 @@
 
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include <atomic>
+#include <cstdio>
 #include <fstream>
 #include <map>
+#include <random>
 
 #include "mocks/ssh/sandbox.h"
 
@@ -88,38 +92,78 @@ std::string hosts_file(const HostSettings& s) {
   return text;
 }
 
+// A name for a temporary root that no one else's is: the process, a random number drawn once
+// and a count (make() refuses a root that exists, as mkdtemp would).
+fs::path temporary_root() {
+  static const std::uint64_t token =
+      std::random_device()() * 4294967296ull + std::random_device()();
+  static std::atomic<std::uint64_t> count{0};
+  char name[80];
+  std::snprintf(name, sizeof name, "opsreg-host-%d-%llx-%llu", static_cast<int>(getpid()),
+                static_cast<unsigned long long>(token),
+                static_cast<unsigned long long>(count.fetch_add(1)));
+  return fs::temp_directory_path() / name;
+}
+
+aws::Error setup_failed(const std::string& what) {
+  return aws::make_error("HostSetupFailed", what, 500);
+}
+
 }  // namespace
 
-Result<HostTree> HostTree::create(const HostSettings& settings) {
-  fs::path root = settings.root;
-  bool temporary = root.empty();
-  if (temporary) {
-    std::string pattern = (fs::temp_directory_path() / "opsreg-host-XXXXXX").string();
-    if (mkdtemp(pattern.data()) == nullptr) {
-      return aws::make_error("HostSetupFailed", "cannot create a temporary host root", 500);
-    }
-    root = pattern;
+Result<HostTree> HostTree::create(const HostSettings& settings, ExtraFiles extra) {
+  if (settings.sandbox) {
+    // A sandboxed host that cannot have its namespaces does not start (never unsandboxed).
+    if (Result<std::string> bwrap = bubblewrap(); !bwrap.ok())
+      return aws::make_error(bwrap.error().code,
+                             "hosts run sandboxed and cannot here: " + bwrap.error().message +
+                                 ". To run them unsandboxed on this machine (what their sessions "
+                                 "write lands on it), set the world setting "
+                                 "\"sandbox_hosts\": false",
+                             0);
   }
+  const bool temporary = settings.root.empty();
   std::error_code ec;
-  root = fs::absolute(root, ec);
-  HostTree tree(root, temporary, settings);
-  if (Status st = tree.populate(); !st.ok()) return st.error();
+  fs::path root = temporary ? temporary_root() : fs::absolute(settings.root, ec);
+  HostTree tree(root, temporary, settings, std::move(extra));
+  if (!temporary)
+    if (Status st = tree.make(); !st.ok()) return st.error();
   return tree;
 }
 
-HostTree::HostTree(fs::path root, bool temporary, HostSettings settings)
-    : root_(std::move(root)), temporary_(temporary), settings_(std::move(settings)) {}
+HostTree::HostTree(fs::path root, bool temporary, HostSettings settings, ExtraFiles extra)
+    : root_(std::move(root)),
+      temporary_(temporary),
+      settings_(std::move(settings)),
+      extra_(std::move(extra)) {}
 
 HostTree::HostTree(HostTree&& other) noexcept
     : root_(std::move(other.root_)),
       temporary_(std::exchange(other.temporary_, false)),
-      settings_(std::move(other.settings_)) {}
+      settings_(std::move(other.settings_)),
+      extra_(std::move(other.extra_)),
+      made_(std::move(other.made_)) {}
 
 HostTree::~HostTree() {
-  if (temporary_ && !root_.empty()) {
+  if (temporary_ && made_ && made_->made) {
     std::error_code ec;
     fs::remove_all(root_, ec);
   }
+}
+
+Status HostTree::make() const {
+  std::call_once(made_->once, [this] {
+    if (temporary_) {
+      if (::mkdir(root_.c_str(), 0700) != 0) {
+        made_->status = setup_failed("cannot create the temporary host root " + root_.string());
+        return;
+      }
+      made_->made = true;
+    }
+    made_->status = populate();
+    if (made_->status.ok() && extra_) made_->status = extra_(host_key_file());
+  });
+  return made_->status;
 }
 
 fs::path HostTree::home_of(const std::string& user) const {
@@ -157,14 +201,6 @@ Status HostTree::populate() const {
     return aws::make_error("HostSetupFailed", "cannot populate host root " + root_.string(), 500);
   }
   if (settings_.sandbox) {
-    // A sandboxed host that cannot have its namespaces does not start (never unsandboxed).
-    if (Result<std::string> bwrap = bubblewrap(); !bwrap.ok())
-      return aws::make_error(bwrap.error().code,
-                             "hosts run sandboxed and cannot here: " + bwrap.error().message +
-                                 ". To run them unsandboxed on this machine (what their sessions "
-                                 "write lands on it), set the world setting "
-                                 "\"sandbox_hosts\": false",
-                             0);
     std::vector<std::string> names;
     for (const HostUser& user : settings_.users) names.push_back(user.name);
     return prepare_sandbox_tree(root_, names);

@@ -63,7 +63,9 @@ void Session::run() {
   ssh_callbacks_init(&callbacks_);
   ssh_set_server_callbacks(session_, &callbacks_);
   ssh_set_auth_methods(session_, SSH_AUTH_METHOD_PUBLICKEY | SSH_AUTH_METHOD_PASSWORD);
-  if (!host_->stopping() && ssh_handle_key_exchange(session_) == SSH_OK) {
+  // A temporary tree is made at the host's first login attempt (its authorized_keys are read).
+  if (!host_->stopping() && host_->tree().make().ok() &&
+      ssh_handle_key_exchange(session_) == SSH_OK) {
     event_ = ssh_event_new();
     if (event_ != nullptr && ssh_event_add_session(event_, session_) == SSH_OK) serve();
   }

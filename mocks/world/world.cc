@@ -8,6 +8,7 @@
 #include "core/util/data_dir.h"
 #include "core/util/json_file.h"
 #include "core/util/nearest.h"
+#include "mocks/base/host_groups.h"
 #include "mocks/world/agent_key_pool.h"
 
 namespace opsreg::mocks {
@@ -62,8 +63,9 @@ Result<std::unique_ptr<World>> World::build(const nlohmann::json& j, ClockMode m
   if (!j.is_object()) return invalid("the top level must be an object");
   // A misspelt member ("hostz") would silently leave the world without what it meant.
   static const std::vector<std::string> kMembers = {
-      "account_id", "clock", "region",  "seed",   "operator", "agent_installer", "settings",
-      "identities", "roles", "buckets", "stacks", "hosts",    "faults",          "comment"};
+      "account_id",      "clock",    "region",      "seed",   "operator",
+      "agent_installer", "settings", "identities",  "roles",  "buckets",
+      "stacks",          "hosts",    "host_groups", "faults", "comment"};
   for (const auto& [key, value] : j.items())
     if (std::find(kMembers.begin(), kMembers.end(), key) == kMembers.end())
       return invalid("unknown member \"" + key + "\"" + did_you_mean(key, kMembers) +
@@ -115,6 +117,9 @@ Result<std::unique_ptr<World>> World::build(const nlohmann::json& j, ClockMode m
   if (Status s = w->opsworks_.load(j.value("stacks", nlohmann::json::array())); !s.ok())
     return s.error();
   auto hosts = parse_hosts(j.value("hosts", nlohmann::json()), fixtures_dir(), w->region_);
+  if (!hosts.ok()) return hosts.error();
+  hosts = expand_host_groups(j.value("host_groups", nlohmann::json()), std::move(*hosts),
+                             fixtures_dir(), w->region_, j.value("seed", uint64_t{1}));
   if (!hosts.ok()) return hosts.error();
   w->hosts_ = std::move(*hosts);
   std::vector<std::string> names = host_names(w->hosts_);

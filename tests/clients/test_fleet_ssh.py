@@ -1,5 +1,6 @@
 """Stock OpenSSH `ssh` against `opsreg serve`'s simulated hosts: the ssh_config it writes leads a
-host's name and private IP to its loopback port; the right key logs in, a wrong one is refused."""
+host's name and private IP to its loopback port; the right key logs in, a wrong one is refused.
+A world's host group is served like its hosts."""
 
 import os
 import shutil
@@ -7,7 +8,7 @@ import subprocess
 import tempfile
 import unittest
 
-from opsreg_serve import main, ServeTestCase
+from opsreg_serve import main, Serve, ServeTestCase
 
 FIXTURES = os.path.join(os.path.dirname(__file__), "..", "..", "fixtures")
 
@@ -81,6 +82,25 @@ class OpenSshReachesServedHosts(ServeTestCase):
                      "onprem-db-1")
         self.assertEqual(r.returncode, 255)
         self.assertIn("Permission denied", r.stderr)
+
+
+class OpenSshReachesAHostGroup(unittest.TestCase):
+    """fixtures/worlds/fleet-100.json: a bastion host and the group node-{n} of 100 hosts."""
+
+    def test_a_groups_hosts_are_served_and_reached_by_name_and_address(self):
+        with Serve(world=os.path.join(FIXTURES, "worlds", "fleet-100.json")) as serve:
+            hosts = {h["name"]: h for h in serve.info["hosts"]}
+            self.assertEqual(len(hosts), 101)
+            self.assertEqual(hosts["node-100"]["address"], "10.100.0.100")
+            self.assertEqual(hosts["node-1"]["infrastructure_class"], "on-premises")
+            ports = {h["ssh_port"] for h in hosts.values()}
+            self.assertEqual(len(ports), 101)
+            for target, name in (("node-7", "node-7"), ("10.100.0.100", "node-100")):
+                r = subprocess.run(["ssh", "-o", "BatchMode=yes", "-F", serve.info["ssh_config"],
+                                    target, "hostname; echo ok"], capture_output=True, text=True,
+                                   timeout=60, stdin=subprocess.DEVNULL)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                self.assertEqual(r.stdout.split(), [name, "ok"])
 
 
 if __name__ == "__main__":

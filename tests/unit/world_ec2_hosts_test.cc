@@ -112,9 +112,9 @@ TEST(WorldEc2Hosts, AnInstanceIdBelongsToOneHost) {
   b["ec2"]["elastic_ips"] = json::array();
   auto r = parse_hosts(json::array({a, b}), OPSREG_FIXTURES_DIR, "us-east-1");
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ(
-      r.error().message,
-      "world file: hosts[1] (ec2-web-2): i-0a1b2c3d4e5f60001 is already used by another host");
+  EXPECT_EQ(r.error().message,
+            "world file: hosts[1] (ec2-web-2): i-0a1b2c3d4e5f60001 is already used by hosts[0] "
+            "(ec2-web-1)");
 }
 
 }  // namespace

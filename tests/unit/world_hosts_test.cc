@@ -85,7 +85,7 @@ TEST(WorldHosts, DuplicateAddressIsRefused) {
   other["public_ip"] = "203.0.113.12";
   EXPECT_EQ(error_of(json::array({web_host(), other})),
             "ValidationError: world file: hosts[1] (onprem-web-2): 10.0.0.11 is already used by "
-            "another host");
+            "hosts[0] (onprem-web-1)");
 }
 
 TEST(WorldHosts, BadPrivateIpIsRefused) {
