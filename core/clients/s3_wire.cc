@@ -68,10 +68,11 @@ using Field = std::pair<std::string_view, bool (*)(const nlohmann::json&)>;
 bool is_structure(const nlohmann::json& v, const std::vector<Field>& fields,
                   const std::vector<std::string_view>& required) {
   if (!v.is_object()) return false;
-  for (const auto& [k, x] : v.items()) {
-    auto f =
-        std::find_if(fields.begin(), fields.end(), [&k](const Field& f) { return f.first == k; });
-    if (f == fields.end() || !f->second(x)) return false;
+  for (auto item = v.begin(); item != v.end(); ++item) {
+    const std::string& key = item.key();  // a plain name: clang 14 cannot capture a binding
+    auto f = std::find_if(fields.begin(), fields.end(),
+                          [&key](const Field& f) { return f.first == key; });
+    if (f == fields.end() || !f->second(*item)) return false;
   }
   return std::all_of(required.begin(), required.end(),
                      [&v](std::string_view r) { return v.contains(std::string(r)); });

@@ -13,15 +13,12 @@
 #include "core/register/arguments.h"
 #include "core/register/fleet.h"
 #include "scenarios/engine/register_context.h"
+#include "scenarios/engine/scenario_checks.h"
 #include "scenarios/engine/steps.h"
 
 namespace opsreg::scenarios {
 
 namespace {
-
-// The step's own members; every other one is a register flag.
-constexpr const char* kFleetKeys[] = {"hosts", "concurrency", "ssh_password"};
-constexpr int kMaxConcurrency = 64;
 
 bool matches(const nlohmann::json& selector, const mocks::WorldHost& h) {
   if (selector.is_string())
@@ -55,37 +52,6 @@ class TerminalProgress {
 };
 
 }  // namespace
-
-nlohmann::json register_fleet_flags(const nlohmann::json& body) {
-  nlohmann::json flags = body;
-  for (const char* k : kFleetKeys) flags.erase(k);
-  return flags;
-}
-
-std::string check_register_fleet(const nlohmann::json& b) {
-  if (!b.is_object())
-    return "register_fleet needs an object: hosts, concurrency and register flags";
-  if (!b.contains("hosts")) return "register_fleet needs \"hosts\": names, patterns or a kind";
-  const nlohmann::json& h = b["hosts"];
-  bool names =
-      h.is_string() ||
-      (h.is_array() && !h.empty() &&
-       std::all_of(h.begin(), h.end(), [](const nlohmann::json& x) { return x.is_string(); }));
-  bool kind = h.is_object() && h.size() == 1 && h.contains("infrastructure") &&
-              (h["infrastructure"] == "on-premises" || h["infrastructure"] == "ec2");
-  if (!names && !kind)
-    return "hosts must be a name or pattern (\"node-*\"), a list of them, or "
-           "{\"infrastructure\": \"on-premises\" | \"ec2\"}";
-  if (b.contains("concurrency") &&
-      !(b["concurrency"].is_number_integer() && b["concurrency"].get<int>() >= 1 &&
-        b["concurrency"].get<int>() <= kMaxConcurrency))
-    return "concurrency must be an integer from 1 to " + std::to_string(kMaxConcurrency);
-  if (b.contains("ssh_password") && !b["ssh_password"].is_string())
-    return "ssh_password must be a string";
-  for (const char* k : {"target", "local", "on_host"})
-    if (b.contains(k)) return std::string(k) + " is not for register_fleet (hosts names them)";
-  return "";
-}
 
 Status run_register_fleet(ScenarioWorld& w, const Step& s, StepOutcome* last) {
   auto body = resolve(s.body, w);

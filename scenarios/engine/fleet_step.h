@@ -3,6 +3,7 @@
 // 1 with the first failure's error code; saved (as "fleet" unless save_as says otherwise) as
 // {"targets", "registered", "failed", "errors": {CODE: N}, "instances": {HOST: ID},
 // "failures": {HOST: "CODE: message"}}, which `result` expectations read ("fleet.registered").
+// The loader's checks of its body: scenario_checks.h.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -13,13 +14,6 @@
 #include "scenarios/engine/steps.h"
 
 namespace opsreg::scenarios {
-
-// What is wrong with a register_fleet body, "" when nothing is (the loader's check; the register
-// flags among its members are checked as the register step's are).
-std::string check_register_fleet(const nlohmann::json& body);
-
-// The body's register flags: every member but hosts, concurrency and ssh_password.
-nlohmann::json register_fleet_flags(const nlohmann::json& body);
 
 // Runs the step in `w`; `last` gets its outcome. An error is a step that could not run at all
 // (no host matches, an unknown identity).

@@ -12,7 +12,6 @@
 #include "core/util/path_inside.h"
 #include "mocks/faults/fault_plan.h"
 #include "scenarios/engine/exec_step.h"
-#include "scenarios/engine/fleet_step.h"
 #include "scenarios/engine/s3_call.h"
 #include "scenarios/engine/scenario_checks.h"
 

@@ -26,6 +26,13 @@ std::vector<std::string> register_members();
 // `fleet`, a register_fleet body: "hosts" and "concurrency" are known too).
 Status check_register_members(const nlohmann::json& register_body, bool fleet);
 
+// What is wrong with a register_fleet body, "" when nothing is (the register flags among its
+// members are checked as the register step's are).
+std::string check_register_fleet(const nlohmann::json& body);
+
+// A register_fleet body's register flags: every member but hosts, concurrency and ssh_password.
+nlohmann::json register_fleet_flags(const nlohmann::json& body);
+
 // `opsworks has no operation DescribeInstance in opsreg's fakes (did you mean
 // 'DescribeInstances'?)` for a call to an operation the service's fake does not implement.
 // S3 calls are checked against the S3 client instead (s3_call.h).
