@@ -118,4 +118,15 @@ int usage_error(const CommandHelp& help, const std::string& why) {
   return kExitUsage;
 }
 
+int aws_cli_usage_error(const CommandHelp& help, const std::string& why) {
+  std::string text;
+  for (size_t i = 0; i < help.synopsis.size(); ++i)
+    text += (i ? "       " : "usage: ") + help.synopsis[i] + "\n";
+  text += "To see help text, you can run: opsreg " + help.name + " --help\n\nopsreg " + help.name +
+          ": error: " + why + "\n";
+  std::fputs(text.c_str(), stderr);
+  std::fflush(stderr);
+  return kExitUsage;
+}
+
 }  // namespace opsreg::cli

@@ -56,6 +56,10 @@ int print_help(const CommandHelp& help);
 // returns the usage exit status (2).
 int usage_error(const CommandHelp& help, const std::string& why);
 
+// The AWS CLI's form, for register and register-fleet: the usage, where the help is, then
+// "opsreg CMD: error: WHY" on the last line (stderr); returns the usage exit status (2).
+int aws_cli_usage_error(const CommandHelp& help, const std::string& why);
+
 // Wraps `text` at `width` columns, each line starting with `indent` spaces.
 std::string wrap(const std::string& text, std::size_t indent, std::size_t width = 80);
 

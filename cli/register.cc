@@ -34,15 +34,7 @@ int register_main(const Args& argv) {
   if (parsed.ok() && parsed->help) return print_help(register_help());
   Status valid = parsed.ok() ? registration::validate(*parsed, registration::platform_system())
                              : Status(parsed.error());
-  if (!valid.ok()) {
-    // As the AWS CLI: the usage, where the help is, then the error on the last line.
-    std::string text;
-    for (size_t i = 0; i < register_help().synopsis.size(); ++i)
-      text += (i ? "       " : "usage: ") + register_help().synopsis[i] + "\n";
-    err_line(text + "To see help text, you can run: opsreg register --help\n\n" +
-             "opsreg register: error: " + valid.error().message);
-    return kExitUsage;
-  }
+  if (!valid.ok()) return aws_cli_usage_error(register_help(), valid.error().message);
   Arguments args = *parsed;
 
   auto environment = register_environment(args);

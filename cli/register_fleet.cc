@@ -2,7 +2,6 @@
 // for many hosts, N at a time (core/register/fleet.h). Its own flags are read here; the rest go
 // to register's parser unchanged. Its help: cli/help_texts_fleet.cc.
 #include <fnmatch.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <charconv>
@@ -101,16 +100,7 @@ Result<std::vector<std::string>> expand_hosts(const std::vector<std::string>& ho
   return out;
 }
 
-int usage(const std::string& why) {
-  std::string text;
-  for (size_t i = 0; i < register_fleet_help().synopsis.size(); ++i)
-    text += (i ? "       " : "usage: ") + register_fleet_help().synopsis[i] + "\n";
-  std::fprintf(stderr,
-               "%sTo see help text, you can run: opsreg register-fleet --help\n\n"
-               "opsreg register-fleet: error: %s\n",
-               text.c_str(), why.c_str());
-  return kExitUsage;
-}
+int usage(const std::string& why) { return aws_cli_usage_error(register_fleet_help(), why); }
 
 }  // namespace
 
@@ -146,12 +136,14 @@ int register_fleet_main(const Args& argv) {
     context.clock = environment->clock;
     return context;  // the script's output and progress lines are not printed per host
   };
-  const bool terminal = isatty(STDERR_FILENO) == 1;
-  options.progress = [terminal](size_t done, size_t failed, size_t total) {
-    if (terminal) std::fprintf(stderr, "\rregistering: %zu/%zu (%zu failed)", done, total, failed);
-  };
-  registration::FleetReport report = registration::register_fleet(args, *targets, options);
-  if (terminal) std::fprintf(stderr, "\r\033[K");
+  registration::FleetReport report;
+  {
+    registration::FleetProgressLine progress;
+    options.progress = [&progress](size_t done, size_t failed, size_t total) {
+      progress.show(done, failed, total);
+    };
+    report = registration::register_fleet(args, *targets, options);
+  }
   for (const registration::FleetMember& m : report.members)
     if (!m.ok) std::fprintf(stderr, "%s: %s\n", m.target.c_str(), m.message.c_str());
   if (args.output == "json") {

@@ -1,8 +1,11 @@
 // register_fleet: a pool of worker threads taking the next target from a shared index.
 #include "core/register/fleet.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
+#include <cstdio>
 #include <mutex>
 #include <thread>
 
@@ -31,6 +34,16 @@ nlohmann::json FleetReport::to_json() const {
   }
   return {{"targets", members.size()}, {"registered", registered()}, {"failed", failed()},
           {"errors", errors()},        {"instances", instances},     {"failures", failures}};
+}
+
+FleetProgressLine::FleetProgressLine() : on_(isatty(STDERR_FILENO) == 1) {}
+
+FleetProgressLine::~FleetProgressLine() {
+  if (on_) std::fputs("\r\033[K", stderr);
+}
+
+void FleetProgressLine::show(size_t done, size_t failed, size_t total) {
+  if (on_) std::fprintf(stderr, "\rregistering: %zu/%zu (%zu failed)", done, total, failed);
 }
 
 namespace {

@@ -45,6 +45,20 @@ struct FleetOptions {
   std::function<void(size_t done, size_t failed, size_t total)> progress;
 };
 
+// A progress line on stderr, updated in place ("registering: 412/1000 (3 failed)") when stderr
+// is a terminal, nothing otherwise; erased when it goes. For FleetOptions::progress.
+class FleetProgressLine {
+ public:
+  FleetProgressLine();
+  ~FleetProgressLine();
+  FleetProgressLine(const FleetProgressLine&) = delete;
+  FleetProgressLine& operator=(const FleetProgressLine&) = delete;
+  void show(size_t done, size_t failed, size_t total);
+
+ private:
+  bool on_;
+};
+
 // Registers each of `targets` with `args` (its target replaced by each in turn; it must pass
 // validate() with any of them). Never fails as a whole: each target's outcome is in the report.
 FleetReport register_fleet(const Arguments& args, const std::vector<std::string>& targets,

@@ -4,10 +4,8 @@
 #include "scenarios/engine/fleet_step.h"
 
 #include <fnmatch.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <map>
 
 #include "core/register/arguments.h"
@@ -35,21 +33,6 @@ aws::Error fleet_error(const Step& s, const std::string& what) {
   return aws::make_error("ScenarioStepFailed",
                          "step " + std::to_string(s.index) + " (register_fleet): " + what, 0);
 }
-
-// A progress line updated in place while the fleet registers, on a terminal only.
-class TerminalProgress {
- public:
-  TerminalProgress() : on_(isatty(STDERR_FILENO) == 1) {}
-  void show(size_t done, size_t failed, size_t total) {
-    if (on_) std::fprintf(stderr, "\rregistering: %zu/%zu (%zu failed)", done, total, failed);
-  }
-  ~TerminalProgress() {
-    if (on_) std::fprintf(stderr, "\r\033[K");
-  }
-
- private:
-  bool on_;
-};
 
 }  // namespace
 
@@ -85,7 +68,7 @@ Status run_register_fleet(ScenarioWorld& w, const Step& s, StepOutcome* last) {
   std::vector<std::string> outputs(targets.size());
   std::map<std::string, size_t> index;
   for (size_t i = 0; i < targets.size(); ++i) index[targets[i]] = i;
-  TerminalProgress progress;
+  registration::FleetProgressLine progress;
   registration::FleetOptions options;
   options.concurrency = body->value("concurrency", 4);
   options.context_for = [&](const std::string& target) {
